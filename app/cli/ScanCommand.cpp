@@ -1,0 +1,117 @@
+// scan: import folders into a library; version: what loopminer runs on.
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "core/base/JsonWriter.h"
+#include "core/io/LibraryImport.h"
+
+#ifdef LOOPMINER_WITH_TORCH
+#include "core/ml/TorchInfo.h"
+#endif
+
+#include <QtCore/QtGlobal>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+namespace lm::cli {
+namespace {
+
+JobContext* g_job = nullptr;
+void onInterrupt(int) { if (g_job) g_job->cancel(); }
+
+} // namespace
+
+int runScan(int argc, char** argv)
+{
+    Args args;
+    if (!parseArgs(argc, argv, 2, {"db", "threads"}, {"quiet"}, args))
+        return Usage;
+    const auto db = args.option("db");
+    if (!db)
+        return usageError("scan needs --db LIB.sqlite");
+    if (args.positional.empty())
+        return usageError("scan needs at least one folder");
+    ImportOptions options;
+    options.roots = args.positional;
+    if (auto t = args.option("threads")) {
+        try {
+            options.threads = std::stoi(*t);
+        } catch (...) {
+            return usageError("--threads needs a number");
+        }
+    }
+    auto lib = LibraryDb::open(*db);
+    if (!lib) {
+        std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
+        return BadInput;
+    }
+    const bool quiet = args.flag("quiet");
+    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    JobContext job([&](int64_t done, int64_t total, const std::string& text) {
+        const auto now = std::chrono::steady_clock::now();
+        if (quiet || (now - last < std::chrono::milliseconds(200) && done != total))
+            return;
+        last = now;
+        std::fprintf(stderr, "\rscan: %lld/%lld %s\033[K", static_cast<long long>(done),
+                     static_cast<long long>(total), text.c_str());
+        if (done == total)
+            std::fputc('\n', stderr);
+    });
+    g_job = &job;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    auto summary = importLibrary(**lib, options, job);
+    g_job = nullptr;
+    if (!summary) {
+        std::cerr << "loopminer-cli: " << summary.error().toString() << "\n";
+        return BadInput;
+    }
+    const ImportSummary& s = *summary;
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("db").value(*db);
+    j.key("files_seen").value(s.seen);
+    j.key("unchanged").value(s.unchanged);
+    j.key("read").value(s.read);
+    j.key("usable").value(s.usable);
+    j.key("unusable").value(s.unusable);
+    j.key("failed").value(s.failed);
+    j.key("windows").value(s.windows);
+    j.key("windows_kept").value(s.windowsKept);
+    j.key("seconds").value(s.seconds);
+    j.key("cancelled").value(s.cancelled);
+    j.key("skipped").beginArray();
+    for (const auto& sk : s.skipped) {
+        j.beginObject();
+        j.key("file").value(sk.path);
+        j.key("reason").value(sk.reason);
+        j.endObject();
+    }
+    j.endArray();
+    j.endObject();
+    printJson(j.str());
+    return s.cancelled ? BadInput : Done;
+}
+
+int runVersion(int, char**)
+{
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("loopminer").value(LOOPMINER_VERSION);
+    j.key("qt").value(qVersion());
+    j.key("sqlite").value(sqlite3_libversion());
+#ifdef LOOPMINER_WITH_TORCH
+    const auto t = ml::torchInfo();
+    j.key("libtorch").value(t.version);
+    j.key("torch_threads").value(t.threads);
+#endif
+    j.endObject();
+    printJson(j.str());
+    return Done;
+}
+
+} // namespace lm::cli

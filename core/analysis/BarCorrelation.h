@@ -1,0 +1,32 @@
+#pragma once
+// Bar correlation (method.md section 3, MIDI): bars compared cell by cell.
+// d(i, j) = cells where bar i and bar j differ; value = 1 - d / (max d + 1e-5).
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/model/LoopFormat.h"
+
+namespace lm {
+
+// A bar as one 64-bit row mask per step (the stacked roll's steps).
+struct BarCells {
+    const uint64_t* steps = nullptr;
+    int64_t length = 0;
+};
+
+// Cells that differ between two bars; a shorter bar counts as empty past its end.
+int64_t barDistance(const BarCells& a, const BarCells& b);
+
+using WindowCorrelation = std::array<double, format::kCorrelationPairs>;
+
+// The 28 values above the diagonal, row-major (i < j), of 8 consecutive
+// 16-step bars starting at `firstStep` of `steps`.
+WindowCorrelation windowCorrelation(const std::vector<uint64_t>& steps, int64_t firstStep);
+
+// The N x N matrix over bars given by their start steps (the last bar ends at
+// `endStep`), normalised by the largest off-diagonal distance. Row-major.
+std::vector<double> selfSimilarity(const std::vector<uint64_t>& steps, const std::vector<int64_t>& barStarts,
+                                   int64_t endStep);
+
+} // namespace lm

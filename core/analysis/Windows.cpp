@@ -1,0 +1,41 @@
+#include "Windows.h"
+
+#include "core/model/LoopFormat.h"
+
+namespace lm {
+
+using namespace format;
+
+std::vector<WindowInfo> computeWindows(const PieceAnalysis& piece)
+{
+    std::vector<WindowInfo> out;
+    if (!piece.usable || piece.roll.parts.size() < 2)
+        return out;
+    const std::vector<uint64_t> steps = piece.roll.stackedSteps();
+    const Part& drums = piece.roll.parts[0];
+    const Part& bass = piece.roll.parts[1];
+    for (int64_t b = 0; kStepsPerBar * b + kWindowSteps <= piece.markedSteps; ++b) {
+        WindowInfo w;
+        const int64_t first = b * kStepsPerBar;
+        w.startBar = b;
+        w.drumCells = drums.activeCells(first, first + kWindowSteps);
+        w.bassCells = bass.activeCells(first, first + kWindowSteps);
+        w.kept = w.drumCells >= kMinCellsPerPart && w.bassCells >= kMinCellsPerPart;
+        w.correlation = windowCorrelation(steps, first);
+        out.push_back(w);
+    }
+    return out;
+}
+
+std::vector<uint64_t> windowSteps(const PieceAnalysis& piece, int64_t startBar)
+{
+    const std::vector<uint64_t> steps = piece.roll.stackedSteps();
+    std::vector<uint64_t> out(kWindowSteps, 0);
+    const int64_t first = startBar * kStepsPerBar;
+    for (int64_t s = 0; s < kWindowSteps; ++s)
+        if (first + s >= 0 && first + s < int64_t(steps.size()))
+            out[size_t(s)] = steps[size_t(first + s)];
+    return out;
+}
+
+} // namespace lm

@@ -1,0 +1,26 @@
+#pragma once
+// 8-bar windows of a usable piece (method.md section 2).
+#include "core/analysis/BarCorrelation.h"
+#include "core/analysis/PieceAnalysis.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace lm {
+
+struct WindowInfo {
+    int64_t startBar = 0;
+    int64_t drumCells = 0;
+    int64_t bassCells = 0;
+    bool kept = false;
+    WindowCorrelation correlation{};
+};
+
+// Every window position b with 16b + 128 <= n; empty for a piece that is not usable.
+std::vector<WindowInfo> computeWindows(const PieceAnalysis& piece);
+
+// The 57 x 128 cells of the window starting at `startBar` (stacked drums + bass),
+// one mask per step. Steps past the piece are empty.
+std::vector<uint64_t> windowSteps(const PieceAnalysis& piece, int64_t startBar);
+
+} // namespace lm

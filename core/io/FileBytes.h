@@ -1,0 +1,17 @@
+#pragma once
+#include "core/base/Result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lm {
+
+// Reads a whole file; refuses files larger than maxBytes with a clear error.
+Result<std::vector<uint8_t>> readFileBytes(const std::string& path, uint64_t maxBytes);
+
+// Writes bytes to "path.tmp-XXXX" in the same folder, flushes, then renames over
+// path, so that a failure never leaves a half-written or lost file.
+Result<bool> writeFileAtomically(const std::string& path, const std::vector<uint8_t>& bytes);
+
+} // namespace lm

@@ -1,0 +1,322 @@
+#include "LibraryDb.h"
+
+#include <sqlite3.h>
+
+#include <cstring>
+
+namespace lm {
+
+const char* toString(FileStatus s)
+{
+    switch (s) {
+    case FileStatus::Usable: return "usable";
+    case FileStatus::Unusable: return "unusable";
+    case FileStatus::Error: return "error";
+    }
+    return "error";
+}
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT NOT NULL DEFAULT '',
+  imported_at INTEGER NOT NULL DEFAULT (strftime('%s','now'))
+);
+CREATE TABLE IF NOT EXISTS pieces (
+  file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+  tpq INTEGER NOT NULL,
+  tempo_bpm REAL NOT NULL,
+  tempo_changes INTEGER NOT NULL,
+  time_signatures TEXT NOT NULL,
+  assumed_4_4 INTEGER NOT NULL,
+  bars INTEGER NOT NULL,
+  steps INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS windows (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  start_bar INTEGER NOT NULL,
+  drum_cells INTEGER NOT NULL,
+  bass_cells INTEGER NOT NULL,
+  kept INTEGER NOT NULL,
+  correlation BLOB NOT NULL,
+  loop_score REAL,
+  UNIQUE(file_id, start_bar)
+);
+CREATE INDEX IF NOT EXISTS windows_kept ON windows(kept, loop_score);
+)sql";
+
+} // namespace
+
+Error LibraryDb::sqlError(const std::string& what) const
+{
+    return Error{path_, -1, what + ": " + (db_ ? sqlite3_errmsg(db_) : "no database")};
+}
+
+Result<bool> LibraryDb::exec(const char* sql)
+{
+    char* msg = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+        std::string m = msg ? msg : "unknown error";
+        sqlite3_free(msg);
+        return Error{path_, -1, m};
+    }
+    return true;
+}
+
+sqlite3_stmt* LibraryDb::prepare(const char* sql)
+{
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK)
+        return nullptr;
+    statements_.push_back(st);
+    return st;
+}
+
+Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
+{
+    std::unique_ptr<LibraryDb> lib(new LibraryDb);
+    lib->path_ = path;
+    if (sqlite3_open_v2(path.c_str(), &lib->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK)
+        return lib->sqlError("cannot open the library");
+    sqlite3_busy_timeout(lib->db_, 10000);
+    // Reject a file that is not a SQLite database before touching it.
+    if (auto r = lib->exec("SELECT count(*) FROM sqlite_master"); !r)
+        return Error{path, -1, "not a loopminer library (" + r.error().message + ")"};
+    int version = 0;
+    {
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(lib->db_, "PRAGMA user_version", -1, &st, nullptr);
+        if (st && sqlite3_step(st) == SQLITE_ROW)
+            version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (version > kSchemaVersion)
+        return Error{path, -1, "library made by a newer loopminer (schema " + std::to_string(version) + ")"};
+    for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
+        if (auto r = lib->exec(sql); !r)
+            return r.error();
+    if (auto r = lib->exec(kSchema); !r)
+        return r.error();
+    if (auto r = lib->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()); !r)
+        return r.error();
+
+    lib->upsertFile_ = lib->prepare(
+        "INSERT INTO files(path,size,mtime_ns,hash,kind,status,error) VALUES(?,?,?,?,?,?,?) "
+        "ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ns=excluded.mtime_ns, hash=excluded.hash, "
+        "kind=excluded.kind, status=excluded.status, error=excluded.error, imported_at=strftime('%s','now') "
+        "RETURNING id");
+    lib->deletePiece_ = lib->prepare("DELETE FROM pieces WHERE file_id=?");
+    lib->deleteWindows_ = lib->prepare("DELETE FROM windows WHERE file_id=?");
+    lib->insertPiece_ = lib->prepare(
+        "INSERT INTO pieces(file_id,tpq,tempo_bpm,tempo_changes,time_signatures,assumed_4_4,bars,steps) "
+        "VALUES(?,?,?,?,?,?,?,?)");
+    lib->insertWindow_ = lib->prepare(
+        "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score) "
+        "VALUES(?,?,?,?,?,?,?)");
+    for (sqlite3_stmt* st : {lib->upsertFile_, lib->deletePiece_, lib->deleteWindows_, lib->insertPiece_,
+                             lib->insertWindow_})
+        if (!st)
+            return lib->sqlError("cannot prepare statements");
+    return lib;
+}
+
+LibraryDb::~LibraryDb()
+{
+    for (sqlite3_stmt* st : statements_)
+        sqlite3_finalize(st);
+    if (db_)
+        sqlite3_close(db_);
+}
+
+std::unordered_map<std::string, FileState> LibraryDb::fileStates()
+{
+    std::unordered_map<std::string, FileState> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, "SELECT path,id,size,mtime_ns FROM files", -1, &st, nullptr);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        const char* p = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        out[p ? p : ""] = FileState{sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+                                    sqlite3_column_int64(st, 3)};
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+Result<bool> LibraryDb::begin() { return exec("BEGIN IMMEDIATE"); }
+Result<bool> LibraryDb::commit() { return exec("COMMIT"); }
+
+Result<bool> LibraryDb::store(const ImportedFile& f)
+{
+    sqlite3_stmt* st = upsertFile_;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, f.path.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, f.size);
+    sqlite3_bind_int64(st, 3, f.mtimeNs);
+    sqlite3_bind_text(st, 4, f.hash.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, f.kind.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, toString(f.status), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, f.error.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return sqlError("cannot store " + f.path);
+    const int64_t id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+
+    for (sqlite3_stmt* del : {deletePiece_, deleteWindows_}) {
+        sqlite3_reset(del);
+        sqlite3_bind_int64(del, 1, id);
+        if (sqlite3_step(del) != SQLITE_DONE)
+            return sqlError("cannot replace " + f.path);
+    }
+    if (f.piece) {
+        const StoredPiece& p = *f.piece;
+        st = insertPiece_;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int(st, 2, p.tpq);
+        sqlite3_bind_double(st, 3, p.tempoBpm);
+        sqlite3_bind_int(st, 4, p.tempoChanges);
+        sqlite3_bind_text(st, 5, p.timeSignatures.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 6, p.assumedFourFour ? 1 : 0);
+        sqlite3_bind_int64(st, 7, p.bars);
+        sqlite3_bind_int64(st, 8, p.steps);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return sqlError("cannot store the piece of " + f.path);
+    }
+    st = insertWindow_;
+    for (const StoredWindow& w : f.windows) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, w.startBar);
+        sqlite3_bind_int64(st, 3, w.drumCells);
+        sqlite3_bind_int64(st, 4, w.bassCells);
+        sqlite3_bind_int(st, 5, w.kept ? 1 : 0);
+        sqlite3_bind_blob(st, 6, w.correlation.data(), int(sizeof(double) * w.correlation.size()), SQLITE_STATIC);
+        if (w.loopScore)
+            sqlite3_bind_double(st, 7, *w.loopScore);
+        else
+            sqlite3_bind_null(st, 7);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return sqlError("cannot store the windows of " + f.path);
+    }
+    return true;
+}
+
+LibraryCounts LibraryDb::counts()
+{
+    LibraryCounts c;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_,
+                       "SELECT (SELECT count(*) FROM files), (SELECT count(*) FROM files WHERE status='usable'), "
+                       "(SELECT count(*) FROM files WHERE status='unusable'), "
+                       "(SELECT count(*) FROM files WHERE status='error'), (SELECT count(*) FROM windows), "
+                       "(SELECT count(*) FROM windows WHERE kept=1)",
+                       -1, &st, nullptr);
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        c.files = sqlite3_column_int64(st, 0);
+        c.usable = sqlite3_column_int64(st, 1);
+        c.unusable = sqlite3_column_int64(st, 2);
+        c.errors = sqlite3_column_int64(st, 3);
+        c.windows = sqlite3_column_int64(st, 4);
+        c.windowsKept = sqlite3_column_int64(st, 5);
+    }
+    sqlite3_finalize(st);
+    return c;
+}
+
+std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
+{
+    std::vector<StoredWindow> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_,
+                       "SELECT w.start_bar,w.drum_cells,w.bass_cells,w.kept,w.correlation,w.loop_score "
+                       "FROM windows w JOIN files f ON f.id=w.file_id WHERE f.path=? ORDER BY w.start_bar",
+                       -1, &st, nullptr);
+    sqlite3_bind_text(st, 1, path.c_str(), -1, SQLITE_TRANSIENT);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        StoredWindow w;
+        w.startBar = sqlite3_column_int64(st, 0);
+        w.drumCells = sqlite3_column_int64(st, 1);
+        w.bassCells = sqlite3_column_int64(st, 2);
+        w.kept = sqlite3_column_int(st, 3) != 0;
+        const void* blob = sqlite3_column_blob(st, 4);
+        if (blob && size_t(sqlite3_column_bytes(st, 4)) == sizeof(double) * w.correlation.size())
+            std::memcpy(w.correlation.data(), blob, sizeof(double) * w.correlation.size());
+        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+            w.loopScore = sqlite3_column_double(st, 5);
+        out.push_back(w);
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
+{
+    std::optional<ImportedFile> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_,
+                       "SELECT f.size,f.mtime_ns,f.hash,f.kind,f.status,f.error,p.tpq,p.tempo_bpm,p.tempo_changes,"
+                       "p.time_signatures,p.assumed_4_4,p.bars,p.steps FROM files f "
+                       "LEFT JOIN pieces p ON p.file_id=f.id WHERE f.path=?",
+                       -1, &st, nullptr);
+    sqlite3_bind_text(st, 1, path.c_str(), -1, SQLITE_TRANSIENT);
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        auto text = [&](int i) {
+            const char* s = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+            return std::string(s ? s : "");
+        };
+        ImportedFile f;
+        f.path = path;
+        f.size = sqlite3_column_int64(st, 0);
+        f.mtimeNs = sqlite3_column_int64(st, 1);
+        f.hash = text(2);
+        f.kind = text(3);
+        const std::string status = text(4);
+        f.status = status == "usable" ? FileStatus::Usable
+            : status == "unusable"    ? FileStatus::Unusable
+                                      : FileStatus::Error;
+        f.error = text(5);
+        if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+            StoredPiece p;
+            p.tpq = sqlite3_column_int(st, 6);
+            p.tempoBpm = sqlite3_column_double(st, 7);
+            p.tempoChanges = sqlite3_column_int(st, 8);
+            p.timeSignatures = text(9);
+            p.assumedFourFour = sqlite3_column_int(st, 10) != 0;
+            p.bars = sqlite3_column_int64(st, 11);
+            p.steps = sqlite3_column_int64(st, 12);
+            f.piece = p;
+        }
+        out = std::move(f);
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+Result<bool> LibraryDb::integrityCheck()
+{
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, "PRAGMA integrity_check", -1, &st, nullptr);
+    std::string answer;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        const char* s = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        answer = s ? s : "";
+    }
+    sqlite3_finalize(st);
+    if (answer != "ok")
+        return Error{path_, -1, "integrity check failed: " + answer};
+    return true;
+}
+
+} // namespace lm

@@ -1,0 +1,105 @@
+#pragma once
+// The library database (SQLite through the sqlite3 C library).
+//
+// Why sqlite3 directly and not Qt Sql: the import parses files on worker
+// threads and one writer thread commits their results in batches; with the C
+// library the writer owns a plain connection with prepared statements, WAL
+// journalling and a busy timeout, needs no QCoreApplication or driver plugin,
+// and the command-line tool and tests use exactly the same code. Readers (the
+// GUI) open their own connections; WAL lets them read while an import writes.
+#include "core/analysis/BarCorrelation.h"
+#include "core/base/Result.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lm {
+
+enum class FileStatus { Usable, Unusable, Error };
+const char* toString(FileStatus s);
+
+struct StoredWindow {
+    int64_t startBar = 0;
+    int64_t drumCells = 0;
+    int64_t bassCells = 0;
+    bool kept = false;
+    WindowCorrelation correlation{};
+    std::optional<double> loopScore;
+};
+
+struct StoredPiece {
+    int tpq = 0;
+    double tempoBpm = 120.0;
+    int tempoChanges = 0;
+    std::string timeSignatures; // "4/4@0 3/4@1920" (ticks)
+    bool assumedFourFour = false;
+    int64_t bars = 0;
+    int64_t steps = 0;
+};
+
+struct ImportedFile {
+    std::string path;
+    int64_t size = 0;
+    int64_t mtimeNs = 0;
+    std::string hash;        // 16 hex digits (FNV-1a 64) of the content
+    std::string kind = "midi";
+    FileStatus status = FileStatus::Error;
+    std::string error;       // why the file is unusable or could not be read
+    std::optional<StoredPiece> piece;
+    std::vector<StoredWindow> windows;
+};
+
+struct FileState {
+    int64_t id = 0;
+    int64_t size = 0;
+    int64_t mtimeNs = 0;
+};
+
+struct LibraryCounts {
+    int64_t files = 0, usable = 0, unusable = 0, errors = 0, windows = 0, windowsKept = 0;
+};
+
+class LibraryDb {
+public:
+    static Result<std::unique_ptr<LibraryDb>> open(const std::string& path);
+    ~LibraryDb();
+    LibraryDb(const LibraryDb&) = delete;
+    LibraryDb& operator=(const LibraryDb&) = delete;
+
+    const std::string& path() const { return path_; }
+
+    std::unordered_map<std::string, FileState> fileStates();
+    Result<bool> begin();
+    Result<bool> commit();
+    // Replaces everything stored for the file's path.
+    Result<bool> store(const ImportedFile& file);
+
+    LibraryCounts counts();
+    std::vector<StoredWindow> windowsOf(const std::string& path);
+    std::optional<ImportedFile> fileInfo(const std::string& path); // without windows
+    Result<bool> integrityCheck();
+
+private:
+    LibraryDb() = default;
+    Error sqlError(const std::string& what) const;
+    Result<bool> exec(const char* sql);
+    sqlite3_stmt* prepare(const char* sql);
+
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::vector<sqlite3_stmt*> statements_;
+    sqlite3_stmt* upsertFile_ = nullptr;
+    sqlite3_stmt* deletePiece_ = nullptr;
+    sqlite3_stmt* deleteWindows_ = nullptr;
+    sqlite3_stmt* insertPiece_ = nullptr;
+    sqlite3_stmt* insertWindow_ = nullptr;
+};
+
+} // namespace lm

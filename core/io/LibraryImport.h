@@ -1,0 +1,50 @@
+#pragma once
+// Importing folders of MIDI files into the library: incremental (unchanged
+// files are skipped), parsed on every core, committed in batches, so that a
+// killed import leaves a database that opens and a re-run finishes the job.
+#include "core/base/JobContext.h"
+#include "core/base/Result.h"
+#include "core/io/LibraryDb.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lm {
+
+struct ImportOptions {
+    std::vector<std::string> roots; // folders or single files
+    int threads = 0;                // 0: one per core
+    int batchFiles = 64;            // files per transaction
+    int batchMillis = 500;          // or this long, whichever comes first
+};
+
+struct SkippedFile {
+    std::string path;
+    std::string reason;
+};
+
+struct ImportSummary {
+    int64_t seen = 0;       // MIDI files found under the roots
+    int64_t unchanged = 0;  // already in the library with the same size and time
+    int64_t read = 0;       // parsed in this run
+    int64_t usable = 0;     // of those read
+    int64_t unusable = 0;   // read, but not usable (reason in skipped)
+    int64_t failed = 0;     // could not be read (reason in skipped)
+    int64_t windows = 0;    // window positions stored in this run
+    int64_t windowsKept = 0;
+    double seconds = 0;
+    bool cancelled = false;
+    std::vector<SkippedFile> skipped; // every file of this run that gives no windows, with why
+};
+
+bool isMidiPath(const std::string& path);
+
+// Reads and analyses one file into what the library stores for it.
+ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs);
+
+std::string contentHash(const uint8_t* data, size_t size);
+
+Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options, JobContext& job);
+
+} // namespace lm
