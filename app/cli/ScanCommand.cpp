@@ -5,9 +5,6 @@
 #include "core/base/JsonWriter.h"
 #include "core/io/LibraryImport.h"
 
-#ifdef LOOPMINER_WITH_TORCH
-#include "core/ml/TorchInfo.h"
-#endif
 
 #include <QtCore/QtGlobal>
 #include <sqlite3.h>
@@ -104,11 +101,6 @@ int runVersion(int, char**)
     j.key("loopminer").value(LOOPMINER_VERSION);
     j.key("qt").value(qVersion());
     j.key("sqlite").value(sqlite3_libversion());
-#ifdef LOOPMINER_WITH_TORCH
-    const auto t = ml::torchInfo();
-    j.key("libtorch").value(t.version);
-    j.key("torch_threads").value(t.threads);
-#endif
     j.endObject();
     printJson(j.str());
     return Done;

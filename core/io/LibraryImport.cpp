@@ -207,8 +207,8 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
         queue.pop_front();
         space.notify_one();
         lock.unlock();
-        if (!status)
-            continue; // a failed database: drain the workers, store nothing more
+        if (!status || job.cancelled())
+            continue; // drain the workers; what is not committed is done by the next run
 
         if (inBatch == 0) {
             status = db.begin();

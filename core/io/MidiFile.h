@@ -34,6 +34,7 @@ struct MidiEvent {
 };
 
 namespace meta {
+constexpr uint8_t Text = 0x01;
 constexpr uint8_t TrackName = 0x03;
 constexpr uint8_t EndOfTrack = 0x2F;
 constexpr uint8_t Tempo = 0x51;

@@ -1,0 +1,196 @@
+// The library database: import, incremental re-import, bad files reported,
+// and an import killed with SIGKILL that a re-run finishes.
+#include "Fixtures.h"
+
+#include "core/io/LibraryDb.h"
+#include "core/io/LibraryImport.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <csignal>
+#include <random>
+#include <sys/time.h>
+#include <utime.h>
+
+using namespace lm;
+using namespace lm::test;
+
+class TestLibrary : public QObject {
+    Q_OBJECT
+
+    static ImportSummary import(LibraryDb& db, const std::string& root)
+    {
+        JobContext job;
+        ImportOptions o;
+        o.roots = {root};
+        auto r = importLibrary(db, o, job);
+        if (!r.ok())
+            qFatal("import failed: %s", r.error().toString().c_str());
+        return *r;
+    }
+
+private Q_SLOTS:
+    void importsAndReportsEveryBadFile()
+    {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.filePath("music").toStdString();
+        QDir().mkpath(QString::fromStdString(dir));
+        writeCollection(dir, 40);
+        QFile notes(QString::fromStdString(dir + "/notes.txt")); // not MIDI: not seen
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("hello");
+        notes.close();
+        QFile fake(QString::fromStdString(dir + "/fake.mid"));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("RIFF not midi at all");
+        fake.close();
+        QVERIFY(QFile::link(QString::fromStdString(dir), QString::fromStdString(dir + "/loop"))); // symlink loop
+
+        auto db = LibraryDb::open(tmp.filePath("lib.sqlite").toStdString());
+        QVERIFY(db.ok());
+        const ImportSummary s = import(**db, dir);
+        QCOMPARE(s.seen, int64_t(41));
+        QCOMPARE(s.failed, int64_t(3)); // two truncated grooves and fake.mid
+        QCOMPARE(s.unusable, int64_t(4)); // two in 3/4, two without bass
+        QCOMPARE(s.usable, int64_t(34));
+        QCOMPARE(int64_t(s.skipped.size()), s.failed + s.unusable);
+        bool fakeReported = false;
+        for (const auto& sk : s.skipped)
+            if (sk.path.find("fake.mid") != std::string::npos)
+                fakeReported = sk.reason.find("not a Standard MIDI File") != std::string::npos;
+        QVERIFY(fakeReported);
+        QVERIFY(s.windowsKept > 0);
+
+        const LibraryCounts c = (*db)->counts();
+        QCOMPARE(c.files, int64_t(41));
+        QCOMPARE(c.usable, int64_t(34));
+        QCOMPARE(c.windowsKept, s.windowsKept);
+        QVERIFY((*db)->integrityCheck().ok());
+
+        // Re-import: nothing changed, nothing read.
+        const ImportSummary again = import(**db, dir);
+        QCOMPARE(again.unchanged, int64_t(41));
+        QCOMPARE(again.read + again.failed, int64_t(0));
+
+        // Change one file: only it is read again, and its windows are replaced.
+        const std::string changed = dir + "/groove_0.mid";
+        const auto before = (*db)->windowsOf(changed);
+        QVERIFY(writeMidiFile(changed, makeGroove(999)).ok());
+        struct timeval times[2] = {{1000, 0}, {1000, 0}};
+        ::utimes(changed.c_str(), times);
+        const ImportSummary third = import(**db, dir);
+        QCOMPARE(third.read, int64_t(1));
+        QCOMPARE(third.unchanged, int64_t(40));
+        const auto after = (*db)->windowsOf(changed);
+        QVERIFY(!after.empty());
+        QVERIFY(after.size() != before.size() || after[0].correlation != before[0].correlation);
+        QCOMPARE((*db)->counts().files, int64_t(41));
+    }
+
+    void cancelledImportIsConsistentAndResumable()
+    {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString() + "/m";
+        QDir().mkpath(QString::fromStdString(dir));
+        writeCollection(dir, 60, 3);
+        auto db = LibraryDb::open(tmp.filePath("lib.sqlite").toStdString());
+        QVERIFY(db.ok());
+        JobContext job([&](int64_t done, int64_t, const std::string&) {
+            if (done >= 10)
+                job.cancel();
+        });
+        ImportOptions o;
+        o.roots = {dir};
+        o.batchFiles = 4;
+        auto r = importLibrary(**db, o, job);
+        QVERIFY(r.ok());
+        QVERIFY(r->cancelled);
+        const int64_t stored = (*db)->counts().files;
+        QVERIFY(stored >= 10 && stored < 60);
+        const ImportSummary rest = import(**db, dir);
+        QCOMPARE(rest.unchanged, stored);
+        QCOMPARE((*db)->counts().files, int64_t(60));
+    }
+
+    void killedImportLeavesALibraryThatARerunFinishes()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("big");
+        QDir().mkpath(dir);
+        writeCollection(dir.toStdString(), 600, 5);
+        const QString lib = tmp.filePath("lib.sqlite");
+
+        // The reference: one clean import of the same folder.
+        const QString cleanLib = tmp.filePath("clean.sqlite");
+        QProcess clean;
+        QElapsedTimer timer;
+        timer.start();
+        clean.start(LM_CLI, {"scan", dir, "--db", cleanLib, "--quiet"});
+        QVERIFY(clean.waitForFinished(120000));
+        const int cleanMs = int(timer.elapsed());
+        QCOMPARE(clean.exitCode(), 0);
+        auto cleanDb = LibraryDb::open(cleanLib.toStdString());
+        QVERIFY(cleanDb.ok());
+        const LibraryCounts expected = (*cleanDb)->counts();
+
+        std::mt19937 rng(42);
+        int kills = 0;
+        int64_t lastStored = 0;
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            QProcess p;
+            p.start(LM_CLI, {"scan", dir, "--db", lib, "--quiet"});
+            QVERIFY(p.waitForStarted());
+            QTest::qWait(cleanMs / 10 + int(rng() % uint32_t(cleanMs / 2 + 1)));
+            if (p.state() == QProcess::Running) {
+                ::kill(pid_t(p.processId()), SIGKILL);
+                ++kills;
+            }
+            p.waitForFinished(60000);
+            auto db = LibraryDb::open(lib.toStdString());
+            QVERIFY2(db.ok(), db.ok() ? "" : db.error().toString().c_str());
+            QVERIFY((*db)->integrityCheck().ok());
+            const int64_t stored = (*db)->counts().files;
+            QVERIFY(stored >= lastStored); // nothing committed is lost
+            lastStored = stored;
+        }
+        qInfo("clean import: %d ms; kills: %d; files stored before the last run: %lld", cleanMs, kills,
+              static_cast<long long>(lastStored));
+        QVERIFY(kills >= 1);
+        QVERIFY(lastStored > 0); // the kills landed after commits, not only before the first
+
+        QProcess finish;
+        finish.start(LM_CLI, {"scan", dir, "--db", lib, "--quiet"});
+        QVERIFY(finish.waitForFinished(120000));
+        QCOMPARE(finish.exitCode(), 0);
+        auto db = LibraryDb::open(lib.toStdString());
+        QVERIFY(db.ok());
+        const LibraryCounts got = (*db)->counts();
+        QCOMPARE(got.files, expected.files);
+        QCOMPARE(got.usable, expected.usable);
+        QCOMPARE(got.errors, expected.errors);
+        QCOMPARE(got.windows, expected.windows);
+        QCOMPARE(got.windowsKept, expected.windowsKept);
+    }
+
+    void garbageLibraryFileIsAClearError()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath("notadb.sqlite");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'z'));
+        f.close();
+        auto db = LibraryDb::open(path.toStdString());
+        QVERIFY(!db.ok());
+        QVERIFY(db.error().toString().find("notadb.sqlite") != std::string::npos);
+        QFile g(path);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QCOMPARE(g.readAll(), QByteArray(4096, 'z')); // untouched
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibrary)
+#include "test_library.moc"
