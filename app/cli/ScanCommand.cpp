@@ -75,6 +75,7 @@ int runScan(int argc, char** argv)
     j.key("unchanged").value(s.unchanged);
     j.key("read").value(s.read);
     j.key("usable").value(s.usable);
+    j.key("usable_assumed_4_4").value(s.assumedFourFour);
     j.key("unusable").value(s.unusable);
     j.key("failed").value(s.failed);
     j.key("windows").value(s.windows);

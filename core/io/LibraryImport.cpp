@@ -230,9 +230,10 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
             summary.skipped.push_back({f.path, f.error});
         } else {
             ++summary.read;
-            if (f.status == FileStatus::Usable)
+            if (f.status == FileStatus::Usable) {
                 ++summary.usable;
-            else {
+                summary.assumedFourFour += f.piece && f.piece->assumedFourFour;
+            } else {
                 ++summary.unusable;
                 summary.skipped.push_back({f.path, f.error});
             }

@@ -31,6 +31,7 @@ struct ImportSummary {
     int64_t usable = 0;     // of those read
     int64_t unusable = 0;   // read, but not usable (reason in skipped)
     int64_t failed = 0;     // could not be read (reason in skipped)
+    int64_t assumedFourFour = 0; // usable files with no time signature, read as 4/4
     int64_t windows = 0;    // window positions stored in this run
     int64_t windowsKept = 0;
     double seconds = 0;

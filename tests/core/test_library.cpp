@@ -139,7 +139,7 @@ private Q_SLOTS:
         std::mt19937 rng(42);
         int kills = 0, midImport = 0;
         int64_t lastStored = 0;
-        for (int attempt = 0; attempt < 5; ++attempt) {
+        for (int attempt = 0; attempt < 12 && (attempt < 5 || midImport == 0); ++attempt) {
             QProcess p;
             p.start(LM_CLI, {"scan", dir, "--db", lib, "--quiet"});
             QVERIFY(p.waitForStarted());
