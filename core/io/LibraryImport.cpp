@@ -104,20 +104,26 @@ void collect(const std::string& root, std::vector<Candidate>& out, std::vector<S
 
 ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs)
 {
-    ImportedFile f;
-    f.path = path;
-    f.size = size;
-    f.mtimeNs = mtimeNs;
-    const MidiReadLimits limits;
-    auto bytes = readFileBytes(path, limits.maxFileBytes);
+    auto bytes = readFileBytes(path, MidiReadLimits().maxFileBytes);
     if (!bytes) {
+        ImportedFile f;
+        f.path = path;
+        f.size = size;
+        f.mtimeNs = mtimeNs;
         f.error = bytes.error().message;
         return f;
     }
-    f.hash = contentHash(bytes->data(), bytes->size());
-    auto midi = parseMidi(bytes->data(), bytes->size(), path, limits);
-    bytes->clear();
-    bytes->shrink_to_fit();
+    return analyseMidiBytes(bytes->data(), bytes->size(), path, mtimeNs);
+}
+
+ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs)
+{
+    ImportedFile f;
+    f.path = path;
+    f.size = int64_t(size);
+    f.mtimeNs = mtimeNs;
+    f.hash = contentHash(data, size);
+    auto midi = parseMidi(data, size, path);
     if (!midi) {
         const Error& e = midi.error();
         f.error = (e.offset >= 0 ? "byte " + std::to_string(e.offset) + ": " : std::string()) + e.message;

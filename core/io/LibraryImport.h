@@ -43,6 +43,8 @@ bool isMidiPath(const std::string& path);
 
 // Reads and analyses one file into what the library stores for it.
 ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs);
+// The same for bytes already in memory (`path` names them in messages).
+ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs);
 
 std::string contentHash(const uint8_t* data, size_t size);
 
