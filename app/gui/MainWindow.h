@@ -1,8 +1,20 @@
 #pragma once
-// The thin main window: menus and docking only; each panel is its own widget.
+// The thin main window: menus, the layout of the panels, the library file,
+// and the import flow. Each panel is its own widget in ui/.
+#include "core/io/LibraryDb.h"
+
 #include <QMainWindow>
+#include <memory>
 
 class QLabel;
+class QProgressDialog;
+class QSplitter;
+
+namespace lm::ui {
+class ImportRunner;
+class LibraryPanel;
+class PieceView;
+} // namespace lm::ui
 
 namespace lm::gui {
 
@@ -10,9 +22,43 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (creating if needed) the library file; false with a message on failure.
+    bool openLibrary(const QString& path);
+    // Starts importing folders or files into the open library.
+    void importPaths(const QStringList& paths);
+
+    static QString defaultLibraryPath();
+    QString libraryPath() const;
+    ui::LibraryPanel* libraryPanel() const { return library_; }
+    ui::PieceView* pieceView() const { return piece_; }
+    ui::ImportRunner* importRunner() const { return runner_; }
+    QProgressDialog* progressDialog() const { return progress_; }
+    // The report is shown after each import unless switched off (tests, scripts).
+    void setShowImportReport(bool on) { showReport_ = on; }
+
+Q_SIGNALS:
+    void importFinished();
+
+protected:
+    void closeEvent(QCloseEvent*) override;
+    void dragEnterEvent(QDragEnterEvent*) override;
+    void dropEvent(QDropEvent*) override;
 
 private:
-    QLabel* placeholder_ = nullptr;
+    void buildMenus();
+    void updateStatus();
+    void onImportFinished(bool ok, const QString& error);
+
+    std::unique_ptr<LibraryDb> db_;
+    ui::LibraryPanel* library_ = nullptr;
+    ui::PieceView* piece_ = nullptr;
+    QSplitter* split_ = nullptr;
+    ui::ImportRunner* runner_ = nullptr;
+    QProgressDialog* progress_ = nullptr;
+    QLabel* counts_ = nullptr;
+    bool showReport_ = true;
 };
 
 } // namespace lm::gui

@@ -235,6 +235,41 @@ LibraryCounts LibraryDb::counts()
     return c;
 }
 
+std::vector<FileRow> LibraryDb::fileRows(int64_t offset, int64_t limit)
+{
+    std::vector<FileRow> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_,
+                       "SELECT f.id,f.path,f.kind,f.status,f.error,p.bars,p.tempo_bpm,p.time_signatures,"
+                       "(SELECT count(*) FROM windows w WHERE w.file_id=f.id AND w.kept=1),"
+                       "(SELECT min(loop_score) FROM windows w WHERE w.file_id=f.id AND w.kept=1) "
+                       "FROM files f LEFT JOIN pieces p ON p.file_id=f.id ORDER BY f.path LIMIT ? OFFSET ?",
+                       -1, &st, nullptr);
+    sqlite3_bind_int64(st, 1, limit);
+    sqlite3_bind_int64(st, 2, offset);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        auto text = [&](int i) {
+            const char* s = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+            return std::string(s ? s : "");
+        };
+        FileRow r;
+        r.id = sqlite3_column_int64(st, 0);
+        r.path = text(1);
+        r.kind = text(2);
+        r.status = text(3);
+        r.error = text(4);
+        r.bars = sqlite3_column_int64(st, 5);
+        r.tempoBpm = sqlite3_column_double(st, 6);
+        r.timeSignatures = text(7);
+        r.windowsKept = sqlite3_column_int64(st, 8);
+        if (sqlite3_column_type(st, 9) != SQLITE_NULL)
+            r.bestScore = sqlite3_column_double(st, 9);
+        out.push_back(std::move(r));
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
 std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
 {
     std::vector<StoredWindow> out;

@@ -62,6 +62,20 @@ struct FileState {
     int64_t mtimeNs = 0;
 };
 
+// One row of the library browser.
+struct FileRow {
+    int64_t id = 0;
+    std::string path;
+    std::string kind;
+    std::string status;
+    std::string error;
+    int64_t bars = 0;
+    double tempoBpm = 0;
+    std::string timeSignatures;
+    int64_t windowsKept = 0;
+    std::optional<double> bestScore;
+};
+
 struct LibraryCounts {
     int64_t files = 0, usable = 0, unusable = 0, errors = 0, windows = 0, windowsKept = 0;
 };
@@ -82,6 +96,8 @@ public:
     Result<bool> store(const ImportedFile& file);
 
     LibraryCounts counts();
+    // Rows ordered by path, `limit` of them from `offset` (for lazy fetching).
+    std::vector<FileRow> fileRows(int64_t offset, int64_t limit);
     std::vector<StoredWindow> windowsOf(const std::string& path);
     std::optional<ImportedFile> fileInfo(const std::string& path); // without windows
     Result<bool> integrityCheck();

@@ -1,0 +1,45 @@
+#pragma once
+// The library panel: a filter line, "usable only", and the table of files.
+#include <QWidget>
+
+class QCheckBox;
+class QLineEdit;
+class QTableView;
+
+namespace lm {
+class LibraryDb;
+}
+
+namespace lm::ui {
+
+class LibraryTableModel;
+class LibraryFilterProxy;
+
+class LibraryPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LibraryPanel(QWidget* parent = nullptr);
+
+    void setLibrary(LibraryDb* db);
+    void reload();
+    void focusFilter();
+    void selectRow(int proxyRow);
+
+    LibraryTableModel* model() const { return model_; }
+    LibraryFilterProxy* proxy() const { return proxy_; }
+    QTableView* table() const { return table_; }
+    QLineEdit* filterEdit() const { return filter_; }
+    QCheckBox* usableOnly() const { return usableOnly_; }
+
+Q_SIGNALS:
+    void fileActivated(const QString& path);
+
+private:
+    LibraryTableModel* model_;
+    LibraryFilterProxy* proxy_;
+    QTableView* table_;
+    QLineEdit* filter_;
+    QCheckBox* usableOnly_;
+};
+
+} // namespace lm::ui

@@ -1,0 +1,59 @@
+#include "ImportReportDialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace lm::ui {
+
+ImportReportDialog::ImportReportDialog(const ImportSummary& s, QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Import report"));
+    resize(820, 480);
+    auto* label = new QLabel(tr("%1 files seen: %2 read, %3 unchanged, %4 usable, %5 not usable, %6 could not be read; "
+                                "%7 windows kept. %8 s.%9")
+                                 .arg(s.seen)
+                                 .arg(s.read)
+                                 .arg(s.unchanged)
+                                 .arg(s.usable)
+                                 .arg(s.unusable)
+                                 .arg(s.failed)
+                                 .arg(s.windowsKept)
+                                 .arg(s.seconds, 0, 'f', 1)
+                                 .arg(s.cancelled ? tr(" Cancelled: run the import again to finish it.") : QString()),
+                             this);
+    label->setWordWrap(true);
+    table_ = new QTableWidget(int(s.skipped.size()), 2, this);
+    table_->setHorizontalHeaderLabels({tr("File"), tr("Why it was skipped")});
+    for (int i = 0; i < int(s.skipped.size()); ++i) {
+        table_->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(s.skipped[size_t(i)].path)));
+        table_->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(s.skipped[size_t(i)].reason)));
+    }
+    table_->setSortingEnabled(true);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->resizeColumnToContents(0);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(reportText()); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(label);
+    layout->addWidget(table_, 1);
+    layout->addWidget(buttons);
+}
+
+QString ImportReportDialog::reportText() const
+{
+    QString out;
+    for (int r = 0; r < table_->rowCount(); ++r)
+        out += table_->item(r, 0)->text() + '\t' + table_->item(r, 1)->text() + '\n';
+    return out;
+}
+
+} // namespace lm::ui

@@ -1,0 +1,101 @@
+#include "LibraryTableModel.h"
+
+#include <QFileInfo>
+
+namespace lm::ui {
+
+LibraryTableModel::LibraryTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void LibraryTableModel::setLibrary(LibraryDb* db)
+{
+    db_ = db;
+    reload();
+}
+
+void LibraryTableModel::reload()
+{
+    beginResetModel();
+    rows_.clear();
+    total_ = db_ ? db_->counts().files : 0;
+    endResetModel();
+}
+
+int LibraryTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(rows_.size());
+}
+
+int LibraryTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool LibraryTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && db_ && int64_t(rows_.size()) < total_;
+}
+
+void LibraryTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    auto more = db_->fileRows(int64_t(rows_.size()), kPage);
+    if (more.empty()) {
+        total_ = int64_t(rows_.size()); // the library shrank under us
+        return;
+    }
+    beginInsertRows({}, int(rows_.size()), int(rows_.size() + more.size()) - 1);
+    for (auto& r : more)
+        rows_.push_back(std::move(r));
+    endInsertRows();
+}
+
+QVariant LibraryTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(rows_.size()))
+        return {};
+    const FileRow& r = rows_[size_t(index.row())];
+    if (role == FullPathRole)
+        return QString::fromStdString(r.path);
+    if (role == StatusRole)
+        return QString::fromStdString(r.status);
+    if (role == Qt::ToolTipRole)
+        return r.error.empty() ? QString::fromStdString(r.path)
+                               : QString::fromStdString(r.path + "\n" + r.error);
+    if (role == Qt::TextAlignmentRole && index.column() != Path && index.column() != Status)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    const bool sortable = role == Qt::EditRole;
+    switch (index.column()) {
+    case Path: return QFileInfo(QString::fromStdString(r.path)).fileName();
+    case Kind: return QString::fromStdString(r.kind).toUpper();
+    case Bars: return r.bars > 0 ? QVariant(qlonglong(r.bars)) : QVariant();
+    case Tempo: return r.tempoBpm > 0 ? QVariant(sortable ? r.tempoBpm : qRound(r.tempoBpm * 10) / 10.0) : QVariant();
+    case Metre: return QString::fromStdString(r.timeSignatures).section('@', 0, 0);
+    case WindowsKept: return qlonglong(r.windowsKept);
+    case BestScore: return r.bestScore ? QVariant(*r.bestScore) : QVariant();
+    case Status:
+        return r.status == "usable" ? tr("usable") : QString::fromStdString(r.status + ": " + r.error);
+    }
+    return {};
+}
+
+QVariant LibraryTableModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, o, role);
+    switch (section) {
+    case Path: return tr("File");
+    case Kind: return tr("Kind");
+    case Bars: return tr("Bars");
+    case Tempo: return tr("Tempo");
+    case Metre: return tr("Metre");
+    case WindowsKept: return tr("Windows kept");
+    case BestScore: return tr("Best loop score");
+    case Status: return tr("Status");
+    }
+    return {};
+}
+
+} // namespace lm::ui

@@ -1,0 +1,218 @@
+#include "SsmView.h"
+
+#include "ColorMap.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+namespace lm::ui {
+
+namespace {
+constexpr int kMargin = 36;      // room for bar numbers
+constexpr int kColourBar = 60;   // room for the colour bar on the right
+constexpr int kStripHeight = 18;
+constexpr int kWindowBars = 8;
+} // namespace
+
+SsmView::SsmView(QWidget* parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setMinimumSize(240, 240);
+    setFocusPolicy(Qt::ClickFocus);
+}
+
+void SsmView::setMatrix(std::vector<double> matrix, int bars)
+{
+    matrix_ = std::move(matrix);
+    bars_ = bars;
+    zoom_ = 1.0;
+    pan_ = {};
+    selected_ = -1;
+    update();
+}
+
+void SsmView::setStrip(std::vector<StripCell> cells, std::optional<double> threshold)
+{
+    strip_ = std::move(cells);
+    threshold_ = threshold;
+    update();
+}
+
+void SsmView::setSelectedWindow(int startBar)
+{
+    selected_ = startBar;
+    update();
+}
+
+QRect SsmView::plotArea() const
+{
+    const int side = std::max(10, std::min(width() - kMargin - kColourBar, height() - kMargin - kStripHeight - 16));
+    return {kMargin, kMargin / 2, side, side};
+}
+
+double SsmView::cellSize() const { return bars_ > 0 ? plotArea().width() * zoom_ / bars_ : 1.0; }
+
+QRectF SsmView::matrixRect() const
+{
+    const QRect a = plotArea();
+    return {a.left() + pan_.x(), a.top() + pan_.y(), a.width() * zoom_, a.height() * zoom_};
+}
+
+int SsmView::barAt(double coord, double origin) const
+{
+    const int b = int(std::floor((coord - origin) / cellSize()));
+    return (b >= 0 && b < bars_) ? b : -1;
+}
+
+QPoint SsmView::cellCentre(int row, int col) const
+{
+    const QRectF m = matrixRect();
+    return QPointF(m.left() + (col + 0.5) * cellSize(), m.top() + (row + 0.5) * cellSize()).toPoint();
+}
+
+QPoint SsmView::stripCentre(int startBar) const
+{
+    const QRectF m = matrixRect();
+    return QPointF(m.left() + (startBar + 0.5) * cellSize(), plotArea().bottom() + 8 + kStripHeight / 2.0).toPoint();
+}
+
+void SsmView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().window());
+    if (bars_ <= 0) {
+        p.drawText(rect(), Qt::AlignCenter, tr("Select a piece to see its self-similarity"));
+        return;
+    }
+    const QRect area = plotArea();
+    const QRectF m = matrixRect();
+    const double cs = cellSize();
+    // Draw the matrix into an image, one pixel per cell, then scale it: fast for big pieces.
+    QImage img(bars_, bars_, QImage::Format_RGB32);
+    for (int r = 0; r < bars_; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
+        for (int c = 0; c < bars_; ++c)
+            line[c] = viridis(matrix_[size_t(r) * size_t(bars_) + size_t(c)]).rgb();
+    }
+    p.save();
+    p.setClipRect(area);
+    p.drawImage(m, img);
+    if (selected_ >= 0) {
+        const int len = std::min(kWindowBars, bars_ - selected_);
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(m.left() + selected_ * cs, m.top() + selected_ * cs, len * cs, len * cs));
+    }
+    p.restore();
+
+    // Bar numbers along both axes (every k-th so they do not collide).
+    p.setPen(palette().windowText().color());
+    const int every = std::max(1, int(std::ceil(28.0 / cs)));
+    for (int b = 0; b < bars_; b += every) {
+        const double x = m.left() + (b + 0.5) * cs;
+        const double y = m.top() + (b + 0.5) * cs;
+        if (x >= area.left() && x <= area.right())
+            p.drawText(QRectF(x - 20, area.top() - kMargin / 2.0, 40, kMargin / 2.0), Qt::AlignCenter, QString::number(b + 1));
+        if (y >= area.top() && y <= area.bottom())
+            p.drawText(QRectF(0, y - 8, kMargin - 4, 16), Qt::AlignRight | Qt::AlignVCenter, QString::number(b + 1));
+    }
+
+    // The strip under the matrix, aligned bar for bar.
+    const QRectF stripRow(area.left(), area.bottom() + 8, area.width(), kStripHeight);
+    p.save();
+    p.setClipRect(stripRow.adjusted(0, -1, 0, 1));
+    for (size_t b = 0; b < strip_.size(); ++b) {
+        const StripCell& s = strip_[b];
+        QColor colour = s.kept ? QColor(90, 90, 90) : QColor(210, 210, 210);
+        if (s.score && threshold_ && *threshold_ > 0)
+            colour = viridis(1.0 - std::min(1.0, *s.score / (2 * *threshold_)));
+        const QRectF cell(m.left() + double(b) * cs, stripRow.top(), cs, stripRow.height());
+        p.fillRect(cell.adjusted(0, 0, -std::min(1.0, cs / 4), 0), colour);
+        if (s.score && threshold_ && *s.score < *threshold_)
+            p.fillRect(QRectF(cell.left(), cell.bottom() - 3, cell.width(), 3), QColor(230, 60, 30)); // a loop
+        if (int(b) == selected_) {
+            p.setPen(QPen(palette().highlight().color(), 2));
+            p.drawRect(cell);
+        }
+    }
+    p.restore();
+    p.drawText(QRectF(0, stripRow.top(), kMargin - 4, stripRow.height()), Qt::AlignRight | Qt::AlignVCenter, tr("win"));
+
+    // Colour bar with its scale.
+    const QRect bar(area.right() + 14, area.top(), 14, area.height());
+    for (int y = 0; y < bar.height(); ++y)
+        p.fillRect(QRect(bar.left(), bar.top() + y, bar.width(), 1), viridis(1.0 - double(y) / std::max(1, bar.height() - 1)));
+    p.setPen(palette().windowText().color());
+    p.drawRect(bar.adjusted(0, 0, -1, -1));
+    p.drawText(bar.right() + 4, bar.top() + 10, QStringLiteral("1"));
+    p.drawText(bar.right() + 4, bar.center().y() + 5, QStringLiteral("0.5"));
+    p.drawText(bar.right() + 4, bar.bottom(), QStringLiteral("0"));
+}
+
+void SsmView::mousePressEvent(QMouseEvent* e)
+{
+    dragFrom_ = e->position().toPoint();
+    dragging_ = true;
+    dragged_ = false;
+}
+
+void SsmView::mouseMoveEvent(QMouseEvent* e)
+{
+    const QPoint pos = e->position().toPoint();
+    if (dragging_ && (e->buttons() & Qt::LeftButton)) {
+        if ((pos - dragFrom_).manhattanLength() > 3 || dragged_) {
+            pan_ += pos - dragFrom_;
+            dragFrom_ = pos;
+            dragged_ = true;
+            update();
+        }
+        return;
+    }
+    const QRectF m = matrixRect();
+    const int col = barAt(pos.x(), m.left());
+    const int row = barAt(pos.y(), m.top());
+    if (row >= 0 && col >= 0 && plotArea().contains(pos))
+        QToolTip::showText(e->globalPosition().toPoint(),
+                           tr("bar %1, bar %2: %3").arg(row + 1).arg(col + 1).arg(matrix_[size_t(row) * size_t(bars_) + size_t(col)], 0, 'f', 3),
+                           this);
+    else
+        QToolTip::hideText();
+}
+
+void SsmView::mouseReleaseEvent(QMouseEvent* e)
+{
+    dragging_ = false;
+    if (dragged_ || bars_ <= 0)
+        return;
+    const QPoint pos = e->position().toPoint();
+    const QRectF m = matrixRect();
+    int start = -1;
+    const QRect area = plotArea();
+    if (area.contains(pos))
+        start = barAt(pos.y(), m.top());
+    else if (pos.y() > area.bottom() && pos.y() <= area.bottom() + 8 + kStripHeight)
+        start = barAt(pos.x(), m.left());
+    if (start < 0)
+        return;
+    selected_ = start;
+    update();
+    Q_EMIT windowSelected(start);
+}
+
+void SsmView::wheelEvent(QWheelEvent* e)
+{
+    const double factor = e->angleDelta().y() > 0 ? 1.25 : 0.8;
+    const double newZoom = std::clamp(zoom_ * factor, 1.0, 64.0);
+    const QPointF at = e->position() - QPointF(plotArea().topLeft());
+    pan_ = at - (at - pan_) * (newZoom / zoom_); // keep the point under the cursor still
+    if (newZoom == 1.0)
+        pan_ = {};
+    zoom_ = newZoom;
+    update();
+}
+
+} // namespace lm::ui
