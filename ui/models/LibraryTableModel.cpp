@@ -14,10 +14,15 @@ void LibraryTableModel::setLibrary(LibraryDb* db)
 
 void LibraryTableModel::reload()
 {
+    // No fetching while a change is announced: a proxy or view asking for
+    // more rows from inside modelReset would nest an insertion in the reset.
+    busy_ = true;
     beginResetModel();
     rows_.clear();
     total_ = db_ ? db_->counts().files : 0;
     endResetModel();
+    busy_ = false;
+    fetchMore({}); // the first page, at once
 }
 
 int LibraryTableModel::rowCount(const QModelIndex& parent) const
@@ -32,7 +37,7 @@ int LibraryTableModel::columnCount(const QModelIndex& parent) const
 
 bool LibraryTableModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && db_ && int64_t(rows_.size()) < total_;
+    return !parent.isValid() && db_ && !busy_ && int64_t(rows_.size()) < total_;
 }
 
 void LibraryTableModel::fetchMore(const QModelIndex& parent)
@@ -44,10 +49,12 @@ void LibraryTableModel::fetchMore(const QModelIndex& parent)
         total_ = int64_t(rows_.size()); // the library shrank under us
         return;
     }
+    busy_ = true; // views ask canFetchMore() from inside the insertion signals
     beginInsertRows({}, int(rows_.size()), int(rows_.size() + more.size()) - 1);
     for (auto& r : more)
         rows_.push_back(std::move(r));
     endInsertRows();
+    busy_ = false;
 }
 
 QVariant LibraryTableModel::data(const QModelIndex& index, int role) const

@@ -34,6 +34,7 @@ private:
     LibraryDb* db_ = nullptr;
     std::vector<FileRow> rows_;
     int64_t total_ = 0;
+    bool busy_ = false; // a reset or an insertion is being announced
 };
 
 } // namespace lm::ui

@@ -1,0 +1,152 @@
+// The workstation driven as a user drives it: import a folder, watch rows
+// appear, cancel an import, filter the table, click the heatmap and the strip.
+#include "../core/Fixtures.h"
+
+#include "app/gui/MainWindow.h"
+#include "ui/ImportRunner.h"
+#include "ui/LibraryPanel.h"
+#include "ui/dialogs/ImportReportDialog.h"
+#include "ui/models/LibraryFilterProxy.h"
+#include "ui/models/LibraryTableModel.h"
+#include "ui/views/PianoRollView.h"
+#include "ui/views/PieceView.h"
+#include "ui/views/SsmView.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace lm;
+
+class TestWorkstation : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp_;
+    QString music_;
+
+    void importAndWait(gui::MainWindow& w, const QString& folder)
+    {
+        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        w.importPaths({folder});
+        QVERIFY(done.wait(60000));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        music_ = tmp_.filePath("music");
+        QDir().mkpath(music_);
+        test::writeCollection(music_.toStdString(), 40, 11);
+    }
+
+    void importShowsRowsAndTheModelsAreSound()
+    {
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("a.sqlite")));
+        auto* model = w.libraryPanel()->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(w.libraryPanel()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        importAndWait(w, music_);
+        QVERIFY(reset.count() >= 1);
+        QCOMPARE(model->totalFiles(), 40);
+        QTRY_VERIFY(model->rowCount() > 0); // the view fetches rows lazily
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QCOMPARE(model->rowCount(), 40);
+
+        // Filter by typing, then "usable only" by clicking.
+        QTest::keyClicks(w.libraryPanel()->filterEdit(), "groove_1");
+        QCOMPARE(w.libraryPanel()->proxy()->rowCount(), 11); // groove_1, groove_10..19
+        w.libraryPanel()->filterEdit()->clear();
+        QCheckBox* usable = w.libraryPanel()->usableOnly();
+        QTest::mouseClick(usable, Qt::LeftButton, {}, QPoint(8, usable->height() / 2));
+        QVERIFY(usable->isChecked());
+        QCOMPARE(w.libraryPanel()->proxy()->rowCount(), 34); // 40 less 2 in 3/4, 2 without bass, 2 truncated
+    }
+
+    void clickingTheHeatmapAndTheStripChangesTheRoll()
+    {
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("b.sqlite")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        importAndWait(w, music_);
+        w.libraryPanel()->selectRow(0);
+        ui::SsmView* ssm = w.pieceView()->ssmView();
+        ui::PianoRollView* roll = w.pieceView()->rollView();
+        QTRY_VERIFY(ssm->bars() > 10);
+        QCOMPARE(roll->startBar(), 0);
+        QSignalSpy shown(w.pieceView(), &ui::PieceView::windowShown);
+        QTest::mouseClick(ssm, Qt::LeftButton, {}, ssm->cellCentre(3, 1));
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.at(0).at(0).toInt(), 3);
+        QCOMPARE(roll->startBar(), 3);
+        QCOMPARE(ssm->selectedWindow(), 3);
+        QTest::mouseClick(ssm, Qt::LeftButton, {}, ssm->stripCentre(2));
+        QCOMPARE(roll->startBar(), 2);
+        QVERIFY(roll->activeCells() > 0);
+
+        // Selecting another file in the table shows that piece.
+        const QString before = w.pieceView()->currentFile();
+        QTableView* table = w.libraryPanel()->table();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QVERIFY(w.pieceView()->currentFile() != before);
+    }
+
+    void cancelledImportLeavesAConsistentLibrary()
+    {
+        const QString big = tmp_.filePath("big");
+        QDir().mkpath(big);
+        test::writeCollection(big.toStdString(), 1500, 12);
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("c.sqlite")));
+        w.show();
+        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        w.importPaths({big});
+        QVERIFY(w.progressDialog());
+        QTest::qWait(30);
+        QVERIFY(w.importRunner()->running());
+        // Press the dialog's Cancel as a user would (Escape cancels a QProgressDialog).
+        QTest::keyClick(w.progressDialog(), Qt::Key_Escape);
+        QVERIFY(done.wait(60000));
+        QVERIFY(w.importRunner()->summary().cancelled);
+        auto db = LibraryDb::open(tmp_.filePath("c.sqlite").toStdString());
+        QVERIFY(db.ok());
+        QVERIFY((*db)->integrityCheck().ok());
+        const int64_t stored = (*db)->counts().files;
+        QVERIFY(stored < 1500);
+        QCOMPARE(w.libraryPanel()->model()->totalFiles(), stored);
+        // Importing again finishes the job.
+        importAndWait(w, big);
+        QCOMPARE(w.libraryPanel()->model()->totalFiles(), 1500);
+    }
+
+    void reportListsEverySkippedFile()
+    {
+        ImportSummary s;
+        s.seen = 3;
+        s.skipped = {{"/x/b.mid", "not 4/4"}, {"/x/a.mid", "byte 18: track 0: no end-of-track event"}};
+        ui::ImportReportDialog d(s);
+        QCOMPARE(d.table()->rowCount(), 2);
+        d.table()->sortItems(0);
+        QCOMPARE(d.table()->item(0, 0)->text(), QString("/x/a.mid"));
+        QVERIFY(d.reportText().contains("/x/b.mid\tnot 4/4"));
+    }
+};
+
+QTEST_MAIN(TestWorkstation)
+#include "test_workstation.moc"
