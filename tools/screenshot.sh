@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 out=${1:-shot.png}
 [ -x build/bin/loopminer ] || ./tools/build.sh
 xvfb-run -a -s "-screen 0 1280x860x24" bash -c "
-  ./build/bin/loopminer & pid=\$!
+  ./build/bin/loopminer --demo & pid=\$!
   sleep \${SHOT_DELAY:-3}
   import -window root '$out'
   kill \$pid"

@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
 
@@ -17,22 +19,29 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     QCommandLineOption libOpt(QStringLiteral("library"), QStringLiteral("Library file to open."), QStringLiteral("FILE"));
     QCommandLineOption importOpt(QStringLiteral("import"), QStringLiteral("Folder to import on start."), QStringLiteral("DIR"));
+    QCommandLineOption demoOpt(QStringLiteral("demo"), QStringLiteral("Open the demo library (imported on first use)."));
     parser.addOption(libOpt);
     parser.addOption(importOpt);
+    parser.addOption(demoOpt);
     parser.process(app);
 
     lm::gui::MainWindow window;
-    const QString lib = parser.isSet(libOpt)
-        ? parser.value(libOpt)
-        : QSettings().value(QStringLiteral("library/path"), lm::gui::MainWindow::defaultLibraryPath()).toString();
+    QString importDir = parser.value(importOpt);
+    QString lib = parser.value(libOpt);
+    if (parser.isSet(demoOpt)) {
+        lib = QFileInfo(lm::gui::MainWindow::defaultLibraryPath()).dir().filePath(QStringLiteral("demo.sqlite"));
+        importDir = QStringLiteral(LOOPMINER_DEMO_DIR); // incremental: instant once imported
+    } else if (lib.isEmpty()) {
+        lib = QSettings().value(QStringLiteral("library/path"), lm::gui::MainWindow::defaultLibraryPath()).toString();
+    }
     if (!window.openLibrary(lib))
         window.openLibrary(lm::gui::MainWindow::defaultLibraryPath());
     window.show();
-    if (parser.isSet(importOpt)) {
+    if (!importDir.isEmpty()) {
         window.setShowImportReport(false);
         QObject::connect(&window, &lm::gui::MainWindow::importFinished, &window,
                          [&window] { window.libraryPanel()->selectRow(0); });
-        QTimer::singleShot(0, &window, [&] { window.importPaths({parser.value(importOpt)}); });
+        QTimer::singleShot(0, &window, [&window, importDir] { window.importPaths({importDir}); });
     } else {
         window.libraryPanel()->selectRow(0);
     }
