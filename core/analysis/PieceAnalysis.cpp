@@ -88,15 +88,21 @@ int64_t reach(const Instrument& in, int tpq, bool drums)
     return n;
 }
 
-Part drumPart(const Instrument& in, int tpq, int64_t steps)
+Part emptyPart(PartKind kind, const char* name, int rows, const Instrument& in, int64_t steps)
 {
     Part p;
-    p.kind = PartKind::Drums;
-    p.name = "Drums";
-    p.rowCount = kDrumRows;
+    p.kind = kind;
+    p.name = name;
+    p.rowCount = rows;
     p.channel = in.channel;
     p.program = in.program;
     p.steps.assign(size_t(steps), 0);
+    return p;
+}
+
+Part drumPart(const Instrument& in, int tpq, int64_t steps)
+{
+    Part p = emptyPart(PartKind::Drums, "Drums", kDrumRows, in, steps);
     for (const Note& note : in.notes) {
         const int row = kDrumMap[note.pitch];
         if (row < 0)
@@ -108,14 +114,8 @@ Part drumPart(const Instrument& in, int tpq, int64_t steps)
 
 Part bassPart(const Instrument& in, int tpq, int64_t steps)
 {
-    Part p;
-    p.kind = PartKind::Pitched;
-    p.name = "Bass";
-    p.rowCount = kBassRows;
+    Part p = emptyPart(PartKind::Pitched, "Bass", kBassRows, in, steps);
     p.lowestPitch = kBassLowestPitch;
-    p.channel = in.channel;
-    p.program = in.program;
-    p.steps.assign(size_t(steps), 0);
     for (const Note& note : in.notes) {
         const int row = int(note.pitch) - kBassLowestPitch;
         if (row < 0 || row >= kBassRows)

@@ -20,6 +20,12 @@ namespace {
 
 constexpr int kSchemaVersion = 1;
 
+std::string columnText(sqlite3_stmt* st, int column)
+{
+    const char* s = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+    return s ? s : "";
+}
+
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS files (
   id INTEGER PRIMARY KEY,
@@ -146,8 +152,7 @@ std::unordered_map<std::string, FileState> LibraryDb::fileStates()
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db_, "SELECT path,id,size,mtime_ns FROM files", -1, &st, nullptr);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
-        const char* p = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-        out[p ? p : ""] = FileState{sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+        out[columnText(st, 0)] = FileState{sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
                                     sqlite3_column_int64(st, 3)};
     }
     sqlite3_finalize(st);
@@ -248,10 +253,7 @@ std::vector<FileRow> LibraryDb::fileRows(int64_t offset, int64_t limit)
     sqlite3_bind_int64(st, 1, limit);
     sqlite3_bind_int64(st, 2, offset);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
-        auto text = [&](int i) {
-            const char* s = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
-            return std::string(s ? s : "");
-        };
+        auto text = [st](int i) { return columnText(st, i); };
         FileRow r;
         r.id = sqlite3_column_int64(st, 0);
         r.path = text(1);
@@ -307,10 +309,7 @@ std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
                        -1, &st, nullptr);
     sqlite3_bind_text(st, 1, path.c_str(), -1, SQLITE_TRANSIENT);
     if (st && sqlite3_step(st) == SQLITE_ROW) {
-        auto text = [&](int i) {
-            const char* s = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
-            return std::string(s ? s : "");
-        };
+        auto text = [st](int i) { return columnText(st, i); };
         ImportedFile f;
         f.path = path;
         f.size = sqlite3_column_int64(st, 0);
