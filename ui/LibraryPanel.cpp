@@ -17,7 +17,7 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
 {
     model_ = new LibraryTableModel(this);
     proxy_ = new LibraryFilterProxy(this);
-    proxy_->setSourceModel(model_);
+    proxy_->setLibraryModel(model_);
     filter_ = new QLineEdit(this);
     filter_->setPlaceholderText(tr("Filter by file name (Ctrl+F)"));
     filter_->setClearButtonEnabled(true);
@@ -32,7 +32,6 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setColumnWidth(LibraryTableModel::Path, 160);
     table_->setColumnWidth(LibraryTableModel::Kind, 48);
-    table_->sortByColumn(-1, Qt::AscendingOrder);
 
     auto* top = new QHBoxLayout;
     top->addWidget(filter_, 1);

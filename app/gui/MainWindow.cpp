@@ -124,6 +124,7 @@ void MainWindow::importPaths(const QStringList& paths)
     auto* clock = new QElapsedTimer;
     clock->start();
     connect(progress_, &QProgressDialog::canceled, runner_, &ui::ImportRunner::cancel);
+    connect(progress_, &QDialog::rejected, runner_, &ui::ImportRunner::cancel); // Escape
     connect(runner_, &ui::ImportRunner::progress, progress_,
             [this, clock](qint64 done, qint64 total, const QString& file) {
                 if (!progress_)
@@ -138,6 +139,7 @@ void MainWindow::importPaths(const QStringList& paths)
                                             .arg(QFileInfo(file).fileName()));
             });
     connect(progress_, &QObject::destroyed, this, [clock] { delete clock; });
+    progress_->show();
     runner_->start(libraryPath(), paths);
 }
 

@@ -4,6 +4,8 @@
 #include "core/io/LibraryDb.h"
 
 #include <QMainWindow>
+#include <QPointer>
+#include <QProgressDialog>
 #include <memory>
 
 class QLabel;
@@ -56,7 +58,7 @@ private:
     ui::PieceView* piece_ = nullptr;
     QSplitter* split_ = nullptr;
     ui::ImportRunner* runner_ = nullptr;
-    QProgressDialog* progress_ = nullptr;
+    QPointer<QProgressDialog> progress_; // deletes itself on close (Cancel, Escape)
     QLabel* counts_ = nullptr;
     bool showReport_ = true;
 };

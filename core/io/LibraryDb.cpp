@@ -240,18 +240,77 @@ LibraryCounts LibraryDb::counts()
     return c;
 }
 
-std::vector<FileRow> LibraryDb::fileRows(int64_t offset, int64_t limit)
+namespace {
+
+// The WHERE clause of a query; its parameters are bound by bindQuery in the same order.
+std::string whereClause(const FileQuery& q)
+{
+    std::string w = " WHERE 1";
+    if (!q.text.empty())
+        w += " AND instr(lower(f.path), lower(?)) > 0";
+    if (q.usableOnly)
+        w += " AND f.status='usable'";
+    if (!q.kind.empty())
+        w += " AND f.kind=?";
+    return w;
+}
+
+int bindQuery(sqlite3_stmt* st, const FileQuery& q)
+{
+    int i = 1;
+    if (!q.text.empty())
+        sqlite3_bind_text(st, i++, q.text.c_str(), -1, SQLITE_TRANSIENT);
+    if (!q.kind.empty())
+        sqlite3_bind_text(st, i++, q.kind.c_str(), -1, SQLITE_TRANSIENT);
+    return i;
+}
+
+const char* orderColumn(FileQuery::Order o)
+{
+    switch (o) {
+    case FileQuery::Order::Path: return "f.path";
+    case FileQuery::Order::Kind: return "f.kind";
+    case FileQuery::Order::Bars: return "p.bars";
+    case FileQuery::Order::Tempo: return "p.tempo_bpm";
+    case FileQuery::Order::Metre: return "p.time_signatures";
+    case FileQuery::Order::WindowsKept: return "kept";
+    case FileQuery::Order::BestScore: return "best";
+    case FileQuery::Order::Status: return "f.status";
+    }
+    return "f.path";
+}
+
+} // namespace
+
+int64_t LibraryDb::countFiles(const FileQuery& q)
+{
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = "SELECT count(*) FROM files f" + whereClause(q);
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
+    bindQuery(st, q);
+    int64_t n = 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+std::vector<FileRow> LibraryDb::fileRows(const FileQuery& q, int64_t offset, int64_t limit)
 {
     std::vector<FileRow> out;
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db_,
-                       "SELECT f.id,f.path,f.kind,f.status,f.error,p.bars,p.tempo_bpm,p.time_signatures,"
-                       "(SELECT count(*) FROM windows w WHERE w.file_id=f.id AND w.kept=1),"
-                       "(SELECT min(loop_score) FROM windows w WHERE w.file_id=f.id AND w.kept=1) "
-                       "FROM files f LEFT JOIN pieces p ON p.file_id=f.id ORDER BY f.path LIMIT ? OFFSET ?",
-                       -1, &st, nullptr);
-    sqlite3_bind_int64(st, 1, limit);
-    sqlite3_bind_int64(st, 2, offset);
+    const std::string sql =
+        "SELECT f.id,f.path,f.kind,f.status,f.error,p.bars,p.tempo_bpm,p.time_signatures,"
+        // "+w.kept" keeps SQLite on the (file_id, start_bar) index: the windows_kept
+        // index would scan every kept window of the library for each row.
+        "(SELECT count(*) FROM windows w WHERE w.file_id=f.id AND +w.kept=1) AS kept,"
+        "(SELECT min(loop_score) FROM windows w WHERE w.file_id=f.id AND +w.kept=1) AS best "
+        "FROM files f LEFT JOIN pieces p ON p.file_id=f.id" + whereClause(q) + " ORDER BY "
+        + orderColumn(q.order) + (q.descending ? " DESC" : " ASC") + ", f.path LIMIT ? OFFSET ?";
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
+    const int next = bindQuery(st, q);
+    sqlite3_bind_int64(st, next, limit);
+    sqlite3_bind_int64(st, next + 1, offset);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         auto text = [st](int i) { return columnText(st, i); };
         FileRow r;

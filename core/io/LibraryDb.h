@@ -76,6 +76,17 @@ struct FileRow {
     std::optional<double> bestScore;
 };
 
+// What the library browser shows: filters and order, done in SQL so that a
+// library of tens of thousands of files answers without loading them all.
+struct FileQuery {
+    enum class Order { Path, Kind, Bars, Tempo, Metre, WindowsKept, BestScore, Status };
+    std::string text;        // part of the path, case-insensitive
+    bool usableOnly = false;
+    std::string kind;        // "midi", "audio", or empty for all
+    Order order = Order::Path;
+    bool descending = false;
+};
+
 struct LibraryCounts {
     int64_t files = 0, usable = 0, unusable = 0, errors = 0, windows = 0, windowsKept = 0;
 };
@@ -96,8 +107,9 @@ public:
     Result<bool> store(const ImportedFile& file);
 
     LibraryCounts counts();
-    // Rows ordered by path, `limit` of them from `offset` (for lazy fetching).
-    std::vector<FileRow> fileRows(int64_t offset, int64_t limit);
+    // The rows a query selects, in its order, `limit` of them from `offset` (lazy fetching).
+    std::vector<FileRow> fileRows(const FileQuery& query, int64_t offset, int64_t limit);
+    int64_t countFiles(const FileQuery& query);
     std::vector<StoredWindow> windowsOf(const std::string& path);
     std::optional<ImportedFile> fileInfo(const std::string& path); // without windows
     Result<bool> integrityCheck();

@@ -6,27 +6,39 @@ namespace lm::ui {
 
 LibraryFilterProxy::LibraryFilterProxy(QObject* parent) : QSortFilterProxyModel(parent)
 {
-    setSortRole(Qt::EditRole);
+    setDynamicSortFilter(false);
+}
+
+void LibraryFilterProxy::setLibraryModel(LibraryTableModel* model)
+{
+    library_ = model;
+    setSourceModel(model);
 }
 
 void LibraryFilterProxy::setText(const QString& text)
 {
-    text_ = text;
-    invalidateFilter();
+    FileQuery q = library_->query();
+    q.text = text.toStdString();
+    library_->setQuery(q);
 }
 
 void LibraryFilterProxy::setUsableOnly(bool on)
 {
-    usableOnly_ = on;
-    invalidateFilter();
+    FileQuery q = library_->query();
+    q.usableOnly = on;
+    library_->setQuery(q);
 }
 
-bool LibraryFilterProxy::filterAcceptsRow(int row, const QModelIndex& parent) const
+void LibraryFilterProxy::setKind(const QString& kind)
 {
-    const QModelIndex idx = sourceModel()->index(row, LibraryTableModel::Path, parent);
-    if (usableOnly_ && idx.data(LibraryTableModel::StatusRole).toString() != QLatin1String("usable"))
-        return false;
-    return text_.isEmpty() || idx.data(LibraryTableModel::FullPathRole).toString().contains(text_, Qt::CaseInsensitive);
+    FileQuery q = library_->query();
+    q.kind = kind.toLower().toStdString();
+    library_->setQuery(q);
+}
+
+void LibraryFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    library_->sort(column, order); // in SQL, over every row, not only those fetched
 }
 
 } // namespace lm::ui

@@ -1,22 +1,25 @@
 #pragma once
-// Filters of the library panel: text in the file name, usable only.
+// The library panel's proxy. Filtering and sorting are handed to the source
+// model, which does them in SQL over the whole library; the proxy keeps the
+// usual QSortFilterProxyModel interface for the view and the panel.
 #include <QSortFilterProxyModel>
 
 namespace lm::ui {
+
+class LibraryTableModel;
 
 class LibraryFilterProxy : public QSortFilterProxyModel {
     Q_OBJECT
 public:
     explicit LibraryFilterProxy(QObject* parent = nullptr);
+    void setLibraryModel(LibraryTableModel* model);
     void setText(const QString& text);
     void setUsableOnly(bool on);
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
+    void setKind(const QString& kind); // "midi", "audio" or empty
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
-    QString text_;
-    bool usableOnly_ = false;
+    LibraryTableModel* library_ = nullptr;
 };
 
 } // namespace lm::ui

@@ -19,10 +19,25 @@ void LibraryTableModel::reload()
     busy_ = true;
     beginResetModel();
     rows_.clear();
-    total_ = db_ ? db_->counts().files : 0;
+    total_ = db_ ? db_->countFiles(query_) : 0;
     endResetModel();
     busy_ = false;
     fetchMore({}); // the first page, at once
+}
+
+void LibraryTableModel::setQuery(const FileQuery& query)
+{
+    query_ = query;
+    reload();
+}
+
+void LibraryTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    query_.order = FileQuery::Order(column); // the columns are in the order of FileQuery::Order
+    query_.descending = order == Qt::DescendingOrder;
+    reload();
 }
 
 int LibraryTableModel::rowCount(const QModelIndex& parent) const
@@ -44,7 +59,7 @@ void LibraryTableModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    auto more = db_->fileRows(int64_t(rows_.size()), kPage);
+    auto more = db_->fileRows(query_, int64_t(rows_.size()), kPage);
     if (more.empty()) {
         total_ = int64_t(rows_.size()); // the library shrank under us
         return;

@@ -19,6 +19,10 @@ public:
     // Shows the library at `db` (the model does not own it); nullptr clears.
     void setLibrary(LibraryDb* db);
     void reload();
+    // Filters and order run in SQL over the whole library, then rows are fetched lazily.
+    void setQuery(const FileQuery& query);
+    const FileQuery& query() const { return query_; }
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -32,6 +36,7 @@ public:
 
 private:
     LibraryDb* db_ = nullptr;
+    FileQuery query_;
     std::vector<FileRow> rows_;
     int64_t total_ = 0;
     bool busy_ = false; // a reset or an insertion is being announced
