@@ -18,7 +18,7 @@ const char* toString(FileStatus s)
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 std::string columnText(sqlite3_stmt* st, int column)
 {
@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS files (
   kind TEXT NOT NULL,
   status TEXT NOT NULL,
   error TEXT NOT NULL DEFAULT '',
-  imported_at INTEGER NOT NULL DEFAULT (strftime('%s','now'))
+  imported_at INTEGER NOT NULL DEFAULT (strftime('%s','now')),
+  windows_kept INTEGER NOT NULL DEFAULT 0, -- kept windows, kept here so the browser sorts fast
+  best_score REAL                          -- lowest loop score of a kept window, once scored
 );
 CREATE TABLE IF NOT EXISTS pieces (
   file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
@@ -60,6 +62,8 @@ CREATE TABLE IF NOT EXISTS windows (
   UNIQUE(file_id, start_bar)
 );
 CREATE INDEX IF NOT EXISTS windows_kept ON windows(kept, loop_score);
+CREATE INDEX IF NOT EXISTS files_windows_kept ON files(windows_kept);
+CREATE INDEX IF NOT EXISTS files_best_score ON files(best_score);
 )sql";
 
 } // namespace
@@ -113,15 +117,24 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
     for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
         if (auto r = lib->exec(sql); !r)
             return r.error();
+    if (version == 1) { // schema 1 had no per-file summary columns
+        if (auto r = lib->exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
+                               "ALTER TABLE files ADD COLUMN best_score REAL;"
+                               "UPDATE files SET windows_kept=(SELECT count(*) FROM windows w WHERE w.file_id=files.id AND w.kept=1),"
+                               " best_score=(SELECT min(loop_score) FROM windows w WHERE w.file_id=files.id AND w.kept=1);");
+            !r)
+            return r.error();
+    }
     if (auto r = lib->exec(kSchema); !r)
         return r.error();
     if (auto r = lib->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()); !r)
         return r.error();
 
     lib->upsertFile_ = lib->prepare(
-        "INSERT INTO files(path,size,mtime_ns,hash,kind,status,error) VALUES(?,?,?,?,?,?,?) "
+        "INSERT INTO files(path,size,mtime_ns,hash,kind,status,error,windows_kept,best_score) VALUES(?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ns=excluded.mtime_ns, hash=excluded.hash, "
-        "kind=excluded.kind, status=excluded.status, error=excluded.error, imported_at=strftime('%s','now') "
+        "kind=excluded.kind, status=excluded.status, error=excluded.error, imported_at=strftime('%s','now'), "
+        "windows_kept=excluded.windows_kept, best_score=excluded.best_score "
         "RETURNING id");
     lib->deletePiece_ = lib->prepare("DELETE FROM pieces WHERE file_id=?");
     lib->deleteWindows_ = lib->prepare("DELETE FROM windows WHERE file_id=?");
@@ -173,6 +186,19 @@ Result<bool> LibraryDb::store(const ImportedFile& f)
     sqlite3_bind_text(st, 5, f.kind.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 6, toString(f.status), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 7, f.error.c_str(), -1, SQLITE_TRANSIENT);
+    int64_t kept = 0;
+    std::optional<double> best;
+    for (const StoredWindow& w : f.windows)
+        if (w.kept) {
+            ++kept;
+            if (w.loopScore && (!best || *w.loopScore < *best))
+                best = w.loopScore;
+        }
+    sqlite3_bind_int64(st, 8, kept);
+    if (best)
+        sqlite3_bind_double(st, 9, *best);
+    else
+        sqlite3_bind_null(st, 9);
     if (sqlite3_step(st) != SQLITE_ROW)
         return sqlError("cannot store " + f.path);
     const int64_t id = sqlite3_column_int64(st, 0);
@@ -301,10 +327,7 @@ std::vector<FileRow> LibraryDb::fileRows(const FileQuery& q, int64_t offset, int
     sqlite3_stmt* st = nullptr;
     const std::string sql =
         "SELECT f.id,f.path,f.kind,f.status,f.error,p.bars,p.tempo_bpm,p.time_signatures,"
-        // "+w.kept" keeps SQLite on the (file_id, start_bar) index: the windows_kept
-        // index would scan every kept window of the library for each row.
-        "(SELECT count(*) FROM windows w WHERE w.file_id=f.id AND +w.kept=1) AS kept,"
-        "(SELECT min(loop_score) FROM windows w WHERE w.file_id=f.id AND +w.kept=1) AS best "
+        "f.windows_kept AS kept, f.best_score AS best "
         "FROM files f LEFT JOIN pieces p ON p.file_id=f.id" + whereClause(q) + " ORDER BY "
         + orderColumn(q.order) + (q.descending ? " DESC" : " ASC") + ", f.path LIMIT ? OFFSET ?";
     sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);

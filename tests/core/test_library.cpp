@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
+#include <sqlite3.h>
 #include <random>
 #include <sys/time.h>
 #include <utime.h>
@@ -174,6 +175,40 @@ private Q_SLOTS:
         QCOMPARE(got.errors, expected.errors);
         QCOMPARE(got.windows, expected.windows);
         QCOMPARE(got.windowsKept, expected.windowsKept);
+    }
+
+    void schemaOneLibraryIsMigrated()
+    {
+        QTemporaryDir tmp;
+        const std::string path = tmp.filePath("old.sqlite").toStdString();
+        sqlite3* raw = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+        const char* v1 =
+            "CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,"
+            " mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,"
+            " error TEXT NOT NULL DEFAULT '', imported_at INTEGER NOT NULL DEFAULT 0);"
+            "CREATE TABLE windows (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, start_bar INTEGER NOT NULL,"
+            " drum_cells INTEGER NOT NULL, bass_cells INTEGER NOT NULL, kept INTEGER NOT NULL,"
+            " correlation BLOB NOT NULL, loop_score REAL, UNIQUE(file_id, start_bar));"
+            "INSERT INTO files VALUES(1,'/a.mid',1,1,'0','midi','usable','',0);"
+            "INSERT INTO files VALUES(2,'/b.mid',1,1,'0','midi','usable','',0);"
+            "INSERT INTO windows VALUES(1,1,0,40,40,1,x'00',0.5),(2,1,1,40,40,1,x'00',0.25),(3,1,2,4,4,0,x'00',0.1);"
+            "PRAGMA user_version=1;";
+        QCOMPARE(sqlite3_exec(raw, v1, nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(raw);
+
+        auto db = LibraryDb::open(path);
+        QVERIFY2(db.ok(), db.ok() ? "" : db.error().toString().c_str());
+        FileQuery byKept;
+        byKept.order = FileQuery::Order::WindowsKept;
+        byKept.descending = true;
+        const auto rows = (*db)->fileRows(byKept, 0, 10);
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[0].path, std::string("/a.mid"));
+        QCOMPARE(rows[0].windowsKept, int64_t(2));
+        QCOMPARE(rows[0].bestScore.value_or(-1), 0.25); // the unkept window's 0.1 does not count
+        QVERIFY(!rows[1].bestScore);
+        QVERIFY((*db)->integrityCheck().ok());
     }
 
     void garbageLibraryFileIsAClearError()
