@@ -2,6 +2,7 @@
 
 #include "ui/ImportRunner.h"
 #include "ui/LibraryPanel.h"
+#include "ui/LoopsPanel.h"
 #include "ui/dialogs/ImportReportDialog.h"
 #include "ui/models/LibraryTableModel.h"
 #include "ui/views/PieceView.h"
@@ -23,6 +24,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace lm::gui {
 
@@ -32,10 +34,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setAcceptDrops(true);
     resize(1280, 820);
     library_ = new ui::LibraryPanel(this);
+    loops_ = new ui::LoopsPanel(this);
     piece_ = new ui::PieceView(this);
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("panelTabs"));
+    tabs->addTab(library_, tr("Library"));
+    tabs->addTab(loops_, tr("Loops"));
     split_ = new QSplitter(Qt::Horizontal, this);
     split_->setObjectName(QStringLiteral("mainSplitter"));
-    split_->addWidget(library_);
+    split_->addWidget(tabs);
     split_->addWidget(piece_);
     split_->setStretchFactor(1, 1);
     split_->setSizes({420, 860});
@@ -45,11 +52,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     runner_ = new ui::ImportRunner(this);
     connect(runner_, &ui::ImportRunner::finished, this, &MainWindow::onImportFinished);
     connect(library_, &ui::LibraryPanel::fileActivated, piece_, &ui::PieceView::showFile);
+    connect(loops_, &ui::LoopsPanel::loopChosen, this, [this](const QString& path, int startBar) {
+        if (piece_->currentFile() != path)
+            piece_->showFile(path);
+        piece_->selectWindow(startBar);
+    });
     buildMenus();
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     split_->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
+    tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    connect(tabs, &QTabWidget::currentChanged, this,
+            [](int i) { QSettings().setValue(QStringLiteral("window/tab"), i); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -105,8 +120,10 @@ bool MainWindow::openLibrary(const QString& path)
         return false;
     }
     library_->setLibrary(nullptr);
+    loops_->setLibrary(nullptr);
     db_ = std::move(*db);
     library_->setLibrary(db_.get());
+    loops_->setLibrary(db_.get());
     QSettings().setValue(QStringLiteral("library/path"), path);
     setWindowTitle(QStringLiteral("loopminer — %1").arg(QFileInfo(path).fileName()));
     updateStatus();
@@ -150,6 +167,7 @@ void MainWindow::onImportFinished(bool ok, const QString& error)
         progress_ = nullptr;
     }
     library_->reload();
+    loops_->reload();
     updateStatus();
     if (!ok)
         QMessageBox::warning(this, tr("Import failed"), error);

@@ -15,6 +15,7 @@ class QSplitter;
 namespace lm::ui {
 class ImportRunner;
 class LibraryPanel;
+class LoopsPanel;
 class PieceView;
 } // namespace lm::ui
 
@@ -34,6 +35,7 @@ public:
     static QString defaultLibraryPath();
     QString libraryPath() const;
     ui::LibraryPanel* libraryPanel() const { return library_; }
+    ui::LoopsPanel* loopsPanel() const { return loops_; }
     ui::PieceView* pieceView() const { return piece_; }
     ui::ImportRunner* importRunner() const { return runner_; }
     QProgressDialog* progressDialog() const { return progress_; }
@@ -55,6 +57,7 @@ private:
 
     std::unique_ptr<LibraryDb> db_;
     ui::LibraryPanel* library_ = nullptr;
+    ui::LoopsPanel* loops_ = nullptr;
     ui::PieceView* piece_ = nullptr;
     QSplitter* split_ = nullptr;
     ui::ImportRunner* runner_ = nullptr;

@@ -22,9 +22,26 @@ std::vector<WindowInfo> computeWindows(const PieceAnalysis& piece)
         w.bassCells = bass.activeCells(first, first + kWindowSteps);
         w.kept = w.drumCells >= kMinCellsPerPart && w.bassCells >= kMinCellsPerPart;
         w.correlation = windowCorrelation(steps, first);
+        loopMetrics(steps.data() + first, w.noteDensity, w.uniquePitch);
         out.push_back(w);
     }
     return out;
+}
+
+void loopMetrics(const uint64_t* steps, double& noteDensity, double& uniquePitch)
+{
+    int64_t busySteps = 0, rows = 0;
+    for (int b = 0; b < kBarsPerWindow; ++b) {
+        uint64_t used = 0;
+        for (int s = 0; s < kStepsPerBar; ++s) {
+            const uint64_t m = steps[b * kStepsPerBar + s];
+            busySteps += m != 0;
+            used |= m;
+        }
+        rows += __builtin_popcountll(used);
+    }
+    noteDensity = double(busySteps) / kBarsPerWindow;
+    uniquePitch = double(rows) / kBarsPerWindow;
 }
 
 std::vector<uint64_t> windowSteps(const PieceAnalysis& piece, int64_t startBar)

@@ -14,7 +14,12 @@ struct WindowInfo {
     int64_t bassCells = 0;
     bool kept = false;
     WindowCorrelation correlation{};
+    double noteDensity = 0; // per bar, steps with at least one active cell; averaged (method.md 8)
+    double uniquePitch = 0; // per bar, distinct rows used; averaged (method.md 8)
 };
+
+// Note density and unique pitch of 8 bars of 16 steps (method.md section 8).
+void loopMetrics(const uint64_t* steps, double& noteDensity, double& uniquePitch);
 
 // Every window position b with 16b + 128 <= n; empty for a piece that is not usable.
 std::vector<WindowInfo> computeWindows(const PieceAnalysis& piece);

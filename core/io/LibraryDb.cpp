@@ -59,6 +59,8 @@ CREATE TABLE IF NOT EXISTS windows (
   kept INTEGER NOT NULL,
   correlation BLOB NOT NULL,
   loop_score REAL,
+  note_density REAL,
+  unique_pitch REAL,
   UNIQUE(file_id, start_bar)
 );
 CREATE INDEX IF NOT EXISTS windows_kept ON windows(kept, loop_score);
@@ -120,6 +122,8 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
     if (version == 1) { // schema 1 had no per-file summary columns
         if (auto r = lib->exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
                                "ALTER TABLE files ADD COLUMN best_score REAL;"
+                               "ALTER TABLE windows ADD COLUMN note_density REAL;"
+                               "ALTER TABLE windows ADD COLUMN unique_pitch REAL;"
                                "UPDATE files SET windows_kept=(SELECT count(*) FROM windows w WHERE w.file_id=files.id AND w.kept=1),"
                                " best_score=(SELECT min(loop_score) FROM windows w WHERE w.file_id=files.id AND w.kept=1);");
             !r)
@@ -142,8 +146,8 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
         "INSERT INTO pieces(file_id,tpq,tempo_bpm,tempo_changes,time_signatures,assumed_4_4,bars,steps) "
         "VALUES(?,?,?,?,?,?,?,?)");
     lib->insertWindow_ = lib->prepare(
-        "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score) "
-        "VALUES(?,?,?,?,?,?,?)");
+        "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score,note_density,"
+        "unique_pitch) VALUES(?,?,?,?,?,?,?,?,?)");
     for (sqlite3_stmt* st : {lib->upsertFile_, lib->deletePiece_, lib->deleteWindows_, lib->insertPiece_,
                              lib->insertWindow_})
         if (!st)
@@ -238,6 +242,8 @@ Result<bool> LibraryDb::store(const ImportedFile& f)
             sqlite3_bind_double(st, 7, *w.loopScore);
         else
             sqlite3_bind_null(st, 7);
+        sqlite3_bind_double(st, 8, w.noteDensity);
+        sqlite3_bind_double(st, 9, w.uniquePitch);
         if (sqlite3_step(st) != SQLITE_DONE)
             return sqlError("cannot store the windows of " + f.path);
     }
@@ -307,6 +313,83 @@ const char* orderColumn(FileQuery::Order o)
 }
 
 } // namespace
+
+static std::string loopWhere(const LoopQuery& q)
+{
+    std::string w = " WHERE w.kept=1 AND coalesce(w.note_density,0) BETWEEN ? AND ?";
+    if (!q.text.empty())
+        w += " AND instr(lower(f.path), lower(?)) > 0";
+    if (q.maxScore)
+        w += " AND w.loop_score < ?";
+    return w;
+}
+
+static int bindLoopQuery(sqlite3_stmt* st, const LoopQuery& q)
+{
+    int i = 1;
+    sqlite3_bind_double(st, i++, q.minDensity);
+    sqlite3_bind_double(st, i++, q.maxDensity);
+    if (!q.text.empty())
+        sqlite3_bind_text(st, i++, q.text.c_str(), -1, SQLITE_TRANSIENT);
+    if (q.maxScore)
+        sqlite3_bind_double(st, i++, *q.maxScore);
+    return i;
+}
+
+static const char* loopOrderColumn(LoopQuery::Order o)
+{
+    switch (o) {
+    case LoopQuery::Order::Score: return "w.loop_score IS NULL, w.loop_score"; // unscored last
+    case LoopQuery::Order::File: return "f.path";
+    case LoopQuery::Order::StartBar: return "w.start_bar";
+    case LoopQuery::Order::Tempo: return "p.tempo_bpm";
+    case LoopQuery::Order::NoteDensity: return "w.note_density";
+    case LoopQuery::Order::UniquePitch: return "w.unique_pitch";
+    }
+    return "w.loop_score";
+}
+
+int64_t LibraryDb::countLoops(const LoopQuery& q)
+{
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = "SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id" + loopWhere(q);
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
+    bindLoopQuery(st, q);
+    int64_t n = 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int64_t limit)
+{
+    std::vector<LoopRow> out;
+    sqlite3_stmt* st = nullptr;
+    const std::string sql =
+        "SELECT w.id,f.path,w.start_bar,w.loop_score,p.tempo_bpm,coalesce(w.note_density,0),"
+        "coalesce(w.unique_pitch,0) FROM windows w JOIN files f ON f.id=w.file_id "
+        "LEFT JOIN pieces p ON p.file_id=f.id" + loopWhere(q) + " ORDER BY " + loopOrderColumn(q.order)
+        + (q.descending ? " DESC" : " ASC") + ", f.path, w.start_bar LIMIT ? OFFSET ?";
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
+    const int next = bindLoopQuery(st, q);
+    sqlite3_bind_int64(st, next, limit);
+    sqlite3_bind_int64(st, next + 1, offset);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        LoopRow r;
+        r.windowId = sqlite3_column_int64(st, 0);
+        r.path = columnText(st, 1);
+        r.startBar = sqlite3_column_int64(st, 2);
+        if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+            r.loopScore = sqlite3_column_double(st, 3);
+        r.tempoBpm = sqlite3_column_double(st, 4);
+        r.noteDensity = sqlite3_column_double(st, 5);
+        r.uniquePitch = sqlite3_column_double(st, 6);
+        out.push_back(std::move(r));
+    }
+    sqlite3_finalize(st);
+    return out;
+}
 
 int64_t LibraryDb::countFiles(const FileQuery& q)
 {

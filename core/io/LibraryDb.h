@@ -32,6 +32,8 @@ struct StoredWindow {
     bool kept = false;
     WindowCorrelation correlation{};
     std::optional<double> loopScore;
+    double noteDensity = 0;
+    double uniquePitch = 0;
 };
 
 struct StoredPiece {
@@ -87,6 +89,26 @@ struct FileQuery {
     bool descending = false;
 };
 
+// One mined loop (a kept window) for the loops panel.
+struct LoopRow {
+    int64_t windowId = 0;
+    std::string path;
+    int64_t startBar = 0;
+    std::optional<double> loopScore;
+    double tempoBpm = 0;
+    double noteDensity = 0;
+    double uniquePitch = 0;
+};
+
+struct LoopQuery {
+    enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch };
+    std::string text;                 // part of the path
+    std::optional<double> maxScore;   // only scored loops under this
+    double minDensity = 0, maxDensity = 1e9;
+    Order order = Order::Score;
+    bool descending = false;
+};
+
 struct LibraryCounts {
     int64_t files = 0, usable = 0, unusable = 0, errors = 0, windows = 0, windowsKept = 0;
 };
@@ -110,6 +132,9 @@ public:
     // The rows a query selects, in its order, `limit` of them from `offset` (lazy fetching).
     std::vector<FileRow> fileRows(const FileQuery& query, int64_t offset, int64_t limit);
     int64_t countFiles(const FileQuery& query);
+    // Every kept window of the library that the query selects, in its order.
+    std::vector<LoopRow> loopRows(const LoopQuery& query, int64_t offset, int64_t limit);
+    int64_t countLoops(const LoopQuery& query);
     std::vector<StoredWindow> windowsOf(const std::string& path);
     std::optional<ImportedFile> fileInfo(const std::string& path); // without windows
     Result<bool> integrityCheck();

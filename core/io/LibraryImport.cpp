@@ -142,7 +142,8 @@ ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::strin
     f.status = a.usable ? FileStatus::Usable : FileStatus::Unusable;
     f.error = a.reason;
     for (const WindowInfo& w : computeWindows(a))
-        f.windows.push_back(StoredWindow{w.startBar, w.drumCells, w.bassCells, w.kept, w.correlation, {}});
+        f.windows.push_back(
+            StoredWindow{w.startBar, w.drumCells, w.bassCells, w.kept, w.correlation, {}, w.noteDensity, w.uniquePitch});
     return f;
 }
 

@@ -1,5 +1,6 @@
 // Bar correlation of windows and the whole-piece self-similarity matrix.
 #include "core/analysis/BarCorrelation.h"
+#include "core/analysis/Windows.h"
 
 #include <QtTest>
 
@@ -43,6 +44,20 @@ private Q_SLOTS:
         const uint64_t a[2] = {0x1FFFFFFFFFFFFFFull, 0};
         const uint64_t b[3] = {0, 0, 0b11};
         QCOMPARE(barDistance({a, 2}, {b, 3}), int64_t(57 + 2)); // the shorter bar is empty past its end
+    }
+
+    void noteDensityAndUniquePitchFollowMethodSection8()
+    {
+        std::vector<uint64_t> steps(128, 0);
+        for (int s : {0, 4, 8, 12})
+            steps[size_t(s)] |= 1;                // kick on the beats of bar 0
+        for (int s = 0; s < 4; ++s)
+            steps[size_t(s)] |= uint64_t(1) << 20; // one bass pitch on steps 0..3
+        steps[16 + 5] = 0b110;                     // bar 1: two drum rows on one step
+        double density = 0, unique = 0;
+        loopMetrics(steps.data(), density, unique);
+        QCOMPARE(density, (7.0 + 1.0) / 8.0); // bar 0: steps 0,1,2,3,4,8,12; bar 1: step 5
+        QCOMPARE(unique, (2.0 + 2.0) / 8.0);  // bar 0: kick + bass; bar 1: two rows
     }
 
     void selfSimilarityIsSymmetricWithUnitDiagonal()

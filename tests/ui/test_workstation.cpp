@@ -5,6 +5,8 @@
 #include "app/gui/MainWindow.h"
 #include "ui/ImportRunner.h"
 #include "ui/LibraryPanel.h"
+#include "ui/LoopsPanel.h"
+#include "ui/models/LoopsTableModel.h"
 #include "ui/dialogs/ImportReportDialog.h"
 #include "ui/models/LibraryFilterProxy.h"
 #include "ui/models/LibraryTableModel.h"
@@ -14,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QProgressDialog>
@@ -157,6 +160,57 @@ private Q_SLOTS:
         for (const auto& r : (*db)->fileRows(FileQuery{}, 0, 2000))
             most = std::max<qlonglong>(most, r.bars);
         QCOMPARE(w.libraryPanel()->proxy()->index(0, ui::LibraryTableModel::Bars).data().toLongLong(), most);
+    }
+
+    void loopsPanelListsMinedLoopsAndShowsTheChosenOne()
+    {
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("d.sqlite")));
+        auto* model = w.loopsPanel()->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        importAndWait(w, music_);
+        auto db = LibraryDb::open(tmp_.filePath("d.sqlite").toStdString());
+        QVERIFY(db.ok());
+        QCOMPARE(model->totalRows(), (*db)->counts().windowsKept);
+        QVERIFY(model->totalRows() > 100);
+
+        // Sort by note density, densest first, by clicking the header twice.
+        QHeaderView* header = w.loopsPanel()->table()->horizontalHeader();
+        const int x = header->sectionViewportPosition(ui::LoopsTableModel::NoteDensity) + 10;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        if (!model->query().descending)
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        QVERIFY(model->query().descending);
+        const double top = model->index(0, ui::LoopsTableModel::NoteDensity).data().toDouble();
+        const double next = model->index(1, ui::LoopsTableModel::NoteDensity).data().toDouble();
+        QVERIFY(top >= next);
+
+        // A density ceiling under the densest loop drops it and keeps only loops under the ceiling.
+        const int64_t all = model->totalRows();
+        QDoubleSpinBox* ceiling = w.loopsPanel()->maxDensity();
+        ceiling->setFocus();
+        QTest::keyClick(ceiling, Qt::Key_A, Qt::ControlModifier);
+        const double limit = top - 0.25;
+        QTest::keyClicks(ceiling, QString::number(limit, 'f', 2));
+        QVERIFY(model->totalRows() < all);
+        for (int r = 0; r < model->rowCount(); ++r)
+            QVERIFY(model->index(r, ui::LoopsTableModel::NoteDensity).data().toDouble() <= limit);
+        QTest::keyClick(ceiling, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(ceiling, QStringLiteral("16"));
+        QCOMPARE(model->totalRows(), all);
+
+        // Choosing a loop shows its piece and window.
+        QTableView* table = w.loopsPanel()->table();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QTest::keyClick(table, Qt::Key_Down);
+        const QModelIndex current = table->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(w.pieceView()->currentFile(), current.data(ui::LoopsTableModel::FullPathRole).toString());
+        QCOMPARE(w.pieceView()->rollView()->startBar(), current.data(ui::LoopsTableModel::StartBarRole).toInt());
     }
 
     void reportListsEverySkippedFile()

@@ -4,25 +4,12 @@
 
 namespace lm::ui {
 
-LibraryTableModel::LibraryTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+LibraryTableModel::LibraryTableModel(QObject* parent) : PagedTableModel(parent) {}
 
 void LibraryTableModel::setLibrary(LibraryDb* db)
 {
     db_ = db;
     reload();
-}
-
-void LibraryTableModel::reload()
-{
-    // No fetching while a change is announced: a proxy or view asking for
-    // more rows from inside modelReset would nest an insertion in the reset.
-    busy_ = true;
-    beginResetModel();
-    rows_.clear();
-    total_ = db_ ? db_->countFiles(query_) : 0;
-    endResetModel();
-    busy_ = false;
-    fetchMore({}); // the first page, at once
 }
 
 void LibraryTableModel::setQuery(const FileQuery& query)
@@ -40,36 +27,24 @@ void LibraryTableModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
-int LibraryTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(rows_.size());
-}
-
 int LibraryTableModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool LibraryTableModel::canFetchMore(const QModelIndex& parent) const
+int64_t LibraryTableModel::countRows() { return db_ ? db_->countFiles(query_) : 0; }
+
+int64_t LibraryTableModel::loadRows(int64_t offset, int64_t limit)
 {
-    return !parent.isValid() && db_ && !busy_ && int64_t(rows_.size()) < total_;
+    staged_ = db_ ? db_->fileRows(query_, offset, limit) : std::vector<FileRow>{};
+    return int64_t(staged_.size());
 }
 
-void LibraryTableModel::fetchMore(const QModelIndex& parent)
+void LibraryTableModel::appendLoaded()
 {
-    if (!canFetchMore(parent))
-        return;
-    auto more = db_->fileRows(query_, int64_t(rows_.size()), kPage);
-    if (more.empty()) {
-        total_ = int64_t(rows_.size()); // the library shrank under us
-        return;
-    }
-    busy_ = true; // views ask canFetchMore() from inside the insertion signals
-    beginInsertRows({}, int(rows_.size()), int(rows_.size() + more.size()) - 1);
-    for (auto& r : more)
+    for (auto& r : staged_)
         rows_.push_back(std::move(r));
-    endInsertRows();
-    busy_ = false;
+    staged_.clear();
 }
 
 QVariant LibraryTableModel::data(const QModelIndex& index, int role) const
@@ -106,7 +81,7 @@ QVariant LibraryTableModel::data(const QModelIndex& index, int role) const
 QVariant LibraryTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, o, role);
+        return PagedTableModel::headerData(section, o, role);
     switch (section) {
     case Path: return tr("File");
     case Kind: return tr("Kind");

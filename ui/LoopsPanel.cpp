@@ -1,0 +1,74 @@
+#include "LoopsPanel.h"
+
+#include "models/LoopsTableModel.h"
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace lm::ui {
+
+LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
+{
+    model_ = new LoopsTableModel(this);
+    filter_ = new QLineEdit(this);
+    filter_->setPlaceholderText(tr("Filter loops by file name"));
+    filter_->setClearButtonEnabled(true);
+    auto spin = [this](double value) {
+        auto* s = new QDoubleSpinBox(this);
+        s->setRange(0, 16);
+        s->setSingleStep(0.5);
+        s->setValue(value);
+        return s;
+    };
+    minDensity_ = spin(0);
+    maxDensity_ = spin(16);
+    table_ = new QTableView(this);
+    table_->setModel(model_);
+    table_->setSortingEnabled(true);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(22);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setColumnWidth(LoopsTableModel::File, 160);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(filter_, 1);
+    top->addWidget(new QLabel(tr("Density"), this));
+    top->addWidget(minDensity_);
+    top->addWidget(new QLabel(QStringLiteral("–"), this));
+    top->addWidget(maxDensity_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(table_, 1);
+
+    connect(filter_, &QLineEdit::textChanged, this, &LoopsPanel::applyFilters);
+    connect(minDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
+    connect(maxDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& i) {
+        if (i.isValid())
+            Q_EMIT loopChosen(i.data(LoopsTableModel::FullPathRole).toString(),
+                              i.data(LoopsTableModel::StartBarRole).toInt());
+    });
+}
+
+void LoopsPanel::setLibrary(LibraryDb* db) { model_->setLibrary(db); }
+void LoopsPanel::reload() { model_->reload(); }
+
+void LoopsPanel::applyFilters()
+{
+    LoopQuery q = model_->query();
+    q.text = filter_->text().toStdString();
+    q.minDensity = minDensity_->value();
+    q.maxDensity = maxDensity_->value();
+    model_->setQuery(q);
+}
+
+} // namespace lm::ui

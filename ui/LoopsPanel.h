@@ -1,0 +1,44 @@
+#pragma once
+// The loops panel: every mined loop of the library, filtered by text and note
+// density, sorted by any column; choosing one shows it in the piece view.
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLineEdit;
+class QTableView;
+
+namespace lm {
+class LibraryDb;
+}
+
+namespace lm::ui {
+
+class LoopsTableModel;
+
+class LoopsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LoopsPanel(QWidget* parent = nullptr);
+    void setLibrary(LibraryDb* db);
+    void reload();
+
+    LoopsTableModel* model() const { return model_; }
+    QTableView* table() const { return table_; }
+    QLineEdit* filterEdit() const { return filter_; }
+    QDoubleSpinBox* minDensity() const { return minDensity_; }
+    QDoubleSpinBox* maxDensity() const { return maxDensity_; }
+
+Q_SIGNALS:
+    void loopChosen(const QString& path, int startBar);
+
+private:
+    void applyFilters();
+
+    LoopsTableModel* model_;
+    QTableView* table_;
+    QLineEdit* filter_;
+    QDoubleSpinBox* minDensity_;
+    QDoubleSpinBox* maxDensity_;
+};
+
+} // namespace lm::ui

@@ -1,0 +1,88 @@
+#include "LoopsTableModel.h"
+
+#include <QFileInfo>
+
+namespace lm::ui {
+
+LoopsTableModel::LoopsTableModel(QObject* parent) : PagedTableModel(parent) {}
+
+void LoopsTableModel::setLibrary(LibraryDb* db)
+{
+    db_ = db;
+    reload();
+}
+
+void LoopsTableModel::setQuery(const LoopQuery& query)
+{
+    query_ = query;
+    reload();
+}
+
+void LoopsTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    query_.order = LoopQuery::Order(column); // the columns are in the order of LoopQuery::Order
+    query_.descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+int64_t LoopsTableModel::countRows() { return db_ ? db_->countLoops(query_) : 0; }
+
+int64_t LoopsTableModel::loadRows(int64_t offset, int64_t limit)
+{
+    staged_ = db_ ? db_->loopRows(query_, offset, limit) : std::vector<LoopRow>{};
+    return int64_t(staged_.size());
+}
+
+void LoopsTableModel::appendLoaded()
+{
+    for (auto& r : staged_)
+        rows_.push_back(std::move(r));
+    staged_.clear();
+}
+
+int LoopsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(rows_.size()))
+        return {};
+    const LoopRow& r = rows_[size_t(index.row())];
+    if (role == FullPathRole)
+        return QString::fromStdString(r.path);
+    if (role == StartBarRole)
+        return qlonglong(r.startBar);
+    if (role == Qt::ToolTipRole)
+        return QString::fromStdString(r.path);
+    if (role == Qt::TextAlignmentRole && index.column() != File)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Score: return r.loopScore ? QVariant(QString::number(*r.loopScore, 'g', 3)) : QVariant(tr("not scored"));
+    case File: return QFileInfo(QString::fromStdString(r.path)).fileName();
+    case StartBar: return qlonglong(r.startBar + 1); // bars count from 1 for people
+    case Tempo: return qRound(r.tempoBpm);
+    case NoteDensity: return QString::number(r.noteDensity, 'f', 2);
+    case UniquePitch: return QString::number(r.uniquePitch, 'f', 2);
+    }
+    return {};
+}
+
+QVariant LoopsTableModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return PagedTableModel::headerData(section, o, role);
+    switch (section) {
+    case Score: return tr("Loop score");
+    case File: return tr("File");
+    case StartBar: return tr("Bar");
+    case Tempo: return tr("Tempo");
+    case NoteDensity: return tr("Note density");
+    case UniquePitch: return tr("Unique pitch");
+    }
+    return {};
+}
+
+} // namespace lm::ui
