@@ -1,5 +1,6 @@
 #include "LibraryPanel.h"
 
+#include "BrowserTable.h"
 #include "models/LibraryFilterProxy.h"
 #include "models/LibraryTableModel.h"
 
@@ -24,13 +25,7 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     usableOnly_ = new QCheckBox(tr("Usable only"), this);
     table_ = new QTableView(this);
     table_->setModel(proxy_);
-    table_->setSortingEnabled(true);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(22);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setColumnWidth(LibraryTableModel::Path, 160);
+    setUpBrowserTable(table_, LibraryTableModel::Path);
     table_->setColumnWidth(LibraryTableModel::Kind, 48);
 
     auto* top = new QHBoxLayout;

@@ -1,5 +1,6 @@
 #include "LoopsPanel.h"
 
+#include "BrowserTable.h"
 #include "models/LoopsTableModel.h"
 
 #include <QDoubleSpinBox>
@@ -30,13 +31,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     maxDensity_ = spin(16);
     table_ = new QTableView(this);
     table_->setModel(model_);
-    table_->setSortingEnabled(true);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(22);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setColumnWidth(LoopsTableModel::File, 160);
+    setUpBrowserTable(table_, LoopsTableModel::File);
 
     auto* top = new QHBoxLayout;
     top->addWidget(filter_, 1);

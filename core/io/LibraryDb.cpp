@@ -351,15 +351,8 @@ static const char* loopOrderColumn(LoopQuery::Order o)
 
 int64_t LibraryDb::countLoops(const LoopQuery& q)
 {
-    sqlite3_stmt* st = nullptr;
-    const std::string sql = "SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id" + loopWhere(q);
-    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
-    bindLoopQuery(st, q);
-    int64_t n = 0;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return n;
+    return count("SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id" + loopWhere(q),
+                 [&](sqlite3_stmt* st) { bindLoopQuery(st, q); });
 }
 
 std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int64_t limit)
@@ -393,10 +386,14 @@ std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int
 
 int64_t LibraryDb::countFiles(const FileQuery& q)
 {
+    return count("SELECT count(*) FROM files f" + whereClause(q), [&](sqlite3_stmt* st) { bindQuery(st, q); });
+}
+
+int64_t LibraryDb::count(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind)
+{
     sqlite3_stmt* st = nullptr;
-    const std::string sql = "SELECT count(*) FROM files f" + whereClause(q);
     sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
-    bindQuery(st, q);
+    bind(st);
     int64_t n = 0;
     if (st && sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);

@@ -11,6 +11,7 @@
 #include "core/base/Result.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -144,6 +145,7 @@ private:
     Error sqlError(const std::string& what) const;
     Result<bool> exec(const char* sql);
     sqlite3_stmt* prepare(const char* sql);
+    int64_t count(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind);
 
     sqlite3* db_ = nullptr;
     std::string path_;

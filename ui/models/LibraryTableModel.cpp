@@ -4,7 +4,7 @@
 
 namespace lm::ui {
 
-LibraryTableModel::LibraryTableModel(QObject* parent) : PagedTableModel(parent) {}
+LibraryTableModel::LibraryTableModel(QObject* parent) : PagedRowsModel(parent) {}
 
 void LibraryTableModel::setLibrary(LibraryDb* db)
 {
@@ -34,24 +34,16 @@ int LibraryTableModel::columnCount(const QModelIndex& parent) const
 
 int64_t LibraryTableModel::countRows() { return db_ ? db_->countFiles(query_) : 0; }
 
-int64_t LibraryTableModel::loadRows(int64_t offset, int64_t limit)
+std::vector<FileRow> LibraryTableModel::load(int64_t offset, int64_t limit)
 {
-    staged_ = db_ ? db_->fileRows(query_, offset, limit) : std::vector<FileRow>{};
-    return int64_t(staged_.size());
-}
-
-void LibraryTableModel::appendLoaded()
-{
-    for (auto& r : staged_)
-        rows_.push_back(std::move(r));
-    staged_.clear();
+    return db_ ? db_->fileRows(query_, offset, limit) : std::vector<FileRow>{};
 }
 
 QVariant LibraryTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(rows_.size()))
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const FileRow& r = rows_[size_t(index.row())];
+    const FileRow& r = row(index.row());
     if (role == FullPathRole)
         return QString::fromStdString(r.path);
     if (role == StatusRole)

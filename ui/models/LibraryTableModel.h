@@ -8,7 +8,7 @@
 
 namespace lm::ui {
 
-class LibraryTableModel : public PagedTableModel {
+class LibraryTableModel : public PagedRowsModel<FileRow> {
     Q_OBJECT
 public:
     enum Column { Path, Kind, Bars, Tempo, Metre, WindowsKept, BestScore, Status, ColumnCount };
@@ -31,16 +31,11 @@ public:
 
 protected:
     int64_t countRows() override;
-    void clearRows() override { rows_.clear(); }
-    int64_t loadRows(int64_t offset, int64_t limit) override;
-    void appendLoaded() override;
-    int64_t loadedRows() const override { return int64_t(rows_.size()); }
+    std::vector<FileRow> load(int64_t offset, int64_t limit) override;
 
 private:
     LibraryDb* db_ = nullptr;
     FileQuery query_;
-    std::vector<FileRow> rows_;
-    std::vector<FileRow> staged_;
 };
 
 } // namespace lm::ui

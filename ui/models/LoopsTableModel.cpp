@@ -4,7 +4,7 @@
 
 namespace lm::ui {
 
-LoopsTableModel::LoopsTableModel(QObject* parent) : PagedTableModel(parent) {}
+LoopsTableModel::LoopsTableModel(QObject* parent) : PagedRowsModel(parent) {}
 
 void LoopsTableModel::setLibrary(LibraryDb* db)
 {
@@ -29,26 +29,18 @@ void LoopsTableModel::sort(int column, Qt::SortOrder order)
 
 int64_t LoopsTableModel::countRows() { return db_ ? db_->countLoops(query_) : 0; }
 
-int64_t LoopsTableModel::loadRows(int64_t offset, int64_t limit)
+std::vector<LoopRow> LoopsTableModel::load(int64_t offset, int64_t limit)
 {
-    staged_ = db_ ? db_->loopRows(query_, offset, limit) : std::vector<LoopRow>{};
-    return int64_t(staged_.size());
-}
-
-void LoopsTableModel::appendLoaded()
-{
-    for (auto& r : staged_)
-        rows_.push_back(std::move(r));
-    staged_.clear();
+    return db_ ? db_->loopRows(query_, offset, limit) : std::vector<LoopRow>{};
 }
 
 int LoopsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(rows_.size()))
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const LoopRow& r = rows_[size_t(index.row())];
+    const LoopRow& r = row(index.row());
     if (role == FullPathRole)
         return QString::fromStdString(r.path);
     if (role == StartBarRole)

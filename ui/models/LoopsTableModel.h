@@ -9,7 +9,7 @@
 
 namespace lm::ui {
 
-class LoopsTableModel : public PagedTableModel {
+class LoopsTableModel : public PagedRowsModel<LoopRow> {
     Q_OBJECT
 public:
     enum Column { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, ColumnCount };
@@ -27,15 +27,11 @@ public:
 
 protected:
     int64_t countRows() override;
-    void clearRows() override { rows_.clear(); }
-    int64_t loadRows(int64_t offset, int64_t limit) override;
-    void appendLoaded() override;
-    int64_t loadedRows() const override { return int64_t(rows_.size()); }
+    std::vector<LoopRow> load(int64_t offset, int64_t limit) override;
 
 private:
     LibraryDb* db_ = nullptr;
     LoopQuery query_;
-    std::vector<LoopRow> rows_, staged_;
 };
 
 } // namespace lm::ui

@@ -3,6 +3,7 @@
 // time as the view scrolls. Subclasses say how to count and load rows.
 #include <QAbstractTableModel>
 #include <cstdint>
+#include <vector>
 
 namespace lm::ui {
 
@@ -30,6 +31,34 @@ protected:
 private:
     int64_t total_ = 0;
     bool busy_ = false; // a reset or an insertion is being announced
+};
+
+// The row storage every paged table needs: subclasses give only load(offset, limit).
+template <class Row>
+class PagedRowsModel : public PagedTableModel {
+public:
+    using PagedTableModel::PagedTableModel;
+
+protected:
+    virtual std::vector<Row> load(int64_t offset, int64_t limit) = 0;
+    const Row& row(int i) const { return rows_[size_t(i)]; }
+
+    void clearRows() override { rows_.clear(); }
+    int64_t loadRows(int64_t offset, int64_t limit) override
+    {
+        staged_ = load(offset, limit);
+        return int64_t(staged_.size());
+    }
+    void appendLoaded() override
+    {
+        for (auto& r : staged_)
+            rows_.push_back(std::move(r));
+        staged_.clear();
+    }
+    int64_t loadedRows() const override { return int64_t(rows_.size()); }
+
+private:
+    std::vector<Row> rows_, staged_;
 };
 
 } // namespace lm::ui
