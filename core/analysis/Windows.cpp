@@ -46,7 +46,11 @@ void loopMetrics(const uint64_t* steps, double& noteDensity, double& uniquePitch
 
 std::vector<uint64_t> windowSteps(const PieceAnalysis& piece, int64_t startBar)
 {
-    const std::vector<uint64_t> steps = piece.roll.stackedSteps();
+    return windowSteps(piece.roll.stackedSteps(), startBar);
+}
+
+std::vector<uint64_t> windowSteps(const std::vector<uint64_t>& steps, int64_t startBar)
+{
     std::vector<uint64_t> out(kWindowSteps, 0);
     const int64_t first = startBar * kStepsPerBar;
     for (int64_t s = 0; s < kWindowSteps; ++s)

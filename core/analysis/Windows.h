@@ -27,5 +27,8 @@ std::vector<WindowInfo> computeWindows(const PieceAnalysis& piece);
 // The 57 x 128 cells of the window starting at `startBar` (stacked drums + bass),
 // one mask per step. Steps past the piece are empty.
 std::vector<uint64_t> windowSteps(const PieceAnalysis& piece, int64_t startBar);
+// The same from an already stacked roll (PianoRoll::stackedSteps), for callers
+// that show many windows of one piece.
+std::vector<uint64_t> windowSteps(const std::vector<uint64_t>& stacked, int64_t startBar);
 
 } // namespace lm

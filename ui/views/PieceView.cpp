@@ -37,6 +37,7 @@ bool PieceView::showFile(const QString& path)
     path_ = path;
     piece_.reset();
     windows_.clear();
+    stacked_.clear();
     roll_->clear();
     auto midi = readMidiFile(path.toStdString());
     if (!midi) {
@@ -48,7 +49,8 @@ bool PieceView::showFile(const QString& path)
     piece_ = analysePiece(*midi);
     const PieceAnalysis& a = *piece_;
     const int n = int(a.bars());
-    ssm_->setMatrix(selfSimilarity(a.roll.stackedSteps(), a.barStarts, a.markedSteps), n);
+    stacked_ = a.roll.stackedSteps();
+    ssm_->setMatrix(selfSimilarity(stacked_, a.barStarts, a.markedSteps), n);
     windows_ = computeWindows(a);
     std::vector<StripCell> strip;
     int kept = 0;
@@ -81,13 +83,11 @@ void PieceView::selectWindow(int startBar)
 {
     if (!piece_ || startBar < 0 || startBar >= piece_->bars())
         return;
-    WindowCorrelation corr{};
-    if (startBar < int(windows_.size()))
-        corr = windows_[size_t(startBar)].correlation;
-    else
-        corr = windowCorrelation(windowSteps(*piece_, startBar), 0);
+    std::vector<uint64_t> steps = windowSteps(stacked_, startBar);
+    const WindowCorrelation corr = startBar < int(windows_.size()) ? windows_[size_t(startBar)].correlation
+                                                                   : windowCorrelation(steps, 0);
     ssm_->setSelectedWindow(startBar);
-    roll_->setWindow(windowSteps(*piece_, startBar), corr, startBar,
+    roll_->setWindow(std::move(steps), corr, startBar,
                      tr("Bars %1–%2").arg(startBar + 1).arg(startBar + 8));
     Q_EMIT windowShown(startBar);
 }

@@ -37,6 +37,7 @@ private:
     QString path_;
     std::optional<PieceAnalysis> piece_;
     std::vector<WindowInfo> windows_;
+    std::vector<uint64_t> stacked_; // the piece's 57-row roll, stacked once per piece
 };
 
 } // namespace lm::ui
