@@ -6,37 +6,11 @@ namespace lm::ui {
 
 LibraryTableModel::LibraryTableModel(QObject* parent) : PagedRowsModel(parent) {}
 
-void LibraryTableModel::setLibrary(LibraryDb* db)
-{
-    db_ = db;
-    reload();
-}
+int64_t LibraryTableModel::count(LibraryDb& db, const FileQuery& query) { return db.countFiles(query); }
 
-void LibraryTableModel::setQuery(const FileQuery& query)
+std::vector<FileRow> LibraryTableModel::load(LibraryDb& db, const FileQuery& query, int64_t offset, int64_t limit)
 {
-    query_ = query;
-    reload();
-}
-
-void LibraryTableModel::sort(int column, Qt::SortOrder order)
-{
-    if (column < 0 || column >= ColumnCount)
-        return;
-    query_.order = FileQuery::Order(column); // the columns are in the order of FileQuery::Order
-    query_.descending = order == Qt::DescendingOrder;
-    reload();
-}
-
-int LibraryTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-int64_t LibraryTableModel::countRows() { return db_ ? db_->countFiles(query_) : 0; }
-
-std::vector<FileRow> LibraryTableModel::load(int64_t offset, int64_t limit)
-{
-    return db_ ? db_->fileRows(query_, offset, limit) : std::vector<FileRow>{};
+    return db.fileRows(query, offset, limit);
 }
 
 QVariant LibraryTableModel::data(const QModelIndex& index, int role) const

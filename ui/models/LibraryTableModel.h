@@ -4,38 +4,32 @@
 #include "core/io/LibraryDb.h"
 
 #include "PagedTableModel.h"
+
 #include <vector>
 
 namespace lm::ui {
 
-class LibraryTableModel : public PagedRowsModel<FileRow> {
+constexpr int kLibraryColumns = 8; // checked against Column::ColumnCount below
+
+class LibraryTableModel : public PagedRowsModel<FileRow, FileQuery, kLibraryColumns> {
     Q_OBJECT
 public:
     enum Column { Path, Kind, Bars, Tempo, Metre, WindowsKept, BestScore, Status, ColumnCount };
+    static_assert(ColumnCount == kLibraryColumns);
     enum Role { FullPathRole = Qt::UserRole + 1, StatusRole };
 
     explicit LibraryTableModel(QObject* parent = nullptr);
 
-    // Shows the library at `db` (the model does not own it); nullptr clears.
-    void setLibrary(LibraryDb* db);
-    // Filters and order run in SQL over the whole library, then rows are fetched lazily.
-    void setQuery(const FileQuery& query);
-    const FileQuery& query() const { return query_; }
-    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-
-    int columnCount(const QModelIndex& parent = {}) const override;
+    // setLibrary, setQuery and sort come from PagedRowsModel: filters and order
+    // run in SQL over the whole library, then rows are fetched lazily.
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     int64_t totalFiles() const { return totalRows(); }
 
 protected:
-    int64_t countRows() override;
-    std::vector<FileRow> load(int64_t offset, int64_t limit) override;
-
-private:
-    LibraryDb* db_ = nullptr;
-    FileQuery query_;
+    int64_t count(LibraryDb& db, const FileQuery& query) override;
+    std::vector<FileRow> load(LibraryDb& db, const FileQuery& query, int64_t offset, int64_t limit) override;
 };
 
 } // namespace lm::ui

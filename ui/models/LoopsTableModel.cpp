@@ -6,35 +6,12 @@ namespace lm::ui {
 
 LoopsTableModel::LoopsTableModel(QObject* parent) : PagedRowsModel(parent) {}
 
-void LoopsTableModel::setLibrary(LibraryDb* db)
+int64_t LoopsTableModel::count(LibraryDb& db, const LoopQuery& query) { return db.countLoops(query); }
+
+std::vector<LoopRow> LoopsTableModel::load(LibraryDb& db, const LoopQuery& query, int64_t offset, int64_t limit)
 {
-    db_ = db;
-    reload();
+    return db.loopRows(query, offset, limit);
 }
-
-void LoopsTableModel::setQuery(const LoopQuery& query)
-{
-    query_ = query;
-    reload();
-}
-
-void LoopsTableModel::sort(int column, Qt::SortOrder order)
-{
-    if (column < 0 || column >= ColumnCount)
-        return;
-    query_.order = LoopQuery::Order(column); // the columns are in the order of LoopQuery::Order
-    query_.descending = order == Qt::DescendingOrder;
-    reload();
-}
-
-int64_t LoopsTableModel::countRows() { return db_ ? db_->countLoops(query_) : 0; }
-
-std::vector<LoopRow> LoopsTableModel::load(int64_t offset, int64_t limit)
-{
-    return db_ ? db_->loopRows(query_, offset, limit) : std::vector<LoopRow>{};
-}
-
-int LoopsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
 {

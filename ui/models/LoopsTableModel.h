@@ -9,29 +9,23 @@
 
 namespace lm::ui {
 
-class LoopsTableModel : public PagedRowsModel<LoopRow> {
+constexpr int kLoopsColumns = 6; // checked against Column::ColumnCount below
+
+class LoopsTableModel : public PagedRowsModel<LoopRow, LoopQuery, kLoopsColumns> {
     Q_OBJECT
 public:
     enum Column { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, ColumnCount };
+    static_assert(ColumnCount == kLoopsColumns);
     enum Role { FullPathRole = Qt::UserRole + 1, StartBarRole };
 
     explicit LoopsTableModel(QObject* parent = nullptr);
-    void setLibrary(LibraryDb* db);
-    void setQuery(const LoopQuery& query);
-    const LoopQuery& query() const { return query_; }
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
-    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
-    int64_t countRows() override;
-    std::vector<LoopRow> load(int64_t offset, int64_t limit) override;
-
-private:
-    LibraryDb* db_ = nullptr;
-    LoopQuery query_;
+    int64_t count(LibraryDb& db, const LoopQuery& query) override;
+    std::vector<LoopRow> load(LibraryDb& db, const LoopQuery& query, int64_t offset, int64_t limit) override;
 };
 
 } // namespace lm::ui

@@ -2,6 +2,10 @@
 // A table whose rows live in the library database and are fetched a page at a
 // time as the view scrolls. Subclasses say how to count and load rows.
 #include <QAbstractTableModel>
+
+namespace lm {
+class LibraryDb;
+}
 #include <cstdint>
 #include <vector>
 
@@ -33,20 +37,47 @@ private:
     bool busy_ = false; // a reset or an insertion is being announced
 };
 
-// The row storage every paged table needs: subclasses give only load(offset, limit).
-template <class Row>
+// What every library table shares: the library, a query whose Order enum
+// follows the columns, sorting by column in SQL, and the row storage.
+// Subclasses give count() and load(offset, limit) and how rows look.
+template <class Row, class Query, int Columns>
 class PagedRowsModel : public PagedTableModel {
 public:
     using PagedTableModel::PagedTableModel;
 
+    // Shows the library at `db` (not owned); nullptr clears.
+    void setLibrary(LibraryDb* db)
+    {
+        db_ = db;
+        reload();
+    }
+    void setQuery(const Query& query)
+    {
+        query_ = query;
+        reload();
+    }
+    const Query& query() const { return query_; }
+
+    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : Columns; }
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override
+    {
+        if (column < 0 || column >= Columns)
+            return;
+        query_.order = typename Query::Order(column);
+        query_.descending = order == Qt::DescendingOrder;
+        reload();
+    }
+
 protected:
-    virtual std::vector<Row> load(int64_t offset, int64_t limit) = 0;
+    virtual int64_t count(LibraryDb& db, const Query& query) = 0;
+    virtual std::vector<Row> load(LibraryDb& db, const Query& query, int64_t offset, int64_t limit) = 0;
     const Row& row(int i) const { return rows_[size_t(i)]; }
 
+    int64_t countRows() override { return db_ ? count(*db_, query_) : 0; }
     void clearRows() override { rows_.clear(); }
     int64_t loadRows(int64_t offset, int64_t limit) override
     {
-        staged_ = load(offset, limit);
+        staged_ = db_ ? load(*db_, query_, offset, limit) : std::vector<Row>{};
         return int64_t(staged_.size());
     }
     void appendLoaded() override
@@ -58,6 +89,8 @@ protected:
     int64_t loadedRows() const override { return int64_t(rows_.size()); }
 
 private:
+    LibraryDb* db_ = nullptr;
+    Query query_;
     std::vector<Row> rows_, staged_;
 };
 
