@@ -64,4 +64,29 @@ std::vector<TimeSignature> MidiFile::timeSignatures() const
     return out;
 }
 
+double MidiFile::secondsAt(uint64_t tick) const
+{
+    if (ticksPerQuarter <= 0)
+        return 0;
+    double seconds = 0;
+    uint64_t at = 0;
+    uint32_t us = 500000;
+    for (const TempoChange& t : tempoChanges()) {
+        if (t.tick >= tick)
+            break;
+        seconds += double(t.tick - at) * us / 1e6 / ticksPerQuarter;
+        at = t.tick;
+        us = t.microsPerQuarter;
+    }
+    return seconds + double(tick - at) * us / 1e6 / ticksPerQuarter;
+}
+
+double MidiFile::durationSeconds() const
+{
+    uint64_t end = 0;
+    for (const auto& t : tracks)
+        end = std::max(end, t.endTick());
+    return secondsAt(end);
+}
+
 } // namespace lm

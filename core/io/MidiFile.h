@@ -72,6 +72,10 @@ struct MidiFile {
     // Collected from every track, sorted by tick (stable across tracks).
     std::vector<TempoChange> tempoChanges() const;
     std::vector<TimeSignature> timeSignatures() const;
+    // Seconds from the start to `tick` through the tempo map (120 BPM before the first tempo).
+    double secondsAt(uint64_t tick) const;
+    // Seconds to the latest end of track.
+    double durationSeconds() const;
 };
 
 } // namespace lm

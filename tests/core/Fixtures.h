@@ -48,6 +48,41 @@ inline MidiFile makeGroove(uint32_t seed, int numerator = 4, bool withBass = tru
     return b.build();
 }
 
+// A drum + bass groove in a common style at a given tempo, for rendering to
+// audio: kick on the downbeat, snare on the backbeat, hats on eighths (or
+// sixteenths), bass following the kick, with seeded variations.
+inline MidiFile makeStyledGroove(uint32_t seed, double bpm, int bars = 16)
+{
+    std::mt19937 rng(seed);
+    const int tpq = 480;
+    SongBuilder b(tpq);
+    b.tempo(bpm).timeSig(4, 4);
+    const uint64_t step = tpq / 4, barTicks = step * 16;
+    const int style = int(rng() % 4); // 0 rock, 1 four on the floor, 2 funk, 3 half-time
+    uint32_t kick = style == 1 ? 0x1111u : style == 3 ? 0x0001u : 0x0101u;
+    uint32_t snare = style == 3 ? 0x0100u : 0x1010u;
+    kick |= (rng() & 0x2424u) & (style == 2 ? 0xFFFFu : 0x0400u);
+    const bool sixteenths = style == 2 || rng() % 3 == 0;
+    const int root = 28 + int(rng() % 8);
+    const int shape[4] = {0, int(rng() % 2) ? 7 : 5, 12, int(rng() % 2) ? 10 : 3};
+    b.program(2, 1, 33 + int(rng() % 3));
+    for (int bar = 0; bar < bars; ++bar)
+        for (int s = 0; s < 16; ++s) {
+            const uint64_t t = uint64_t(bar) * barTicks + uint64_t(s) * step;
+            if ((kick >> s) & 1u)
+                b.note(1, 9, 36, t, t + step, 110);
+            if ((snare >> s) & 1u)
+                b.note(1, 9, 38, t, t + step, 105);
+            if (sixteenths || s % 2 == 0)
+                b.note(1, 9, s % 4 == 2 && style == 1 ? 46 : 42, t, t + step / 2, s % 4 == 0 ? 90 : 70);
+            if (bar % 4 == 3 && s == 0)
+                b.note(1, 9, 49, t, t + step, 100);
+            if ((kick >> s) & 1u || s % 4 == 0)
+                b.note(2, 1, root + shape[(bar + s / 4) % 4], t, t + step * 2 - 1, 95);
+        }
+    return b.build();
+}
+
 // Writes `count` files into dir: mostly 4/4 grooves, some in 3/4, some
 // without bass, and about one in twenty truncated.
 inline void writeCollection(const std::string& dir, int count, uint32_t seed = 1)
