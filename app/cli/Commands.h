@@ -1,4 +1,9 @@
 #pragma once
+#include "CliCommon.h"
+
+#include "core/io/LibraryDb.h"
+
+#include <string>
 
 namespace lm::cli {
 
@@ -7,5 +12,11 @@ int runSsm(int argc, char** argv);
 int runRoll(int argc, char** argv);
 int runScan(int argc, char** argv);
 int runVersion(int argc, char** argv);
+// Audio files (AudioCommands.cpp).
+bool readTempoOptions(const Args& args, TempoSetting& tempo); // --bpm, --downbeat
+bool isAudioCommandLine(int argc, char** argv);
+int runAudioPiece(const std::string& command, int argc, char** argv); // windows, ssm
+int runExportAudio(int argc, char** argv);
+int runTempo(int argc, char** argv);
 
 } // namespace lm::cli

@@ -25,7 +25,7 @@ void onInterrupt(int) { if (g_job) g_job->cancel(); }
 int runScan(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "threads"}, {"quiet"}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat"}, {"quiet"}, args))
         return Usage;
     const auto db = args.option("db");
     if (!db)
@@ -41,6 +41,8 @@ int runScan(int argc, char** argv)
             return usageError("--threads needs a number");
         }
     }
+    if (!readTempoOptions(args, options.audioTempo))
+        return Usage;
     auto lib = LibraryDb::open(*db);
     if (!lib) {
         std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";

@@ -11,11 +11,20 @@ namespace {
 const char* kHelp = R"(usage: loopminer-cli COMMAND [ARGS]
 
 commands:
-  windows FILE.mid                 every 8-bar window of a MIDI file, as JSON
-  ssm FILE.mid                     the bar-by-bar self-similarity matrix, as JSON
+  windows FILE                     every 8-bar window of a MIDI or audio file, as JSON
+  ssm FILE [--spectra]             the bar-by-bar self-similarity matrix, as JSON
+                                   (--spectra: audio's per-bar mel spectra too)
   roll FILE.mid --start-bar B      the 57 x 128 roll of one window, 57 lines of 0/1
-  scan DIR... --db LIB.sqlite      import every MIDI file under the folders
+  scan DIR... --db LIB.sqlite      import every MIDI and audio file under the folders
         [--threads N]
+  export-audio FILE --start-bar B [--bars 8] --out X.wav|X.flac [--db LIB.sqlite]
+                                   cut bars out of an audio file at its own rate
+  tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
+                                   set (or clear) an audio piece's tempo and re-analyse it
+
+audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
+replace the estimated tempo and first downbeat; supported audio: WAV, AIFF, FLAC,
+OGG, MP3 (as Debian's libsndfile reads them)
   version                          versions of loopminer and its libraries
   help                             this text
 
@@ -34,6 +43,12 @@ int main(int argc, char** argv)
         std::cout << kHelp;
         return Done;
     }
+    if ((cmd == "windows" || cmd == "ssm") && isAudioCommandLine(argc, argv))
+        return runAudioPiece(cmd, argc, argv);
+    if (cmd == "export-audio")
+        return runExportAudio(argc, argv);
+    if (cmd == "tempo")
+        return runTempo(argc, argv);
     if (cmd == "windows")
         return runWindows(argc, argv);
     if (cmd == "ssm")

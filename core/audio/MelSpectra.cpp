@@ -81,7 +81,8 @@ BarSpectra barMelSpectra(const float* samples, size_t count, const BarGrid& grid
         const int64_t start = int64_t(std::llround(first + double(i) * barLen));
         if (start < 0)
             continue;
-        if (start + nfft > int64_t(count))
+        // A last bar short by a few milliseconds (resampler edges, rounding) is zero-padded.
+        if (start + nfft > int64_t(count) + nfft / 200)
             break;
         out.barStartSamples.push_back(start);
     }
@@ -106,8 +107,9 @@ BarSpectra barMelSpectra(const float* samples, size_t count, const BarGrid& grid
     out.mel.assign(size_t(out.bars) * kMelBands, 0.0);
     for (int64_t b = 0; b < out.bars; ++b) {
         const float* x = samples + out.barStartSamples[size_t(b)];
+        const int64_t have = std::min<int64_t>(nfft, int64_t(count) - out.barStartSamples[size_t(b)]);
         for (int n = 0; n < nfft; ++n)
-            in.get()[n] = double(x[n]) * window[size_t(n)];
+            in.get()[n] = n < have ? double(x[n]) * window[size_t(n)] : 0.0;
         fftw_execute(plan);
         for (int k = 0; k < bins; ++k) {
             const double re = spec.get()[k][0], im = spec.get()[k][1];

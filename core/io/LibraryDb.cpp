@@ -20,7 +20,7 @@ const char* toString(FileStatus s)
 
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 
 
@@ -46,7 +46,19 @@ CREATE TABLE IF NOT EXISTS pieces (
   time_signatures TEXT NOT NULL,
   assumed_4_4 INTEGER NOT NULL,
   bars INTEGER NOT NULL,
-  steps INTEGER NOT NULL
+  steps INTEGER NOT NULL,
+  sample_rate INTEGER NOT NULL DEFAULT 0,
+  channels INTEGER NOT NULL DEFAULT 0,
+  seconds REAL NOT NULL DEFAULT 0,
+  downbeat REAL NOT NULL DEFAULT 0,
+  bpm_confidence REAL NOT NULL DEFAULT 0,
+  tempo_from_user INTEGER NOT NULL DEFAULT 0,
+  matrix BLOB
+);
+CREATE TABLE IF NOT EXISTS tempo_settings (
+  path TEXT PRIMARY KEY,
+  bpm REAL,
+  downbeat REAL
 );
 CREATE TABLE IF NOT EXISTS windows (
   id INTEGER PRIMARY KEY,
@@ -127,6 +139,17 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
             !r)
             return r.error();
     }
+    if (version >= 1 && version < 3) { // schema 3 added audio pieces
+        if (auto r = lib->exec("ALTER TABLE pieces ADD COLUMN sample_rate INTEGER NOT NULL DEFAULT 0;"
+                               "ALTER TABLE pieces ADD COLUMN channels INTEGER NOT NULL DEFAULT 0;"
+                               "ALTER TABLE pieces ADD COLUMN seconds REAL NOT NULL DEFAULT 0;"
+                               "ALTER TABLE pieces ADD COLUMN downbeat REAL NOT NULL DEFAULT 0;"
+                               "ALTER TABLE pieces ADD COLUMN bpm_confidence REAL NOT NULL DEFAULT 0;"
+                               "ALTER TABLE pieces ADD COLUMN tempo_from_user INTEGER NOT NULL DEFAULT 0;"
+                               "ALTER TABLE pieces ADD COLUMN matrix BLOB;");
+            !r)
+            return r.error();
+    }
     if (auto r = lib->exec(kSchema); !r)
         return r.error();
     if (auto r = lib->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()); !r)
@@ -141,8 +164,9 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
     lib->deletePiece_ = lib->prepare("DELETE FROM pieces WHERE file_id=?");
     lib->deleteWindows_ = lib->prepare("DELETE FROM windows WHERE file_id=?");
     lib->insertPiece_ = lib->prepare(
-        "INSERT INTO pieces(file_id,tpq,tempo_bpm,tempo_changes,time_signatures,assumed_4_4,bars,steps) "
-        "VALUES(?,?,?,?,?,?,?,?)");
+        "INSERT INTO pieces(file_id,tpq,tempo_bpm,tempo_changes,time_signatures,assumed_4_4,bars,steps,"
+        "sample_rate,channels,seconds,downbeat,bpm_confidence,tempo_from_user,matrix) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     lib->insertWindow_ = lib->prepare(
         "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score,note_density,"
         "unique_pitch) VALUES(?,?,?,?,?,?,?,?,?)");
@@ -176,6 +200,7 @@ std::unordered_map<std::string, FileState> LibraryDb::fileStates()
 
 Result<bool> LibraryDb::begin() { return exec("BEGIN IMMEDIATE"); }
 Result<bool> LibraryDb::commit() { return exec("COMMIT"); }
+void LibraryDb::rollback() { exec("ROLLBACK"); }
 
 Result<bool> LibraryDb::store(const ImportedFile& f)
 {
@@ -224,6 +249,16 @@ Result<bool> LibraryDb::store(const ImportedFile& f)
         sqlite3_bind_int(st, 6, p.assumedFourFour ? 1 : 0);
         sqlite3_bind_int64(st, 7, p.bars);
         sqlite3_bind_int64(st, 8, p.steps);
+        sqlite3_bind_int(st, 9, p.sampleRate);
+        sqlite3_bind_int(st, 10, p.channels);
+        sqlite3_bind_double(st, 11, p.seconds);
+        sqlite3_bind_double(st, 12, p.downbeat);
+        sqlite3_bind_double(st, 13, p.bpmConfidence);
+        sqlite3_bind_int(st, 14, p.tempoFromUser ? 1 : 0);
+        if (p.matrix.empty())
+            sqlite3_bind_null(st, 15);
+        else
+            sqlite3_bind_blob64(st, 15, p.matrix.data(), sizeof(float) * p.matrix.size(), SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
             return sqlError("cannot store the piece of " + f.path);
     }
@@ -302,7 +337,8 @@ std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db_,
                        "SELECT f.size,f.mtime_ns,f.hash,f.kind,f.status,f.error,p.tpq,p.tempo_bpm,p.tempo_changes,"
-                       "p.time_signatures,p.assumed_4_4,p.bars,p.steps FROM files f "
+                       "p.time_signatures,p.assumed_4_4,p.bars,p.steps,p.sample_rate,p.channels,p.seconds,p.downbeat,"
+                       "p.bpm_confidence,p.tempo_from_user,p.matrix FROM files f "
                        "LEFT JOIN pieces p ON p.file_id=f.id WHERE f.path=?",
                        -1, &st, nullptr);
     sqlite3_bind_text(st, 1, path.c_str(), -1, SQLITE_TRANSIENT);
@@ -328,9 +364,73 @@ std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
             p.assumedFourFour = sqlite3_column_int(st, 10) != 0;
             p.bars = sqlite3_column_int64(st, 11);
             p.steps = sqlite3_column_int64(st, 12);
+            p.sampleRate = sqlite3_column_int(st, 13);
+            p.channels = sqlite3_column_int(st, 14);
+            p.seconds = sqlite3_column_double(st, 15);
+            p.downbeat = sqlite3_column_double(st, 16);
+            p.bpmConfidence = sqlite3_column_double(st, 17);
+            p.tempoFromUser = sqlite3_column_int(st, 18) != 0;
+            const void* blob = sqlite3_column_blob(st, 19);
+            const size_t bytes = size_t(sqlite3_column_bytes(st, 19));
+            if (blob && bytes == sizeof(float) * size_t(p.bars) * size_t(p.bars)) {
+                p.matrix.resize(bytes / sizeof(float));
+                std::memcpy(p.matrix.data(), blob, bytes);
+            }
             f.piece = p;
         }
         out = std::move(f);
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+Result<bool> LibraryDb::setTempoSetting(const std::string& path, const TempoSetting& setting)
+{
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_,
+                       "INSERT INTO tempo_settings(path,bpm,downbeat) VALUES(?,?,?) ON CONFLICT(path) DO UPDATE SET "
+                       "bpm=excluded.bpm, downbeat=excluded.downbeat",
+                       -1, &st, nullptr);
+    sqlite3_bind_text(st, 1, path.c_str(), -1, SQLITE_TRANSIENT);
+    auto bindOpt = [st](int i, const std::optional<double>& v) {
+        if (v)
+            sqlite3_bind_double(st, i, *v);
+        else
+            sqlite3_bind_null(st, i);
+    };
+    bindOpt(2, setting.bpm);
+    bindOpt(3, setting.downbeat);
+    const int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return sqlError("cannot store the tempo of " + path);
+    return true;
+}
+
+Result<bool> LibraryDb::clearTempoSetting(const std::string& path)
+{
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, "DELETE FROM tempo_settings WHERE path=?", -1, &st, nullptr);
+    sqlite3_bind_text(st, 1, path.c_str(), -1, SQLITE_TRANSIENT);
+    const int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return sqlError("cannot clear the tempo of " + path);
+    return true;
+}
+
+std::unordered_map<std::string, TempoSetting> LibraryDb::tempoSettings()
+{
+    std::unordered_map<std::string, TempoSetting> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, "SELECT path,bpm,downbeat FROM tempo_settings", -1, &st, nullptr);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        TempoSetting t;
+        if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+            t.bpm = sqlite3_column_double(st, 1);
+        if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+            t.downbeat = sqlite3_column_double(st, 2);
+        out[columnText(st, 0)] = t;
     }
     sqlite3_finalize(st);
     return out;

@@ -45,6 +45,20 @@ struct StoredPiece {
     bool assumedFourFour = false;
     int64_t bars = 0;
     int64_t steps = 0;
+    // Audio pieces only (0 / empty for MIDI):
+    int sampleRate = 0;
+    int channels = 0;
+    double seconds = 0;
+    double downbeat = 0;          // seconds where bar 0 starts
+    double bpmConfidence = 0;
+    bool tempoFromUser = false;   // tempo and/or downbeat set by the user
+    std::vector<float> matrix;    // bars x bars bar correlation (audio: kept, as it costs a decode to redo)
+};
+
+// A tempo and downbeat the user set for one audio file; kept across re-imports.
+struct TempoSetting {
+    std::optional<double> bpm;
+    std::optional<double> downbeat;
 };
 
 struct ImportedFile {
@@ -126,6 +140,7 @@ public:
     std::unordered_map<std::string, FileState> fileStates();
     Result<bool> begin();
     Result<bool> commit();
+    void rollback();
     // Replaces everything stored for the file's path.
     Result<bool> store(const ImportedFile& file);
 
@@ -137,7 +152,11 @@ public:
     std::vector<LoopRow> loopRows(const LoopQuery& query, int64_t offset, int64_t limit);
     int64_t countLoops(const LoopQuery& query);
     std::vector<StoredWindow> windowsOf(const std::string& path);
-    std::optional<ImportedFile> fileInfo(const std::string& path); // without windows
+    std::optional<ImportedFile> fileInfo(const std::string& path); // without windows (matrix included)
+    // The user's tempo for audio files; setting one does not re-analyse (see LibraryImport).
+    Result<bool> setTempoSetting(const std::string& path, const TempoSetting& setting);
+    Result<bool> clearTempoSetting(const std::string& path);
+    std::unordered_map<std::string, TempoSetting> tempoSettings();
     Result<bool> integrityCheck();
 
 private:

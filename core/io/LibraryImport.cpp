@@ -2,13 +2,16 @@
 
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
+#include "core/audio/AudioAnalysis.h"
 #include "core/io/FileBytes.h"
 #include "core/io/MidiReader.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
@@ -69,7 +72,7 @@ void collect(const std::string& root, std::vector<Candidate>& out, std::vector<S
             skipped.push_back({p.string(), "cannot read file information (broken link?)"});
             return;
         }
-        if (S_ISREG(st.st_mode) && isMidiPath(p.string()))
+        if (S_ISREG(st.st_mode) && (isMidiPath(p.string()) || isAudioPath(p.string())))
             out.push_back({p.string(), int64_t(st.st_size), int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec});
     };
     std::error_code ec;
@@ -147,6 +150,93 @@ ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::strin
     return f;
 }
 
+ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo)
+{
+    ImportedFile f;
+    f.path = path;
+    f.size = size;
+    f.mtimeNs = mtimeNs;
+    f.kind = "audio";
+    auto audio = readAudioMono(path, audioformat::kSampleRate);
+    if (!audio) {
+        f.error = audio.error().message;
+        return f;
+    }
+    // A cheap content fingerprint: size plus the decoded samples.
+    f.hash = contentHash(reinterpret_cast<const uint8_t*>(audio->samples.data()), audio->samples.size() * sizeof(float));
+    const AudioPiece a = analyseAudio(*audio, TempoOverride{tempo.bpm, tempo.downbeat});
+    StoredPiece p;
+    p.tempoBpm = a.bpm;
+    p.timeSignatures = "4/4";
+    p.bars = a.bars();
+    p.steps = a.bars() * format::kStepsPerBar;
+    p.sampleRate = a.info.sampleRate;
+    p.channels = a.info.channels;
+    p.seconds = a.seconds;
+    p.downbeat = a.downbeat;
+    p.bpmConfidence = a.confidence;
+    p.tempoFromUser = a.bpmFromUser || a.downbeatFromUser;
+    p.matrix.assign(a.matrix.begin(), a.matrix.end());
+    f.piece = p;
+    if (!(a.bpm > 0)) {
+        f.status = FileStatus::Unusable;
+        f.error = "no steady beat found; set the tempo by hand";
+        return f;
+    }
+    if (a.bars() < format::kBarsPerWindow) {
+        f.status = FileStatus::Unusable;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "shorter than %d bars at %.1f BPM (%lld bars)", format::kBarsPerWindow, a.bpm,
+                      static_cast<long long>(a.bars()));
+        f.error = buf;
+        return f;
+    }
+    f.status = FileStatus::Usable;
+    // Every audio window is a candidate: the drum/bass cell rule is MIDI's.
+    for (const AudioWindow& w : audioWindows(a))
+        f.windows.push_back(StoredWindow{w.startBar, 0, 0, true, w.correlation, {}, 0, 0});
+    return f;
+}
+
+namespace {
+ImportedFile analyseAny(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo)
+{
+    return isAudioPath(path) ? analyseAudioForLibrary(path, size, mtimeNs, tempo) : analyseMidiFile(path, size, mtimeNs);
+}
+
+TempoSetting tempoFor(const std::unordered_map<std::string, TempoSetting>& stored, const std::string& path,
+                      const TempoSetting& run)
+{
+    auto it = stored.find(path);
+    TempoSetting t = run;
+    if (it != stored.end()) { // the piece's own setting wins over the run's
+        if (it->second.bpm)
+            t.bpm = it->second.bpm;
+        if (it->second.downbeat)
+            t.downbeat = it->second.downbeat;
+    }
+    return t;
+}
+} // namespace
+
+Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return Error{path, -1, std::string("cannot read file information: ") + std::strerror(errno)};
+    const int64_t mtime = int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    ImportedFile f = analyseAny(path, int64_t(st.st_size), mtime, tempoFor(db.tempoSettings(), path, runTempo));
+    if (auto r = db.begin(); !r)
+        return r.error();
+    if (auto r = db.store(f); !r) {
+        db.rollback();
+        return r.error();
+    }
+    if (auto r = db.commit(); !r)
+        return r.error();
+    return f;
+}
+
 Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options, JobContext& job)
 {
     using Clock = std::chrono::steady_clock;
@@ -163,6 +253,7 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
     summary.seen = int64_t(candidates.size());
 
     const auto known = db.fileStates();
+    const auto tempos = db.tempoSettings();
     std::vector<Candidate> todo;
     for (auto& c : candidates) {
         auto it = known.find(c.path);
@@ -190,7 +281,8 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
                 const size_t i = next.fetch_add(1);
                 if (i >= todo.size() || job.cancelled())
                     break;
-                ImportedFile f = analyseMidiFile(todo[i].path, todo[i].size, todo[i].mtimeNs);
+                const Candidate& c = todo[i];
+                ImportedFile f = analyseAny(c.path, c.size, c.mtimeNs, tempoFor(tempos, c.path, options.audioTempo));
                 std::unique_lock<std::mutex> lock(mutex);
                 space.wait(lock, [&] { return queue.size() < maxQueue; });
                 queue.push_back(std::move(f));

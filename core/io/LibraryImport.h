@@ -17,6 +17,7 @@ struct ImportOptions {
     int threads = 0;                // 0: one per core
     int batchFiles = 64;            // files per transaction
     int batchMillis = 500;          // or this long, whichever comes first
+    TempoSetting audioTempo;        // for every audio file of this run without a tempo of its own
 };
 
 struct SkippedFile {
@@ -25,7 +26,7 @@ struct SkippedFile {
 };
 
 struct ImportSummary {
-    int64_t seen = 0;       // MIDI files found under the roots
+    int64_t seen = 0;       // MIDI and audio files found under the roots
     int64_t unchanged = 0;  // already in the library with the same size and time
     int64_t read = 0;       // parsed in this run
     int64_t usable = 0;     // of those read
@@ -45,6 +46,14 @@ bool isMidiPath(const std::string& path);
 ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs);
 // The same for bytes already in memory (`path` names them in messages).
 ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs);
+
+// Reads and analyses one audio file (method.md 3, audio). `tempo` overrides the
+// estimated tempo and/or downbeat.
+ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64_t mtimeNs,
+                                    const TempoSetting& tempo = {});
+
+// Analyses one file again (after the user set its tempo, say) and stores it.
+Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo = {});
 
 std::string contentHash(const uint8_t* data, size_t size);
 

@@ -1,0 +1,250 @@
+// windows and ssm for audio files, export-audio, and tempo (the user's tempo of
+// an audio piece in a library).
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "core/audio/AudioAnalysis.h"
+#include "core/audio/AudioExport.h"
+#include "core/base/JsonWriter.h"
+#include "core/io/LibraryImport.h"
+
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+namespace lm::cli {
+namespace {
+
+bool parseNumber(const std::string& name, const std::optional<std::string>& text, std::optional<double>& out,
+                 double min, double max)
+{
+    if (!text)
+        return true;
+    try {
+        size_t used = 0;
+        const double v = std::stod(*text, &used);
+        if (used != text->size() || !std::isfinite(v) || v < min || v > max)
+            throw std::invalid_argument("");
+        out = v;
+        return true;
+    } catch (...) {
+        usageError("--" + name + " needs a number from " + std::to_string(int(min)) + " to " + std::to_string(int(max)));
+        return false;
+    }
+}
+
+void writeTempo(JsonWriter& j, const AudioPiece& a)
+{
+    j.key("bpm").value(a.bpm);
+    j.key("downbeat").value(a.downbeat);
+    j.key("bpm_confidence").value(a.confidence);
+    j.key("bpm_from_user").value(a.bpmFromUser);
+    j.key("downbeat_from_user").value(a.downbeatFromUser);
+    j.key("sample_rate").value(a.info.sampleRate);
+    j.key("channels").value(a.info.channels);
+    j.key("seconds").value(a.seconds);
+    j.key("bars").value(a.bars());
+}
+
+} // namespace
+
+bool readTempoOptions(const Args& args, TempoSetting& tempo)
+{
+    return parseNumber("bpm", args.option("bpm"), tempo.bpm, 20, 400)
+        && parseNumber("downbeat", args.option("downbeat"), tempo.downbeat, 0, 36000);
+}
+
+bool isAudioCommandLine(int argc, char** argv)
+{
+    for (int i = 2; i < argc; ++i)
+        if (argv[i][0] != '-' && isAudioPath(argv[i]))
+            return true;
+    return false;
+}
+
+int runAudioPiece(const std::string& command, int argc, char** argv)
+{
+    Args args;
+    if (!parseArgs(argc, argv, 2, {"bpm", "downbeat"}, {"spectra"}, args))
+        return Usage;
+    if (args.positional.size() != 1)
+        return usageError(command + " needs exactly one FILE");
+    TempoSetting tempo;
+    if (!readTempoOptions(args, tempo))
+        return Usage;
+    const std::string file = args.positional[0];
+    auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat});
+    if (!piece) {
+        std::cerr << "loopminer-cli: " << piece.error().toString() << "\n";
+        return BadInput;
+    }
+    const AudioPiece& a = *piece;
+    const bool usable = a.bpm > 0 && a.bars() >= format::kBarsPerWindow;
+    JsonWriter j(command == "windows");
+    j.beginObject();
+    j.key("file").value(file);
+    j.key("kind").value("audio");
+    writeTempo(j, a);
+    if (command == "windows") {
+        j.key("usable").value(usable);
+        if (usable)
+            j.key("reason").null();
+        else
+            j.key("reason").value(a.bpm > 0 ? "shorter than 8 bars" : "no steady beat found; set the tempo by hand");
+        j.key("windows").beginArray();
+        for (const AudioWindow& w : audioWindows(a)) {
+            j.beginObject();
+            j.key("start_bar").value(w.startBar);
+            j.key("kept").value(true);
+            j.key("correlation").beginArray();
+            for (double v : w.correlation)
+                j.value(v);
+            j.endArray();
+            j.endObject();
+        }
+        j.endArray();
+    } else {
+        const size_t n = size_t(a.bars());
+        j.key("bar_starts_seconds").beginArray();
+        for (int64_t s : a.spectra.barStartSamples)
+            j.value(double(s) / audioformat::kSampleRate);
+        j.endArray();
+        j.key("matrix").beginArray();
+        for (size_t r = 0; r < n; ++r) {
+            j.beginArray();
+            for (size_t c = 0; c < n; ++c)
+                j.value(a.matrix[r * n + c]);
+            j.endArray();
+        }
+        j.endArray();
+        if (args.flag("spectra")) {
+            j.key("nfft").value(a.spectra.nfft);
+            j.key("bar_start_samples").beginArray();
+            for (int64_t s : a.spectra.barStartSamples)
+                j.value(s);
+            j.endArray();
+            j.key("spectra").beginArray();
+            for (size_t r = 0; r < n; ++r) {
+                j.beginArray();
+                for (int m = 0; m < audioformat::kMelBands; ++m)
+                    j.value(a.spectra.mel[r * audioformat::kMelBands + size_t(m)]);
+                j.endArray();
+            }
+            j.endArray();
+        }
+    }
+    j.endObject();
+    printJson(j.str());
+    return Done;
+}
+
+int runExportAudio(int argc, char** argv)
+{
+    Args args;
+    if (!parseArgs(argc, argv, 2, {"start-bar", "bars", "out", "bpm", "downbeat", "db"}, {}, args))
+        return Usage;
+    if (args.positional.size() != 1)
+        return usageError("export-audio needs exactly one FILE");
+    const std::string file = args.positional[0];
+    const auto out = args.option("out");
+    if (!out)
+        return usageError("export-audio needs --out X.wav (or .flac)");
+    std::optional<double> start, bars;
+    if (!parseNumber("start-bar", args.option("start-bar"), start, 0, 1e6) || !start)
+        return start ? Usage : usageError("export-audio needs --start-bar B");
+    if (!parseNumber("bars", args.option("bars").value_or("8"), bars, 1, 1e6))
+        return Usage;
+    TempoSetting tempo;
+    if (!readTempoOptions(args, tempo))
+        return Usage;
+    // The tempo: given here, else the library's (when --db names one), else estimated.
+    if ((!tempo.bpm || !tempo.downbeat) && args.option("db")) {
+        auto lib = LibraryDb::open(*args.option("db"));
+        if (!lib) {
+            std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
+            return BadInput;
+        }
+        if (auto info = (*lib)->fileInfo(file); info && info->piece && info->piece->tempoBpm > 0) {
+            tempo.bpm = tempo.bpm.value_or(info->piece->tempoBpm);
+            tempo.downbeat = tempo.downbeat.value_or(info->piece->downbeat);
+        }
+    }
+    if (!tempo.bpm || !tempo.downbeat) {
+        auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat});
+        if (!piece) {
+            std::cerr << "loopminer-cli: " << piece.error().toString() << "\n";
+            return BadInput;
+        }
+        tempo.bpm = piece->bpm;
+        tempo.downbeat = piece->downbeat;
+    }
+    auto cut = exportAudioBars(file, *tempo.bpm, *tempo.downbeat, int64_t(*start), int64_t(*bars), *out);
+    if (!cut) {
+        std::cerr << "loopminer-cli: " << cut.error().toString() << "\n";
+        return BadInput;
+    }
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("file").value(file);
+    j.key("out").value(*out);
+    j.key("bpm").value(*tempo.bpm);
+    j.key("downbeat").value(*tempo.downbeat);
+    j.key("start_bar").value(int64_t(*start));
+    j.key("bars").value(int64_t(*bars));
+    j.key("first_frame").value(cut->firstFrame);
+    j.key("frames").value(cut->frames);
+    j.key("sample_rate").value(cut->sampleRate);
+    j.key("channels").value(cut->channels);
+    j.key("format").value(cut->format);
+    j.endObject();
+    printJson(j.str());
+    return Done;
+}
+
+int runTempo(int argc, char** argv)
+{
+    Args args;
+    if (!parseArgs(argc, argv, 2, {"db", "bpm", "downbeat"}, {"clear"}, args))
+        return Usage;
+    const auto db = args.option("db");
+    if (!db || args.positional.size() != 1)
+        return usageError("tempo needs FILE and --db LIB.sqlite");
+    TempoSetting tempo;
+    if (!readTempoOptions(args, tempo))
+        return Usage;
+    if (!args.flag("clear") && !tempo.bpm && !tempo.downbeat)
+        return usageError("tempo needs --bpm, --downbeat or --clear");
+    auto lib = LibraryDb::open(*db);
+    if (!lib) {
+        std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
+        return BadInput;
+    }
+    const std::string file = std::filesystem::absolute(args.positional[0]).lexically_normal().string();
+    auto stored = args.flag("clear") ? (*lib)->clearTempoSetting(file) : (*lib)->setTempoSetting(file, tempo);
+    if (!stored) {
+        std::cerr << "loopminer-cli: " << stored.error().toString() << "\n";
+        return BadInput;
+    }
+    auto f = reanalyseFile(**lib, file);
+    if (!f) {
+        std::cerr << "loopminer-cli: " << f.error().toString() << "\n";
+        return BadInput;
+    }
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("file").value(file);
+    j.key("status").value(toString(f->status));
+    if (f->piece) {
+        j.key("bpm").value(f->piece->tempoBpm);
+        j.key("downbeat").value(f->piece->downbeat);
+        j.key("bpm_confidence").value(f->piece->bpmConfidence);
+        j.key("tempo_from_user").value(f->piece->tempoFromUser);
+        j.key("bars").value(f->piece->bars);
+    }
+    j.key("windows").value(int64_t(f->windows.size()));
+    j.endObject();
+    printJson(j.str());
+    return f->status == FileStatus::Error ? BadInput : Done;
+}
+
+} // namespace lm::cli
