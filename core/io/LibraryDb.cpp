@@ -139,16 +139,18 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
             !r)
             return r.error();
     }
-    if (version >= 1 && version < 3) { // schema 3 added audio pieces
-        if (auto r = lib->exec("ALTER TABLE pieces ADD COLUMN sample_rate INTEGER NOT NULL DEFAULT 0;"
-                               "ALTER TABLE pieces ADD COLUMN channels INTEGER NOT NULL DEFAULT 0;"
-                               "ALTER TABLE pieces ADD COLUMN seconds REAL NOT NULL DEFAULT 0;"
-                               "ALTER TABLE pieces ADD COLUMN downbeat REAL NOT NULL DEFAULT 0;"
-                               "ALTER TABLE pieces ADD COLUMN bpm_confidence REAL NOT NULL DEFAULT 0;"
-                               "ALTER TABLE pieces ADD COLUMN tempo_from_user INTEGER NOT NULL DEFAULT 0;"
-                               "ALTER TABLE pieces ADD COLUMN matrix BLOB;");
-            !r)
-            return r.error();
+    if (version >= 1 && version < 3) { // schema 3 added audio pieces to the pieces table
+        static const char* const added[][2] = {
+            {"sample_rate", "INTEGER NOT NULL DEFAULT 0"}, {"channels", "INTEGER NOT NULL DEFAULT 0"},
+            {"seconds", "REAL NOT NULL DEFAULT 0"},        {"downbeat", "REAL NOT NULL DEFAULT 0"},
+            {"bpm_confidence", "REAL NOT NULL DEFAULT 0"}, {"tempo_from_user", "INTEGER NOT NULL DEFAULT 0"},
+            {"matrix", "BLOB"}};
+        if (lib->hasTable("pieces"))
+            for (const auto& col : added)
+                if (!lib->hasColumn("pieces", col[0]))
+                    if (auto r = lib->exec(("ALTER TABLE pieces ADD COLUMN " + std::string(col[0]) + " " + col[1]).c_str());
+                        !r)
+                        return r.error();
     }
     if (auto r = lib->exec(kSchema); !r)
         return r.error();
@@ -382,6 +384,23 @@ std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
     }
     sqlite3_finalize(st);
     return out;
+}
+
+bool LibraryDb::hasTable(const std::string& table)
+{
+    return count("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?",
+                 [&](sqlite3_stmt* st) { sqlite3_bind_text(st, 1, table.c_str(), -1, SQLITE_TRANSIENT); })
+        > 0;
+}
+
+bool LibraryDb::hasColumn(const std::string& table, const std::string& column)
+{
+    return count("SELECT count(*) FROM pragma_table_info(?) WHERE name=?",
+                 [&](sqlite3_stmt* st) {
+                     sqlite3_bind_text(st, 1, table.c_str(), -1, SQLITE_TRANSIENT);
+                     sqlite3_bind_text(st, 2, column.c_str(), -1, SQLITE_TRANSIENT);
+                 })
+        > 0;
 }
 
 Result<bool> LibraryDb::setTempoSetting(const std::string& path, const TempoSetting& setting)

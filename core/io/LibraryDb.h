@@ -163,6 +163,8 @@ private:
     LibraryDb() = default;
     Error sqlError(const std::string& what) const;
     Result<bool> exec(const char* sql);
+    bool hasTable(const std::string& table);
+    bool hasColumn(const std::string& table, const std::string& column);
     sqlite3_stmt* prepare(const char* sql);
     int64_t count(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind);
 

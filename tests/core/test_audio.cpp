@@ -5,12 +5,20 @@
 
 #include "core/audio/AudioAnalysis.h"
 #include "core/audio/AudioExport.h"
+#include "core/io/LibraryDb.h"
+#include "core/io/LibraryImport.h"
 #include "core/playback/OfflineSynth.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
+#include <fcntl.h>
 #include <fstream>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -294,6 +302,118 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QString::fromStdString(past)));
         // Unknown extension.
         QVERIFY(!exportAudioBars(src, 120, 0.25, 0, 1, tmp.filePath("x.mp3").toStdString()).ok());
+    }
+
+    void audioFilesImportBesideMidi()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("music");
+        QDir().mkpath(dir);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(writeFileAtomically((dir + "/groove" + QString::number(i) + ".mid").toStdString(),
+                                        encodeMidi(makeGroove(uint32_t(40 + i))))
+                        .ok());
+        const std::string song = (dir + "/song.wav").toStdString();
+        QVERIFY(writeAudio(song, toChannels(repeatingBars(120, 16, 44100), 2), 2, 44100));
+        QVERIFY(writeAudio((dir + "/short.flac").toStdString(), repeatingBars(120, 6, 22050), 1, 22050,
+                           SF_FORMAT_FLAC | SF_FORMAT_PCM_16));
+        writeBytes(tmp, "music/broken.wav", "RIFF, but not really");
+        auto db = LibraryDb::open(tmp.filePath("lib.sqlite").toStdString());
+        QVERIFY(db.ok());
+        auto import = [&] {
+            JobContext job;
+            ImportOptions o;
+            o.roots = {dir.toStdString()};
+            auto r = importLibrary(**db, o, job);
+            if (!r.ok())
+                qFatal("%s", r.error().toString().c_str());
+            return *r;
+        };
+        const ImportSummary s = import();
+        QCOMPARE(s.seen, int64_t(6));
+        QCOMPARE(s.failed, int64_t(1));
+        bool sawShort = false, sawBroken = false;
+        for (const SkippedFile& sk : s.skipped) {
+            sawShort |= sk.path.find("short.flac") != std::string::npos && sk.reason.find("shorter than 8 bars") == 0;
+            sawBroken |= sk.path.find("broken.wav") != std::string::npos
+                && sk.reason.find("not a readable audio file") == 0;
+        }
+        QVERIFY(sawShort && sawBroken);
+        auto info = (*db)->fileInfo(song);
+        QVERIFY(info && info->piece);
+        QCOMPARE(info->kind, std::string("audio"));
+        QCOMPARE(info->status, FileStatus::Usable);
+        QVERIFY(std::abs(info->piece->tempoBpm - 120) < 2.4);
+        QCOMPARE(info->piece->sampleRate, 44100);
+        QCOMPARE(info->piece->channels, 2);
+        QCOMPARE(info->piece->bars, int64_t(16));
+        QCOMPARE(info->piece->matrix.size(), size_t(256));
+        QCOMPARE((*db)->windowsOf(song).size(), size_t(9));
+        FileQuery audioOnly;
+        audioOnly.kind = "audio";
+        QCOMPARE((*db)->countFiles(audioOnly), int64_t(3));
+
+        // The user's tempo: stored, applied at once, and kept when the file changes.
+        QVERIFY((*db)->setTempoSetting(song, TempoSetting{60.0, 0.0}).ok());
+        auto again = reanalyseFile(**db, song);
+        QVERIFY(again.ok());
+        QCOMPARE((*db)->fileInfo(song)->piece->bars, int64_t(8));
+        QVERIFY((*db)->fileInfo(song)->piece->tempoFromUser);
+        QCOMPARE((*db)->windowsOf(song).size(), size_t(1));
+        struct timespec times[2] = {{0, UTIME_OMIT}, {1'700'000'000, 0}};
+        QCOMPARE(::utimensat(AT_FDCWD, song.c_str(), times, 0), 0);
+        const ImportSummary s2 = import();
+        QCOMPARE(s2.read, int64_t(1)); // only the touched song
+        QCOMPARE(s2.unchanged, int64_t(5));
+        QCOMPARE((*db)->fileInfo(song)->piece->tempoBpm, 60.0);
+        QVERIFY((*db)->clearTempoSetting(song).ok());
+        QVERIFY(reanalyseFile(**db, song).ok());
+        QVERIFY(std::abs((*db)->fileInfo(song)->piece->tempoBpm - 120) < 2.4);
+        QVERIFY(!(*db)->fileInfo(song)->piece->tempoFromUser);
+    }
+
+    void commandLineOnAudio()
+    {
+        QTemporaryDir tmp;
+        const QString song = tmp.filePath("song.wav");
+        QVERIFY(writeAudio(song.toStdString(), repeatingBars(110, 10, 32000), 1, 32000));
+        auto run = [](const QStringList& args, QByteArray* err = nullptr) {
+            QProcess p;
+            p.start(LM_CLI, args);
+            p.waitForFinished(60000);
+            if (err)
+                *err = p.readAllStandardError();
+            return std::make_pair(p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object());
+        };
+        auto [code, o] = run({"windows", song});
+        QCOMPARE(code, 0);
+        QCOMPARE(o["kind"].toString(), QString("audio"));
+        QVERIFY(std::abs(o["bpm"].toDouble() - 110) < 2.2);
+        QVERIFY(o.contains("downbeat") && o.contains("bpm_confidence"));
+        QCOMPARE(o["bars"].toInt(), 10);
+        QCOMPARE(o["windows"].toArray().size(), 3);
+        QCOMPARE(o["windows"].toArray()[0].toObject()["correlation"].toArray().size(), 28);
+        std::tie(code, o) = run({"ssm", song, "--bpm", "55", "--downbeat", "0"});
+        QCOMPARE(code, 0);
+        QCOMPARE(o["bpm"].toDouble(), 55.0);
+        QCOMPARE(o["bpm_from_user"].toBool(), true);
+        QCOMPARE(o["matrix"].toArray().size(), 5);
+        const QString out = tmp.filePath("loop.wav");
+        std::tie(code, o) = run({"export-audio", song, "--start-bar", "1", "--bars", "8", "--out", out});
+        QCOMPARE(code, 0);
+        QCOMPARE(o["sample_rate"].toInt(), 32000);
+        QVERIFY(probeAudio(out.toStdString()).ok());
+        QVERIFY(std::abs(probeAudio(out.toStdString())->seconds() - 8 * 240.0 / o["bpm"].toDouble()) < 0.001);
+        QByteArray err;
+        std::tie(code, o) = run({"export-audio", song, "--start-bar", "5", "--out", out}, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains("song.wav") && err.contains("past the end"), err.constData());
+        std::tie(code, o) = run({"export-audio", song, "--start-bar", "0"});
+        QCOMPARE(code, 2);
+        const std::string junk = writeBytes(tmp, "junk.ogg", "OggS but nothing more");
+        std::tie(code, o) = run({"windows", QString::fromStdString(junk)}, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains("junk.ogg"), err.constData());
     }
 
     void exportNeverDamagesAnExistingFile()
