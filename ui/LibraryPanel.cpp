@@ -5,6 +5,9 @@
 #include "models/LibraryTableModel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -23,6 +26,20 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     filter_->setPlaceholderText(tr("Filter by file name (Ctrl+F)"));
     filter_->setClearButtonEnabled(true);
     usableOnly_ = new QCheckBox(tr("Usable only"), this);
+    kind_ = new QComboBox(this);
+    kind_->setObjectName(QStringLiteral("kindFilter"));
+    kind_->addItem(tr("MIDI and audio"), QString());
+    kind_->addItem(tr("MIDI"), QStringLiteral("midi"));
+    kind_->addItem(tr("Audio"), QStringLiteral("audio"));
+    // Best loop score at most this; the lowest value reads "any" (no bound).
+    maxScore_ = new QDoubleSpinBox(this);
+    maxScore_->setObjectName(QStringLiteral("maxScore"));
+    maxScore_->setDecimals(4);
+    maxScore_->setRange(-0.0001, 10);
+    maxScore_->setSingleStep(0.001);
+    maxScore_->setSpecialValueText(tr("any"));
+    maxScore_->setValue(maxScore_->minimum());
+    maxScore_->setToolTip(tr("Only files whose best loop score is at most this (lower is more loop-like)"));
     table_ = new QTableView(this);
     table_->setModel(proxy_);
     setUpBrowserTable(table_, LibraryTableModel::Path);
@@ -31,6 +48,9 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     auto* top = new QHBoxLayout;
     top->addWidget(filter_, 1);
     top->addWidget(usableOnly_);
+    top->addWidget(kind_);
+    top->addWidget(new QLabel(tr("Score ≤"), this));
+    top->addWidget(maxScore_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
@@ -38,11 +58,20 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
 
     connect(filter_, &QLineEdit::textChanged, proxy_, &LibraryFilterProxy::setText);
     connect(usableOnly_, &QCheckBox::toggled, proxy_, &LibraryFilterProxy::setUsableOnly);
+    connect(kind_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { proxy_->setKind(kind_->itemData(i).toString()); });
+    connect(maxScore_, &QDoubleSpinBox::valueChanged, this, &LibraryPanel::applyScoreRange);
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid())
                     Q_EMIT fileActivated(current.data(LibraryTableModel::FullPathRole).toString());
             });
+}
+
+void LibraryPanel::applyScoreRange()
+{
+    const double v = maxScore_->value();
+    proxy_->setBestScoreRange(std::nullopt, v <= maxScore_->minimum() ? std::nullopt : std::optional<double>(v));
 }
 
 void LibraryPanel::setLibrary(LibraryDb* db) { model_->setLibrary(db); }

@@ -3,6 +3,8 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
 class QLineEdit;
 class QTableView;
 
@@ -30,6 +32,8 @@ public:
     QTableView* table() const { return table_; }
     QLineEdit* filterEdit() const { return filter_; }
     QCheckBox* usableOnly() const { return usableOnly_; }
+    QComboBox* kindFilter() const { return kind_; }
+    QDoubleSpinBox* maxScore() const { return maxScore_; } // its minimum means any score
 
 Q_SIGNALS:
     void fileActivated(const QString& path);
@@ -40,6 +44,9 @@ private:
     QTableView* table_;
     QLineEdit* filter_;
     QCheckBox* usableOnly_;
+    QComboBox* kind_;
+    QDoubleSpinBox* maxScore_;
+    void applyScoreRange();
 };
 
 } // namespace lm::ui

@@ -3,7 +3,10 @@
 #include "BrowserTable.h"
 #include "models/LoopsTableModel.h"
 
+#include <QCheckBox>
 #include <QDoubleSpinBox>
+
+#include "core/io/LibraryDb.h"
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -29,6 +32,9 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     };
     minDensity_ = spin(0);
     maxDensity_ = spin(16);
+    loopsOnly_ = new QCheckBox(tr("Under threshold"), this);
+    loopsOnly_->setObjectName(QStringLiteral("loopsOnly"));
+    loopsOnly_->setToolTip(tr("Only windows the detector scored under its loop threshold"));
     table_ = new QTableView(this);
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File);
@@ -39,6 +45,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     top->addWidget(minDensity_);
     top->addWidget(new QLabel(QStringLiteral("–"), this));
     top->addWidget(maxDensity_);
+    top->addWidget(loopsOnly_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
@@ -47,6 +54,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     connect(filter_, &QLineEdit::textChanged, this, &LoopsPanel::applyFilters);
     connect(minDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
     connect(maxDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
+    connect(loopsOnly_, &QCheckBox::toggled, this, &LoopsPanel::applyFilters);
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& i) {
         if (i.isValid())
             Q_EMIT loopChosen(i.data(LoopsTableModel::FullPathRole).toString(),
@@ -54,7 +62,11 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     });
 }
 
-void LoopsPanel::setLibrary(LibraryDb* db) { model_->setLibrary(db); }
+void LoopsPanel::setLibrary(LibraryDb* db)
+{
+    db_ = db;
+    model_->setLibrary(db);
+}
 void LoopsPanel::reload() { model_->reload(); }
 
 void LoopsPanel::applyFilters()
@@ -63,6 +75,9 @@ void LoopsPanel::applyFilters()
     q.text = filter_->text().toStdString();
     q.minDensity = minDensity_->value();
     q.maxDensity = maxDensity_->value();
+    // With no threshold yet (nothing scored) the filter keeps nothing, which is the truth.
+    std::optional<double> threshold = db_ ? db_->loopThreshold() : std::nullopt;
+    q.maxScore = loopsOnly_->isChecked() ? std::optional<double>(threshold.value_or(-1.0)) : std::nullopt;
     model_->setQuery(q);
 }
 

@@ -3,6 +3,7 @@
 // density, sorted by any column; choosing one shows it in the piece view.
 #include <QWidget>
 
+class QCheckBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QTableView;
@@ -27,6 +28,7 @@ public:
     QLineEdit* filterEdit() const { return filter_; }
     QDoubleSpinBox* minDensity() const { return minDensity_; }
     QDoubleSpinBox* maxDensity() const { return maxDensity_; }
+    QCheckBox* loopsOnly() const { return loopsOnly_; } // scored under the library's threshold
 
 Q_SIGNALS:
     void loopChosen(const QString& path, int startBar);
@@ -39,6 +41,8 @@ private:
     QLineEdit* filter_;
     QDoubleSpinBox* minDensity_;
     QDoubleSpinBox* maxDensity_;
+    QCheckBox* loopsOnly_;
+    LibraryDb* db_ = nullptr;
 };
 
 } // namespace lm::ui

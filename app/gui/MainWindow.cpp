@@ -7,6 +7,11 @@
 #include "ui/models/LibraryTableModel.h"
 #include "ui/views/PieceView.h"
 
+#include "core/audio/AudioExport.h"
+#include "core/io/LibraryImport.h"
+#include "core/io/MidiWriter.h"
+#include "core/model/RollToMidi.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -25,6 +30,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QThread>
 
 namespace lm::gui {
 
@@ -57,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             piece_->showFile(path);
         piece_->selectWindow(startBar);
     });
+    connect(piece_, &ui::PieceView::tempoChangeRequested, this, &MainWindow::applyTempo);
     buildMenus();
 
     QSettings settings;
@@ -97,7 +104,7 @@ void MainWindow::buildMenus()
     QAction* import = file->addAction(tr("&Import Folder..."));
     import->setShortcut(QKeySequence::Open);
     connect(import, &QAction::triggered, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a folder of MIDI files"));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a folder of MIDI and audio files"));
         if (!dir.isEmpty())
             importPaths({dir});
     });
@@ -105,6 +112,28 @@ void MainWindow::buildMenus()
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QAction* exportWindow = file->addAction(tr("&Export Window..."));
+    exportWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportWindow, &QAction::triggered, this, [this] {
+        if (piece_->selectedWindow() < 0)
+            return;
+        const bool audio = piece_->isAudio();
+        const QString base = QFileInfo(piece_->currentFile()).completeBaseName()
+            + QStringLiteral("_bars%1-%2").arg(piece_->selectedWindow() + 1).arg(piece_->selectedWindow() + 8);
+        const QString out = QFileDialog::getSaveFileName(
+            this, tr("Export window"), QDir::home().filePath(base + (audio ? ".wav" : ".mid")),
+            audio ? tr("Audio (*.wav *.flac)") : tr("MIDI files (*.mid)"));
+        if (out.isEmpty())
+            return;
+        const QString error = exportWindowTo(out);
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export failed"), error);
+        else
+            statusBar()->showMessage(tr("Exported %1").arg(out), 5000);
+    });
+    file->insertAction(quit, exportWindow);
+    file->insertSeparator(quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* find = edit->addAction(tr("&Filter Library"));
@@ -121,7 +150,9 @@ bool MainWindow::openLibrary(const QString& path)
     }
     library_->setLibrary(nullptr);
     loops_->setLibrary(nullptr);
+    piece_->setLibrary(nullptr);
     db_ = std::move(*db);
+    piece_->setLibrary(db_.get());
     library_->setLibrary(db_.get());
     loops_->setLibrary(db_.get());
     QSettings().setValue(QStringLiteral("library/path"), path);
@@ -134,7 +165,7 @@ void MainWindow::importPaths(const QStringList& paths)
 {
     if (!db_ || runner_->running() || paths.isEmpty())
         return;
-    progress_ = new QProgressDialog(tr("Looking for MIDI files..."), tr("Cancel"), 0, 0, this);
+    progress_ = new QProgressDialog(tr("Looking for MIDI and audio files..."), tr("Cancel"), 0, 0, this);
     progress_->setWindowTitle(tr("Importing"));
     progress_->setMinimumDuration(0);
     progress_->setAttribute(Qt::WA_DeleteOnClose);
@@ -174,6 +205,56 @@ void MainWindow::onImportFinished(bool ok, const QString& error)
     else if (showReport_)
         ui::ImportReportDialog(runner_->summary(), this).exec();
     Q_EMIT importFinished();
+}
+
+QString MainWindow::exportWindowTo(const QString& out)
+{
+    const int start = piece_->selectedWindow();
+    if (start < 0)
+        return tr("No window selected");
+    if (auto grid = piece_->audioGrid()) {
+        auto cut = exportAudioBars(piece_->currentFile().toStdString(), grid->first, grid->second, start,
+                                   format::kBarsPerWindow, out.toStdString());
+        return cut ? QString() : QString::fromStdString(cut.error().toString());
+    }
+    const auto steps = piece_->selectedSteps();
+    if (steps.empty())
+        return tr("No window selected");
+    RollExportOptions options;
+    options.bpm = piece_->tempoBpm();
+    auto written = writeMidiFile(out.toStdString(), rollToMidi(steps, options));
+    return written ? QString() : QString::fromStdString(written.error().toString());
+}
+
+void MainWindow::applyTempo(const QString& path, std::optional<double> bpm, std::optional<double> downbeat)
+{
+    if (!db_)
+        return;
+    const std::string file = path.toStdString();
+    auto stored = bpm || downbeat ? db_->setTempoSetting(file, TempoSetting{bpm, downbeat}) : db_->clearTempoSetting(file);
+    if (!stored) {
+        Q_EMIT tempoApplied(path, QString::fromStdString(stored.error().toString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Analysing %1 again...").arg(QFileInfo(path).fileName()));
+    // Decoding a song takes up to a second or two: off the GUI thread, on its own connection.
+    auto error = std::make_shared<QString>();
+    QThread* worker = QThread::create([libPath = db_->path(), file, error] {
+        auto lib = LibraryDb::open(libPath);
+        auto r = lib ? reanalyseFile(**lib, file) : Result<ImportedFile>(lib.error());
+        if (!r)
+            *error = QString::fromStdString(r.error().toString());
+    });
+    connect(worker, &QThread::finished, this, [this, worker, path, error] {
+        worker->deleteLater();
+        statusBar()->clearMessage();
+        library_->reload();
+        loops_->reload();
+        if (piece_->currentFile() == path)
+            piece_->showFile(path);
+        Q_EMIT tempoApplied(path, *error);
+    });
+    worker->start();
 }
 
 void MainWindow::updateStatus()

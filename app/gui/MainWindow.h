@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QProgressDialog;
@@ -39,11 +40,18 @@ public:
     ui::PieceView* pieceView() const { return piece_; }
     ui::ImportRunner* importRunner() const { return runner_; }
     QProgressDialog* progressDialog() const { return progress_; }
+    // Writes the selected window: audio pieces as WAV/FLAC cut at bar lines,
+    // MIDI pieces as a MIDI file of the window's roll. Empty string when done.
+    QString exportWindowTo(const QString& out);
+    // Stores an audio piece's tempo (none: back to the estimate) and re-analyses
+    // it off the GUI thread; tempoApplied follows.
+    void applyTempo(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
 
 Q_SIGNALS:
     void importFinished();
+    void tempoApplied(const QString& path, const QString& error);
 
 protected:
     void closeEvent(QCloseEvent*) override;

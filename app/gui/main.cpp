@@ -9,6 +9,8 @@
 
 #include "ui/LibraryPanel.h"
 
+#include <QLineEdit>
+
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
@@ -20,6 +22,9 @@ int main(int argc, char** argv)
     QCommandLineOption libOpt(QStringLiteral("library"), QStringLiteral("Library file to open."), QStringLiteral("FILE"));
     QCommandLineOption importOpt(QStringLiteral("import"), QStringLiteral("Folder to import on start."), QStringLiteral("DIR"));
     QCommandLineOption demoOpt(QStringLiteral("demo"), QStringLiteral("Open the demo library (imported on first use)."));
+    QCommandLineOption selectOpt(QStringLiteral("select"),
+                                 QStringLiteral("Show the first piece whose path contains TEXT."), QStringLiteral("TEXT"));
+    parser.addOption(selectOpt);
     parser.addOption(libOpt);
     parser.addOption(importOpt);
     parser.addOption(demoOpt);
@@ -37,13 +42,18 @@ int main(int argc, char** argv)
     if (!window.openLibrary(lib))
         window.openLibrary(lm::gui::MainWindow::defaultLibraryPath());
     window.show();
+    const QString select = parser.value(selectOpt);
+    auto showFirst = [&window, select] {
+        if (!select.isEmpty())
+            window.libraryPanel()->filterEdit()->setText(select);
+        window.libraryPanel()->selectRow(0);
+    };
     if (!importDir.isEmpty()) {
         window.setShowImportReport(false);
-        QObject::connect(&window, &lm::gui::MainWindow::importFinished, &window,
-                         [&window] { window.libraryPanel()->selectRow(0); });
+        QObject::connect(&window, &lm::gui::MainWindow::importFinished, &window, showFirst);
         QTimer::singleShot(0, &window, [&window, importDir] { window.importPaths({importDir}); });
     } else {
-        window.libraryPanel()->selectRow(0);
+        showFirst();
     }
     return app.exec();
 }

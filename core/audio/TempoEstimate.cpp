@@ -141,7 +141,8 @@ TempoEstimate estimateTempo(const float* samples, size_t count, int sampleRate, 
         ++onset;
     const double firstSound = double(onset) / sampleRate;
     double grid = origin + std::round((firstSound - origin) / beat) * beat;
-    est.downbeat = std::max(0.0, grid);
+    // When the beats fit the grid poorly its phase is poor too: trust the sound.
+    est.downbeat = est.confidence >= 0.8 ? std::max(0.0, grid) : firstSound;
     return est;
 }
 

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace lm {
@@ -54,6 +55,10 @@ CREATE TABLE IF NOT EXISTS pieces (
   bpm_confidence REAL NOT NULL DEFAULT 0,
   tempo_from_user INTEGER NOT NULL DEFAULT 0,
   matrix BLOB
+);
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tempo_settings (
   path TEXT PRIMARY KEY,
@@ -384,6 +389,60 @@ std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
     }
     sqlite3_finalize(st);
     return out;
+}
+
+std::optional<double> LibraryDb::loopThreshold()
+{
+    std::optional<double> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key='loop_threshold'", -1, &st, nullptr);
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        out = sqlite3_column_double(st, 0);
+    sqlite3_finalize(st);
+    return out;
+}
+
+Result<bool> LibraryDb::storeLoopScores(const std::vector<std::pair<int64_t, double>>& scores, double threshold,
+                                        const std::string& model)
+{
+    if (auto r = begin(); !r)
+        return r;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, "UPDATE windows SET loop_score=? WHERE id=?", -1, &st, nullptr);
+    for (const auto& [id, score] : scores) {
+        sqlite3_reset(st);
+        sqlite3_bind_double(st, 1, score);
+        sqlite3_bind_int64(st, 2, id);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            sqlite3_finalize(st);
+            rollback();
+            return sqlError("cannot store loop scores");
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_stmt* m = nullptr;
+    sqlite3_prepare_v2(db_,
+                       "INSERT INTO meta(key,value) VALUES('loop_threshold',?1),('loop_model',?2) "
+                       "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                       -1, &m, nullptr);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", threshold);
+    sqlite3_bind_text(m, 1, buf, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(m, 2, model.c_str(), -1, SQLITE_TRANSIENT);
+    const int rc = m ? sqlite3_step(m) : SQLITE_ERROR;
+    sqlite3_finalize(m);
+    if (rc != SQLITE_DONE) {
+        rollback();
+        return sqlError("cannot store the loop threshold");
+    }
+    // Each file's best score, kept in files so that the browser sorts by it fast.
+    if (auto r = exec("UPDATE files SET best_score=(SELECT min(loop_score) FROM windows w WHERE w.file_id=files.id "
+                      "AND w.kept=1)");
+        !r) {
+        rollback();
+        return r;
+    }
+    return commit();
 }
 
 bool LibraryDb::hasTable(const std::string& table)

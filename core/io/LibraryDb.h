@@ -100,6 +100,7 @@ struct FileQuery {
     std::string text;        // part of the path, case-insensitive
     bool usableOnly = false;
     std::string kind;        // "midi", "audio", or empty for all
+    std::optional<double> minBestScore, maxBestScore; // files with a best loop score in range
     Order order = Order::Path;
     bool descending = false;
 };
@@ -158,6 +159,13 @@ public:
     Result<bool> clearTempoSetting(const std::string& path);
     std::unordered_map<std::string, TempoSetting> tempoSettings();
     Result<bool> integrityCheck();
+
+    // Loop scores from the detector (window id, score), the threshold under
+    // which a window is a loop, and which model gave them; refreshes every
+    // file's best score. One transaction.
+    Result<bool> storeLoopScores(const std::vector<std::pair<int64_t, double>>& scores, double threshold,
+                                 const std::string& model);
+    std::optional<double> loopThreshold(); // of the last scoring, if any
 
 private:
     LibraryDb() = default;

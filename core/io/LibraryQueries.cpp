@@ -19,6 +19,10 @@ std::string whereClause(const FileQuery& q)
         w += " AND f.status='usable'";
     if (!q.kind.empty())
         w += " AND f.kind=?";
+    if (q.minBestScore)
+        w += " AND f.best_score >= ?";
+    if (q.maxBestScore)
+        w += " AND f.best_score <= ?";
     return w;
 }
 
@@ -29,6 +33,10 @@ int bindQuery(sqlite3_stmt* st, const FileQuery& q)
         sqlite3_bind_text(st, i++, q.text.c_str(), -1, SQLITE_TRANSIENT);
     if (!q.kind.empty())
         sqlite3_bind_text(st, i++, q.kind.c_str(), -1, SQLITE_TRANSIENT);
+    if (q.minBestScore)
+        sqlite3_bind_double(st, i++, *q.minBestScore);
+    if (q.maxBestScore)
+        sqlite3_bind_double(st, i++, *q.maxBestScore);
     return i;
 }
 

@@ -1,5 +1,6 @@
 // The workstation driven as a user drives it: import a folder, watch rows
 // appear, cancel an import, filter the table, click the heatmap and the strip.
+#include "../core/AudioFixtures.h"
 #include "../core/Fixtures.h"
 
 #include "app/gui/MainWindow.h"
@@ -14,7 +15,15 @@
 #include "ui/views/PieceView.h"
 #include "ui/views/SsmView.h"
 
+#include "core/audio/AudioReader.h"
+#include "core/io/MidiReader.h"
+#include "core/analysis/Windows.h"
+
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QToolButton>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
@@ -223,6 +232,112 @@ private Q_SLOTS:
         d.table()->sortItems(0);
         QCOMPARE(d.table()->item(0, 0)->text(), QString("/x/a.mid"));
         QVERIFY(d.reportText().contains("/x/b.mid\tnot 4/4"));
+    }
+
+    void audioPiecesKindAndScoreFiltersTempoAndExport()
+    {
+        const QString mixed = tmp_.filePath("mixed");
+        QDir().mkpath(mixed);
+        test::writeCollection(mixed.toStdString(), 6, 3);
+        const QString song = mixed + "/song.wav";
+        QVERIFY(test::writeAudio(song.toStdString(), test::toChannels(test::repeatingBars(120, 16, 44100), 2), 2, 44100));
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("mixed.sqlite")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        importAndWait(w, mixed);
+        auto* panel = w.libraryPanel();
+        QCOMPARE(panel->proxy()->rowCount(), 7);
+
+        // Kind filter: choose "Audio" in the combo with the keyboard.
+        QComboBox* kind = panel->kindFilter();
+        kind->setFocus();
+        QTest::keyClick(kind, Qt::Key_End);
+        QCOMPARE(kind->currentData().toString(), QString("audio"));
+        QCOMPARE(panel->proxy()->rowCount(), 1);
+
+        // Selecting the audio row shows its stored matrix and strip; the roll area says it is audio.
+        panel->selectRow(0);
+        ui::PieceView* piece = w.pieceView();
+        QTRY_COMPARE(piece->currentFile(), song);
+        QVERIFY(piece->isAudio());
+        QCOMPARE(piece->ssmView()->bars(), 16);
+        QVERIFY(piece->tempoButton()->isVisible());
+        QCOMPARE(piece->selectedWindow(), 0);
+
+        // Ctrl+E's work: the selected window cut as audio at the file's rate.
+        const QString cut = tmp_.filePath("cut.wav");
+        QCOMPARE(w.exportWindowTo(cut), QString());
+        auto info = probeAudio(cut.toStdString());
+        QVERIFY(info.ok());
+        QCOMPARE(info->sampleRate, 44100);
+        QCOMPARE(info->channels, 2);
+        QVERIFY(std::abs(info->seconds() - 8 * 240.0 / piece->audioGrid()->first) < 0.001);
+
+        // The tempo dialog: set 60 BPM and downbeat 0, as a user types them.
+        QSignalSpy applied(&w, &gui::MainWindow::tempoApplied);
+        QTimer::singleShot(0, this, [] {
+            QWidget* dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == "tempoDialog");
+            auto* bpm = dialog->findChild<QDoubleSpinBox*>("bpm");
+            auto* downbeat = dialog->findChild<QDoubleSpinBox*>("downbeat");
+            bpm->selectAll();
+            QTest::keyClicks(bpm, "60");
+            downbeat->selectAll();
+            QTest::keyClicks(downbeat, "0");
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        });
+        QTest::mouseClick(piece->tempoButton(), Qt::LeftButton);
+        QVERIFY(applied.wait(30000));
+        QCOMPARE(applied.first().at(1).toString(), QString());
+        QTRY_COMPARE(piece->ssmView()->bars(), 8);
+        QCOMPARE(piece->audioGrid()->first, 60.0);
+
+        // A MIDI window exported as MIDI reads back as the same roll.
+        kind->setCurrentIndex(1);
+        QCOMPARE(panel->proxy()->rowCount(), 6);
+        panel->selectRow(0);
+        QTRY_VERIFY(!piece->isAudio() && piece->selectedWindow() >= 0);
+        const auto steps = piece->selectedSteps();
+        const QString mid = tmp_.filePath("window.mid");
+        QCOMPARE(w.exportWindowTo(mid), QString());
+        auto back = readMidiFile(mid.toStdString());
+        QVERIFY(back.ok());
+        const PieceAnalysis again = analysePiece(*back);
+        QCOMPARE(again.bars(), int64_t(8));
+        QVERIFY(windowSteps(again, 0) == steps);
+
+        // Score range and "under threshold" once the library has loop scores.
+        LibraryDb* db = nullptr;
+        auto lib = LibraryDb::open(tmp_.filePath("mixed.sqlite").toStdString());
+        QVERIFY(lib.ok());
+        db = lib->get();
+        std::vector<std::pair<int64_t, double>> scores;
+        auto loops = db->loopRows(LoopQuery{}, 0, 1000);
+        for (size_t i = 0; i < loops.size(); ++i)
+            scores.push_back({loops[i].windowId, i % 2 ? 0.5 : 0.001 * double(i + 1)});
+        QVERIFY(db->storeLoopScores(scores, 0.01, "test").ok());
+        panel->reload();
+        kind->setCurrentIndex(0);
+        const int all = panel->proxy()->rowCount();
+        QDoubleSpinBox* maxScore = panel->maxScore();
+        maxScore->setFocus();
+        maxScore->selectAll();
+        QTest::keyClicks(maxScore, "0.004");
+        QTest::keyClick(maxScore, Qt::Key_Enter);
+        int expected = 0;
+        for (const FileRow& r : db->fileRows(FileQuery{}, 0, 100))
+            expected += r.bestScore && *r.bestScore <= 0.004;
+        QVERIFY(expected > 0 && expected < all);
+        QCOMPARE(panel->proxy()->rowCount(), expected);
+        w.loopsPanel()->reload();
+        QCheckBox* only = w.loopsPanel()->loopsOnly();
+        QTest::mouseClick(only, Qt::LeftButton, {}, QPoint(8, only->height() / 2));
+        int under = 0;
+        for (const auto& sc : scores)
+            under += sc.second <= 0.01;
+        QCOMPARE(int(w.loopsPanel()->model()->totalRows()), under);
     }
 };
 

@@ -36,6 +36,14 @@ void LibraryFilterProxy::setKind(const QString& kind)
     library_->setQuery(q);
 }
 
+void LibraryFilterProxy::setBestScoreRange(std::optional<double> min, std::optional<double> max)
+{
+    FileQuery q = library_->query();
+    q.minBestScore = min;
+    q.maxBestScore = max;
+    library_->setQuery(q);
+}
+
 void LibraryFilterProxy::sort(int column, Qt::SortOrder order)
 {
     library_->sort(column, order); // in SQL, over every row, not only those fetched

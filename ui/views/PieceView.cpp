@@ -4,11 +4,19 @@
 #include "SsmView.h"
 
 #include "core/analysis/BarCorrelation.h"
+#include "core/audio/AudioReader.h"
 #include "core/io/MidiReader.h"
 
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lm::ui {
@@ -17,6 +25,11 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
 {
     info_ = new QLabel(tr("No piece selected"), this);
     info_->setWordWrap(true);
+    tempo_ = new QToolButton(this);
+    tempo_->setObjectName(QStringLiteral("tempoButton"));
+    tempo_->setText(tr("Tempo…"));
+    tempo_->setToolTip(tr("Set this audio piece's tempo and first downbeat"));
+    tempo_->setVisible(false);
     ssm_ = new SsmView(this);
     roll_ = new PianoRollView(this);
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -25,20 +38,40 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     split->addWidget(roll_);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    auto* top = new QHBoxLayout;
+    top->addWidget(info_, 1);
+    top->addWidget(tempo_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(info_);
+    layout->addLayout(top);
     layout->addWidget(split, 1);
     connect(ssm_, &SsmView::windowSelected, this, &PieceView::selectWindow);
+    connect(tempo_, &QToolButton::clicked, this, &PieceView::editTempo);
+}
+
+std::vector<StripCell> PieceView::stripFor(const std::vector<StoredWindow>& stored, size_t count,
+                                           const std::function<bool(size_t)>& kept) const
+{
+    std::vector<StripCell> strip(count);
+    for (size_t i = 0; i < count; ++i)
+        strip[i].kept = kept(i);
+    for (const StoredWindow& w : stored)
+        if (w.startBar >= 0 && size_t(w.startBar) < count && w.loopScore)
+            strip[size_t(w.startBar)].score = w.loopScore;
+    return strip;
 }
 
 bool PieceView::showFile(const QString& path)
 {
     path_ = path;
     piece_.reset();
-    windows_.clear();
+    audio_.reset();
+    correlations_.clear();
     stacked_.clear();
     roll_->clear();
+    tempo_->setVisible(false);
+    if (isAudioPath(path.toStdString()))
+        return showAudio(path);
     auto midi = readMidiFile(path.toStdString());
     if (!midi) {
         info_->setText(QString::fromStdString(midi.error().toString()));
@@ -51,26 +84,27 @@ bool PieceView::showFile(const QString& path)
     const int n = int(a.bars());
     stacked_ = a.roll.stackedSteps();
     ssm_->setMatrix(selfSimilarity(stacked_, a.barStarts, a.markedSteps), n);
-    windows_ = computeWindows(a);
-    std::vector<StripCell> strip;
+    const std::vector<WindowInfo> windows = computeWindows(a);
     int kept = 0;
-    for (const WindowInfo& w : windows_) {
-        strip.push_back({w.kept, {}});
+    for (const WindowInfo& w : windows) {
+        correlations_.push_back(w.correlation);
         kept += w.kept;
     }
-    ssm_->setStrip(std::move(strip));
+    const auto stored = db_ ? db_->windowsOf(path.toStdString()) : std::vector<StoredWindow>{};
+    ssm_->setStrip(stripFor(stored, windows.size(), [&](size_t i) { return windows[i].kept; }),
+                   db_ ? db_->loopThreshold() : std::nullopt);
     QString text = tr("<b>%1</b> — %2 bars, %3 BPM, tpq %4")
                        .arg(QFileInfo(path).fileName().toHtmlEscaped())
                        .arg(n)
                        .arg(a.firstTempoBpm(), 0, 'f', 1)
                        .arg(a.ticksPerQuarter);
-    text += a.usable ? tr(", %1 of %2 windows kept").arg(kept).arg(windows_.size())
+    text += a.usable ? tr(", %1 of %2 windows kept").arg(kept).arg(windows.size())
                      : tr(", not usable for the models: %1").arg(QString::fromStdString(a.reason));
     info_->setText(text);
-    if (!windows_.empty()) {
+    if (!windows.empty()) {
         int first = 0;
-        for (size_t i = 0; i < windows_.size(); ++i)
-            if (windows_[i].kept) {
+        for (size_t i = 0; i < windows.size(); ++i)
+            if (windows[i].kept) {
                 first = int(i);
                 break;
             }
@@ -79,17 +113,130 @@ bool PieceView::showFile(const QString& path)
     return true;
 }
 
+bool PieceView::showAudio(const QString& path)
+{
+    const std::string p = path.toStdString();
+    std::optional<ImportedFile> file = db_ ? db_->fileInfo(p) : std::nullopt;
+    if (!file || !file->piece) {
+        info_->setText(file ? tr("%1: %2").arg(path, QString::fromStdString(file->error))
+                            : tr("%1 is not in the library: import it to see its bars.").arg(path));
+        ssm_->setMatrix({}, 0);
+        ssm_->setStrip({});
+        return false;
+    }
+    audio_ = file->piece;
+    tempo_->setVisible(true);
+    const StoredPiece& a = *audio_;
+    const int n = int(a.bars);
+    ssm_->setMatrix(std::vector<double>(a.matrix.begin(), a.matrix.end()), n);
+    const auto stored = db_->windowsOf(p);
+    const size_t windows = n >= format::kBarsPerWindow ? size_t(n - format::kBarsPerWindow + 1) : 0;
+    correlations_.assign(windows, WindowCorrelation{});
+    for (const StoredWindow& w : stored)
+        if (w.startBar >= 0 && size_t(w.startBar) < windows)
+            correlations_[size_t(w.startBar)] = w.correlation;
+    ssm_->setStrip(stripFor(stored, windows, [](size_t) { return true; }), db_->loopThreshold());
+    QString text = tr("<b>%1</b> — audio, %2 bars, %3 BPM (%4), downbeat %5 s, %6 Hz, %7 ch, %8 s")
+                       .arg(QFileInfo(path).fileName().toHtmlEscaped())
+                       .arg(n)
+                       .arg(a.tempoBpm, 0, 'f', 2)
+                       .arg(a.tempoFromUser ? tr("set by you")
+                                            : tr("estimated, confidence %1").arg(a.bpmConfidence, 0, 'f', 2))
+                       .arg(a.downbeat, 0, 'f', 3)
+                       .arg(a.sampleRate)
+                       .arg(a.channels)
+                       .arg(a.seconds, 0, 'f', 1);
+    if (file->status != FileStatus::Usable)
+        text += tr(" — %1").arg(QString::fromStdString(file->error));
+    info_->setText(text);
+    if (windows > 0)
+        selectWindow(0);
+    return true;
+}
+
+std::optional<std::pair<double, double>> PieceView::audioGrid() const
+{
+    if (!audio_)
+        return std::nullopt;
+    return std::make_pair(audio_->tempoBpm, audio_->downbeat);
+}
+
+int PieceView::selectedWindow() const { return roll_->startBar(); }
+
+double PieceView::tempoBpm() const
+{
+    return audio_ ? audio_->tempoBpm : piece_ ? piece_->firstTempoBpm() : 120.0;
+}
+
+std::vector<uint64_t> PieceView::selectedSteps() const
+{
+    if (!piece_ || roll_->startBar() < 0)
+        return {};
+    return windowSteps(stacked_, roll_->startBar());
+}
+
 void PieceView::selectWindow(int startBar)
 {
-    if (!piece_ || startBar < 0 || startBar >= piece_->bars())
+    const int bars = audio_ ? int(audio_->bars) : piece_ ? int(piece_->bars()) : 0;
+    if (startBar < 0 || startBar >= bars)
         return;
+    if (audio_) {
+        if (startBar >= int(correlations_.size()))
+            return; // an audio window needs 8 whole bars
+        ssm_->setSelectedWindow(startBar);
+        roll_->setWindow(std::vector<uint64_t>(format::kWindowSteps, 0), correlations_[size_t(startBar)], startBar,
+                         tr("Bars %1–%2 (audio: no notes to show; Ctrl+E cuts these bars as a WAV)")
+                             .arg(startBar + 1)
+                             .arg(startBar + 8));
+        Q_EMIT windowShown(startBar);
+        return;
+    }
     std::vector<uint64_t> steps = windowSteps(stacked_, startBar);
-    const WindowCorrelation corr = startBar < int(windows_.size()) ? windows_[size_t(startBar)].correlation
-                                                                   : windowCorrelation(steps, 0);
+    const WindowCorrelation corr = startBar < int(correlations_.size()) ? correlations_[size_t(startBar)]
+                                                                        : windowCorrelation(steps, 0);
     ssm_->setSelectedWindow(startBar);
-    roll_->setWindow(std::move(steps), corr, startBar,
-                     tr("Bars %1–%2").arg(startBar + 1).arg(startBar + 8));
+    roll_->setWindow(std::move(steps), corr, startBar, tr("Bars %1–%2").arg(startBar + 1).arg(startBar + 8));
     Q_EMIT windowShown(startBar);
+}
+
+void PieceView::editTempo()
+{
+    if (!audio_)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("tempoDialog"));
+    dialog.setWindowTitle(tr("Tempo of %1").arg(QFileInfo(path_).fileName()));
+    auto* bpm = new QDoubleSpinBox(&dialog);
+    bpm->setObjectName(QStringLiteral("bpm"));
+    bpm->setRange(20, 400);
+    bpm->setDecimals(2);
+    bpm->setSuffix(tr(" BPM"));
+    bpm->setValue(audio_->tempoBpm > 0 ? audio_->tempoBpm : 120);
+    auto* downbeat = new QDoubleSpinBox(&dialog);
+    downbeat->setObjectName(QStringLiteral("downbeat"));
+    downbeat->setRange(0, 36000);
+    downbeat->setDecimals(3);
+    downbeat->setSingleStep(0.01);
+    downbeat->setSuffix(tr(" s"));
+    downbeat->setValue(audio_->downbeat);
+    auto* estimate = new QCheckBox(tr("Use the estimate again"), &dialog);
+    estimate->setObjectName(QStringLiteral("useEstimate"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Tempo:"), bpm);
+    form->addRow(tr("First downbeat:"), downbeat);
+    form->addRow(estimate);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(estimate, &QCheckBox::toggled, bpm, &QWidget::setDisabled);
+    connect(estimate, &QCheckBox::toggled, downbeat, &QWidget::setDisabled);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (estimate->isChecked())
+        Q_EMIT tempoChangeRequested(path_, std::nullopt, std::nullopt);
+    else
+        Q_EMIT tempoChangeRequested(path_, bpm->value(), downbeat->value());
 }
 
 } // namespace lm::ui

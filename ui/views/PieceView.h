@@ -1,13 +1,19 @@
 #pragma once
 // One piece: its self-similarity matrix with the window strip, and the piano
-// roll of the selected window. Analyses the file itself through core.
+// roll of the selected window. MIDI files are analysed here through core;
+// audio pieces are shown from what the library stored at import (their matrix
+// costs a decode to redo). Loop scores come from the library.
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
+#include "core/io/LibraryDb.h"
+#include "ui/views/SsmView.h"
 
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QLabel;
+class QToolButton;
 
 namespace lm::ui {
 
@@ -19,24 +25,43 @@ class PieceView : public QWidget {
 public:
     explicit PieceView(QWidget* parent = nullptr);
 
-    // Reads and analyses the file; false (with the reason shown) when it cannot be read.
+    void setLibrary(LibraryDb* db) { db_ = db; }
+    // Shows the file; false (with the reason shown) when it cannot be shown.
     bool showFile(const QString& path);
     void selectWindow(int startBar);
 
     SsmView* ssmView() const { return ssm_; }
     PianoRollView* rollView() const { return roll_; }
+    QToolButton* tempoButton() const { return tempo_; }
     const QString& currentFile() const { return path_; }
+    bool isAudio() const { return audio_.has_value(); }
+    // The audio piece's grid (bpm, downbeat seconds), when an audio piece is shown.
+    std::optional<std::pair<double, double>> audioGrid() const;
+    int selectedWindow() const;
+    // The selected window's 57 x 128 roll (MIDI pieces).
+    std::vector<uint64_t> selectedSteps() const;
+    double tempoBpm() const;
 
 Q_SIGNALS:
     void windowShown(int startBar);
+    // The user set (or, with neither value, cleared) an audio piece's tempo.
+    void tempoChangeRequested(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
 
 private:
+    bool showAudio(const QString& path);
+    std::vector<StripCell> stripFor(const std::vector<StoredWindow>& stored, size_t count,
+                                    const std::function<bool(size_t)>& kept) const;
+    void editTempo();
+
+    LibraryDb* db_ = nullptr;
     SsmView* ssm_;
     PianoRollView* roll_;
     QLabel* info_;
+    QToolButton* tempo_;
     QString path_;
     std::optional<PieceAnalysis> piece_;
-    std::vector<WindowInfo> windows_;
+    std::optional<StoredPiece> audio_;
+    std::vector<WindowCorrelation> correlations_; // per window start
     std::vector<uint64_t> stacked_; // the piece's 57-row roll, stacked once per piece
 };
 
