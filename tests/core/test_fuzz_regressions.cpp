@@ -1,8 +1,10 @@
 // Replays every input that fuzzing ever crashed or hung on (tests/data/fuzz-regressions,
-// written there by tools/fuzz.sh), plus the golden files, through both fuzz
-// targets' paths: the reader + analysis + writer, and the library's handling of one file.
+// written there by tools/fuzz.sh), plus the golden files, through every fuzz
+// target's path: the MIDI reader + analysis + writer, the library's handling of one
+// file, and the audio import path.
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
+#include "core/audio/AudioAnalysis.h"
 #include "core/io/FileBytes.h"
 #include "core/io/LibraryDb.h"
 #include "core/io/LibraryImport.h"
@@ -47,6 +49,19 @@ private Q_SLOTS:
             QVERIFY((*db)->store(f).ok());
             QVERIFY((*db)->commit().ok());
             QCOMPARE((*db)->windowsOf(path.toStdString()).size(), f.windows.size());
+            // The audio path (fuzz_audio_reader) with the same limits.
+            AudioLimits limits;
+            limits.maxSeconds = 120;
+            auto audio = readAudioMonoFromMemory(bytes->data(), bytes->size(), path.toStdString(), 8000, limits);
+            if (audio.ok()) {
+                const AudioPiece piece = analyseAudio(*audio);
+                QCOMPARE(piece.matrix.size(), size_t(piece.bars() * piece.bars()));
+                for (const AudioWindow& w : audioWindows(piece))
+                    for (double v : w.correlation)
+                        QVERIFY(v >= -1.0 && v <= 1.0);
+            } else {
+                QVERIFY(!audio.error().message.empty());
+            }
         }
     }
 };
