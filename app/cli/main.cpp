@@ -4,6 +4,9 @@
 #include "Commands.h"
 
 #include <cstring>
+#include <dlfcn.h>
+#include <filesystem>
+#include <unistd.h>
 #include <iostream>
 
 namespace {
@@ -25,11 +28,37 @@ commands:
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
 replace the estimated tempo and first downbeat; supported audio: WAV, AIFF, FLAC,
 OGG, MP3 (as Debian's libsndfile reads them)
+  train detector --db LIB.sqlite --out DIR [--epochs-ae N] [--epochs-svdd N] [--seed S]
+        [--threads T] [--kind midi|audio] [--resume]
+                                   trains the loop detector on the library's kept windows
+  score --db LIB.sqlite --model DIR
+                                   scores every window of the library with the detector
   version                          versions of loopminer and its libraries
   help                             this text
 
 exit codes: 0 done, 1 bad input (message on stderr), 2 usage
 )";
+
+// The model commands live in loopminer-cli-models.so beside this binary, so
+// that the analysis commands never load LibTorch.
+int runModelCommand(int argc, char** argv)
+{
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const std::string module = (ec ? std::filesystem::path(".") : self.parent_path()) / "loopminer-cli-models.so";
+    void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        std::cerr << "loopminer-cli: the model commands are not available (" << ::dlerror() << ")\n";
+        return lm::cli::BadInput;
+    }
+    using Entry = int (*)(int, char**);
+    auto entry = reinterpret_cast<Entry>(::dlsym(handle, "loopminer_model_command"));
+    if (!entry) {
+        std::cerr << "loopminer-cli: " << module << " has no model commands\n";
+        return lm::cli::BadInput;
+    }
+    return entry(argc, argv);
+}
 
 } // namespace
 
@@ -49,6 +78,8 @@ int main(int argc, char** argv)
         return runExportAudio(argc, argv);
     if (cmd == "tempo")
         return runTempo(argc, argv);
+    if (cmd == "train" || cmd == "score")
+        return runModelCommand(argc, argv);
     if (cmd == "windows")
         return runWindows(argc, argv);
     if (cmd == "ssm")

@@ -445,6 +445,38 @@ Result<bool> LibraryDb::storeLoopScores(const std::vector<std::pair<int64_t, dou
     return commit();
 }
 
+std::vector<WindowRecord> LibraryDb::windowRecords(bool keptOnly, const std::string& kind)
+{
+    std::vector<WindowRecord> out;
+    std::string sql = "SELECT w.id,f.path,f.kind,w.start_bar,w.correlation,w.loop_score FROM windows w "
+                      "JOIN files f ON f.id=w.file_id WHERE 1";
+    if (keptOnly)
+        sql += " AND w.kept=1";
+    if (!kind.empty())
+        sql += " AND f.kind=?";
+    sql += " ORDER BY f.path, w.start_bar";
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
+    if (!kind.empty())
+        sqlite3_bind_text(st, 1, kind.c_str(), -1, SQLITE_TRANSIENT);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        WindowRecord r;
+        r.id = sqlite3_column_int64(st, 0);
+        r.path = columnText(st, 1);
+        r.kind = columnText(st, 2);
+        r.startBar = sqlite3_column_int64(st, 3);
+        const void* blob = sqlite3_column_blob(st, 4);
+        if (!blob || size_t(sqlite3_column_bytes(st, 4)) != sizeof(double) * r.correlation.size())
+            continue; // a damaged row is left out rather than read wrong
+        std::memcpy(r.correlation.data(), blob, sizeof(double) * r.correlation.size());
+        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+            r.loopScore = sqlite3_column_double(st, 5);
+        out.push_back(std::move(r));
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
 bool LibraryDb::hasTable(const std::string& table)
 {
     return count("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?",

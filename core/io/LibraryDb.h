@@ -125,6 +125,16 @@ struct LoopQuery {
     bool descending = false;
 };
 
+// A window as the models see it.
+struct WindowRecord {
+    int64_t id = 0;
+    std::string path;
+    std::string kind;       // of its file: "midi" or "audio"
+    int64_t startBar = 0;
+    WindowCorrelation correlation{};
+    std::optional<double> loopScore;
+};
+
 struct LibraryCounts {
     int64_t files = 0, usable = 0, unusable = 0, errors = 0, windows = 0, windowsKept = 0;
 };
@@ -166,6 +176,8 @@ public:
     Result<bool> storeLoopScores(const std::vector<std::pair<int64_t, double>>& scores, double threshold,
                                  const std::string& model);
     std::optional<double> loopThreshold(); // of the last scoring, if any
+    // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
+    std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
 
 private:
     LibraryDb() = default;

@@ -1,0 +1,279 @@
+#include "LoopDetector.h"
+
+#include "Trainer.h"
+
+#include <QJsonArray>
+
+namespace lm::ml {
+
+namespace {
+
+constexpr int kIn = format::kCorrelationPairs; // 28
+
+struct DetectorNetImpl : torch::nn::Module {
+    torch::nn::Linear e1{nullptr}, e2{nullptr}, e3{nullptr}, d1{nullptr}, d2{nullptr}, d3{nullptr};
+    DetectorNetImpl()
+    {
+        auto lin = [this](const char* name, int in, int out) {
+            return register_module(name, torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(false)));
+        };
+        e1 = lin("e1", kIn, 14);
+        e2 = lin("e2", 14, 14);
+        e3 = lin("e3", 14, 7);
+        d1 = lin("d1", 7, 14);
+        d2 = lin("d2", 14, 14);
+        d3 = lin("d3", 14, kIn);
+    }
+    torch::Tensor encode(const torch::Tensor& x)
+    {
+        auto h = torch::leaky_relu(e1(x), 0.1);
+        h = torch::leaky_relu(e2(h), 0.1);
+        return e3(h);
+    }
+    torch::Tensor decode(const torch::Tensor& z)
+    {
+        auto h = torch::leaky_relu(d1(z), 0.1);
+        h = torch::leaky_relu(d2(h), 0.1);
+        return d3(h);
+    }
+    std::vector<torch::Tensor> encoderParameters()
+    {
+        std::vector<torch::Tensor> p;
+        for (auto* m : {&e1, &e2, &e3})
+            for (const auto& t : (*m)->parameters())
+                p.push_back(t);
+        return p;
+    }
+};
+TORCH_MODULE(DetectorNet);
+
+torch::Tensor toTensor(const std::vector<WindowCorrelation>& windows)
+{
+    torch::Tensor t = torch::empty({int64_t(windows.size()), kIn}, torch::kFloat32);
+    float* p = t.data_ptr<float>();
+    for (size_t i = 0; i < windows.size(); ++i)
+        for (int j = 0; j < kIn; ++j)
+            p[i * kIn + size_t(j)] = float(windows[i][size_t(j)]);
+    return t;
+}
+
+QJsonObject settingsJson(const DetectorSettings& s)
+{
+    QJsonObject o;
+    o["autoencoder_epochs"] = s.autoencoderEpochs;
+    o["svdd_epochs"] = s.svddEpochs;
+    o["batch"] = s.batch;
+    o["lr"] = s.lr;
+    o["lr_min"] = s.lrMin;
+    o["validation_share"] = s.validationShare;
+    return o;
+}
+
+DetectorSettings settingsFrom(const QJsonObject& o)
+{
+    DetectorSettings s;
+    s.autoencoderEpochs = o["autoencoder_epochs"].toInt(s.autoencoderEpochs);
+    s.svddEpochs = o["svdd_epochs"].toInt(s.svddEpochs);
+    s.batch = o["batch"].toInt(s.batch);
+    s.lr = o["lr"].toDouble(s.lr);
+    s.lrMin = o["lr_min"].toDouble(s.lrMin);
+    s.validationShare = o["validation_share"].toDouble(s.validationShare);
+    return s;
+}
+
+} // namespace
+
+struct LoopDetector::Impl {
+    DetectorNet net;
+    torch::Tensor centre = torch::zeros({7});
+    double threshold = 0;
+    DetectorSettings settings;
+    std::string data;
+    int64_t windows = 0;
+
+    torch::Tensor scores(const torch::Tensor& x)
+    {
+        return (net->encode(x) - centre).pow(2).mean(1);
+    }
+};
+
+namespace {
+
+class DetectorTask : public TrainTask {
+public:
+    DetectorTask(LoopDetector::Impl& d, torch::Tensor data, uint64_t seed) : d_(d)
+    {
+        // The 80/20 split is fixed by the seed (method.md 4).
+        torch::manual_seed(seed);
+        const auto perm = torch::randperm(data.size(0), torch::kLong);
+        const int64_t nVal = std::max<int64_t>(1, int64_t(std::llround(double(data.size(0)) * d.settings.validationShare)));
+        const int64_t nTrain = std::max<int64_t>(1, data.size(0) - nVal);
+        train_ = data.index_select(0, perm.slice(0, 0, nTrain));
+        val_ = data.size(0) > 1 ? data.index_select(0, perm.slice(0, nTrain)) : train_;
+        fingerprint_ = fingerprint(data);
+    }
+    std::string kind() const override { return "detector"; }
+    std::vector<Phase> phases() const override
+    {
+        return {{"autoencoder", d_.settings.autoencoderEpochs}, {"svdd", d_.settings.svddEpochs}};
+    }
+    torch::nn::Module& module() override { return *d_.net; }
+    std::vector<torch::Tensor> parametersOf(int phase) override
+    {
+        return phase == 0 ? d_.net->parameters() : d_.net->encoderParameters();
+    }
+    void beginPhase(int phase) override
+    {
+        if (phase == 1) { // centre c = mean of the encoder outputs over the training set
+            torch::NoGradGuard noGrad;
+            d_.centre = d_.net->encode(train_).mean(0).detach().clone();
+        }
+    }
+    int64_t trainSize() const override { return train_.size(0); }
+    int64_t batchSize() const override { return d_.settings.batch; }
+    double lr() const override { return d_.settings.lr; }
+    double lrMin() const override { return d_.settings.lrMin; }
+    double trainBatch(int phase, const torch::Tensor& rows) override
+    {
+        const torch::Tensor x = train_.index_select(0, rows);
+        torch::Tensor loss = phase == 0 ? torch::mse_loss(d_.net->decode(d_.net->encode(x)), x)
+                                        : d_.scores(x).mean();
+        loss.backward();
+        return loss.item<double>();
+    }
+    double validate(int phase, std::vector<std::pair<std::string, double>>& metrics) override
+    {
+        if (phase == 0)
+            return torch::mse_loss(d_.net->decode(d_.net->encode(val_)), val_).item<double>();
+        const double v = d_.scores(val_).mean().item<double>();
+        metrics.emplace_back("train_score", d_.scores(train_).mean().item<double>());
+        return v;
+    }
+    QJsonObject settings() const override { return settingsJson(d_.settings); }
+    std::string dataFingerprint() const override { return fingerprint_; }
+    void saveExtra(torch::serialize::OutputArchive& a) override { a.write("centre", d_.centre); }
+    void loadExtra(torch::serialize::InputArchive& a) override { a.read("centre", d_.centre); }
+
+    torch::Tensor train_, val_;
+
+private:
+    LoopDetector::Impl& d_;
+    std::string fingerprint_;
+};
+
+} // namespace
+
+double loopThresholdOf(const std::vector<double>& scores)
+{
+    if (scores.empty())
+        return 0;
+    double mean = 0;
+    std::vector<double> logs;
+    for (double v : scores)
+        logs.push_back(std::log(std::max(v, 1e-30)));
+    for (double l : logs)
+        mean += l;
+    mean /= double(logs.size());
+    double var = 0;
+    for (double l : logs)
+        var += (l - mean) * (l - mean);
+    // The sample standard deviation (n - 1), as numpy's ddof=1 and torch.std give.
+    const double sd = logs.size() > 1 ? std::sqrt(var / double(logs.size() - 1)) : 0.0;
+    return std::exp(mean + sd);
+}
+
+Result<LoopDetector> trainDetector(const std::vector<WindowCorrelation>& windows, const DetectorSettings& settings,
+                                   const TrainOptions& options, JobContext& job, TrainOutcome* outcomeOut)
+{
+    if (windows.size() < 2)
+        return Error{options.dir, -1, "the detector needs at least 2 windows to train on (got "
+                                          + std::to_string(windows.size()) + ")"};
+    if (options.threads > 0)
+        torch::set_num_threads(options.threads);
+    torch::manual_seed(options.seed);
+    auto d = std::make_shared<LoopDetector::Impl>();
+    d->settings = settings;
+    d->windows = int64_t(windows.size());
+    DetectorTask task(*d, toTensor(windows), options.seed);
+    d->data = task.dataFingerprint();
+    auto outcome = runTraining(task, options, job);
+    if (!outcome)
+        return outcome.error();
+    if (outcomeOut)
+        *outcomeOut = *outcome;
+    if (outcome->cancelled)
+        return Error{options.dir, -1, "training cancelled (the last checkpoint stands; resume goes on from it)"};
+    {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor s = d->scores(task.train_).to(torch::kFloat64).contiguous();
+        d->threshold = loopThresholdOf(std::vector<double>(s.data_ptr<double>(), s.data_ptr<double>() + s.numel()));
+    }
+    LoopDetector detector(d);
+    if (auto s = detector.save(options.dir); !s)
+        return s.error();
+    return detector;
+}
+
+Result<bool> LoopDetector::save(const std::string& dir) const
+{
+    torch::serialize::OutputArchive archive, model;
+    d_->net->save(model);
+    archive.write("model", model);
+    archive.write("centre", d_->centre);
+    ModelFile f;
+    f.header["kind"] = "detector";
+    f.header["settings"] = settingsJson(d_->settings);
+    f.header["threshold"] = d_->threshold;
+    f.header["data"] = QString::fromStdString(d_->data);
+    f.header["windows"] = double(d_->windows);
+    f.header["parameters"] = double(parameterCount());
+    f.payload = archiveBytes(archive);
+    return writeModelFile(dir + "/" + kFileName, f);
+}
+
+Result<LoopDetector> LoopDetector::load(const std::string& dir)
+{
+    const std::string path = dir + "/" + kFileName;
+    auto file = readModelFile(path, "detector");
+    if (!file)
+        return file.error();
+    auto d = std::make_shared<Impl>();
+    d->settings = settingsFrom(file->header["settings"].toObject());
+    d->threshold = file->header["threshold"].toDouble(-1);
+    d->data = file->header["data"].toString().toStdString();
+    d->windows = int64_t(file->header["windows"].toDouble());
+    if (!(d->threshold > 0))
+        return Error{path, -1, "detector has no threshold (an unfinished training?)"};
+    torch::serialize::InputArchive archive;
+    if (auto r = loadArchive(archive, file->payload, path); !r)
+        return r.error();
+    auto loaded = guardedLoad(path, [&] {
+        torch::serialize::InputArchive model;
+        archive.read("model", model);
+        d->net->load(model);
+        archive.read("centre", d->centre);
+    });
+    if (!loaded)
+        return loaded.error();
+    if (d->centre.numel() != 7)
+        return Error{path, -1, "detector centre has " + std::to_string(d->centre.numel()) + " values, not 7"};
+    d->net->eval();
+    return LoopDetector(d);
+}
+
+std::vector<double> LoopDetector::score(const std::vector<WindowCorrelation>& windows) const
+{
+    if (windows.empty())
+        return {};
+    torch::NoGradGuard noGrad;
+    const torch::Tensor s = d_->scores(toTensor(windows)).to(torch::kFloat64).contiguous();
+    return std::vector<double>(s.data_ptr<double>(), s.data_ptr<double>() + s.numel());
+}
+
+double LoopDetector::threshold() const { return d_->threshold; }
+const DetectorSettings& LoopDetector::settings() const { return d_->settings; }
+int64_t LoopDetector::parameterCount() const { return lm::ml::parameterCount(*d_->net); }
+std::string LoopDetector::dataFingerprint() const { return d_->data; }
+int64_t LoopDetector::trainingWindows() const { return d_->windows; }
+
+} // namespace lm::ml

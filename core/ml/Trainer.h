@@ -1,0 +1,52 @@
+#pragma once
+// Internal to core/ml: the one training loop for every network. A task says
+// what its phases, parameters, batches and measures are; the loop does the
+// rest the same way for all: AdamW, cosine annealing per phase, seeded
+// shuffling per epoch (so a resumed run repeats an uninterrupted one), weight
+// averaging over the last share of epochs, progress with ETA, Cancel, and a
+// checkpoint after every epoch written to a temp file and renamed.
+#include "Training.h"
+#include "TorchSupport.h"
+
+#include "core/base/JobContext.h"
+
+#include <QJsonObject>
+
+namespace lm::ml {
+
+struct Phase {
+    std::string name;
+    int epochs = 0;
+};
+
+class TrainTask {
+public:
+    virtual ~TrainTask() = default;
+    virtual std::string kind() const = 0;
+    virtual std::vector<Phase> phases() const = 0;
+    virtual torch::nn::Module& module() = 0;
+    virtual std::vector<torch::Tensor> parametersOf(int phase) = 0;
+    virtual void beginPhase(int /*phase*/) {}
+    virtual int64_t trainSize() const = 0;
+    virtual int64_t batchSize() const = 0;
+    virtual double lr() const = 0;
+    virtual double lrMin() const = 0;
+    virtual double averageShare() const { return 0.0; } // weight averaging over this last share of epochs
+    // Forward + backward on these training rows; returns the batch loss.
+    virtual double trainBatch(int phase, const torch::Tensor& rows) = 0;
+    // Validation loss and measures after an epoch (eval mode, no grad).
+    virtual double validate(int phase, std::vector<std::pair<std::string, double>>& metrics) = 0;
+    virtual QJsonObject settings() const = 0;   // what shapes the network and its training
+    virtual std::string dataFingerprint() const = 0;
+    virtual void saveExtra(torch::serialize::OutputArchive&) {}  // e.g. the SVDD centre
+    virtual void loadExtra(torch::serialize::InputArchive&) {}
+};
+
+// Runs (or resumes) training; writes dir/<kind>.ckpt every epoch and, at the
+// end, dir/<kind>.lmm (the averaged weights, the header marked complete).
+Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, JobContext& job);
+
+// The final model file's header and payload for a trained module.
+ModelFile makeModelFile(TrainTask& task, const QJsonObject& extraHeader);
+
+} // namespace lm::ml
