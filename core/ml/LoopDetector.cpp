@@ -177,8 +177,8 @@ double loopThresholdOf(const std::vector<double>& scores)
     double var = 0;
     for (double l : logs)
         var += (l - mean) * (l - mean);
-    // The sample standard deviation (n - 1), as numpy's ddof=1 and torch.std give.
-    const double sd = logs.size() > 1 ? std::sqrt(var / double(logs.size() - 1)) : 0.0;
+    // The population standard deviation, as numpy's std() gives by default.
+    const double sd = std::sqrt(var / double(logs.size()));
     return std::exp(mean + sd);
 }
 
