@@ -1,6 +1,7 @@
 #include "CliCommon.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 
@@ -24,8 +25,10 @@ bool parseArgs(int argc, char** argv, int first, const std::vector<std::string>&
 {
     for (int i = first; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
-            const std::string name = a.substr(2);
+        // "-n 16" is "--n 16": one-letter options may take one dash.
+        const bool shortOption = a.size() == 2 && a[0] == '-' && std::isalpha(static_cast<unsigned char>(a[1]));
+        if ((a.size() > 2 && a.compare(0, 2, "--") == 0) || shortOption) {
+            const std::string name = a.substr(shortOption ? 1 : 2);
             if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
                 if (i + 1 >= argc) {
                     std::cerr << "loopminer-cli: --" << name << " needs a value\n";

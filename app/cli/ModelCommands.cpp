@@ -4,12 +4,19 @@
 #include "CliCommon.h"
 
 #include "core/base/JsonWriter.h"
+#include "core/io/FileBytes.h"
 #include "core/io/LibraryDb.h"
+#include "core/io/LoopSet.h"
+#include "core/io/MidiWriter.h"
+#include "core/ml/Generator.h"
 #include "core/ml/LoopDetector.h"
+#include "core/model/RollToMidi.h"
 #include "core/ml/TorchInfo.h"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -122,6 +129,219 @@ int trainDetector(const Args& args)
     return Done;
 }
 
+bool doubleOption(const Args& args, const std::string& name, double& out, double min, double max)
+{
+    auto v = args.option(name);
+    if (!v)
+        return true;
+    try {
+        size_t used = 0;
+        const double n = std::stod(*v, &used);
+        if (used != v->size() || !(n >= min && n <= max))
+            throw std::invalid_argument("");
+        out = n;
+        return true;
+    } catch (...) {
+        usageError("--" + name + " needs a number from " + std::to_string(min) + " to " + std::to_string(max));
+        return false;
+    }
+}
+
+int fail(const Error& e)
+{
+    std::cerr << "loopminer-cli: " << e.toString() << "\n";
+    return BadInput;
+}
+
+void writeOutcome(JsonWriter& j, const ml::TrainOutcome& o)
+{
+    j.key("epochs").value(o.epochs);
+    j.key("resumed_from_epoch").value(o.startEpoch);
+    if (!o.history.empty()) {
+        const ml::TrainProgress& last = o.history.back();
+        j.key("final_loss").value(last.loss);
+        j.key("final_val_loss").value(last.valLoss);
+        for (const auto& [k, v] : last.metrics)
+            j.key(k).value(v);
+    }
+}
+
+// The loops the VQ-VAE and the prior learn from.
+Result<LoopSet> trainingLoops(LibraryDb& db, const Args& args)
+{
+    LoopSetOptions o;
+    o.phraseStartsOnly = args.flag("phrase-starts");
+    LoopSet set = loadLoopSet(db, o);
+    for (const std::string& u : set.unreadable)
+        std::cerr << "loopminer-cli: skipped " << u << "\n";
+    if (set.rolls.size() < 2)
+        return Error{db.path(), -1, "only " + std::to_string(set.rolls.size()) + " training loops (" + set.selection + ")"};
+    return set;
+}
+
+int trainVqVae(const Args& args)
+{
+    auto lib = openLibrary(args);
+    if (!lib)
+        return fail(lib.error());
+    const auto out = args.option("out");
+    if (!out)
+        return usageError("train vqvae needs --out DIR");
+    ml::VqVaeSettings s;
+    if (!intOption(args, "epochs", s.epochs, 1, 100000) || !intOption(args, "batch", s.batch, 1, 1 << 20)
+        || !intOption(args, "codes", s.codes, 2, 65536))
+        return Usage;
+    auto set = trainingLoops(**lib, args);
+    if (!set)
+        return fail(set.error());
+    s.trainingSet = set->selection;
+    JobContext job;
+    g_job = &job;
+    ml::TrainOutcome outcome;
+    const auto start = std::chrono::steady_clock::now();
+    auto model = ml::trainVqVae(set->rolls, s, trainOptions(args, *out, args.flag("quiet")), job, &outcome);
+    g_job = nullptr;
+    if (!model)
+        return fail(model.error());
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("model").value(*out + "/" + ml::VqVae::kFileName);
+    j.key("loops").value(int64_t(set->rolls.size()));
+    j.key("training_set").value(set->selection);
+    j.key("codes").value(s.codes);
+    j.key("parameters").value(model->parameterCount());
+    writeOutcome(j, outcome);
+    j.key("seconds").value(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    j.endObject();
+    printJson(j.str());
+    return Done;
+}
+
+int trainPrior(const Args& args)
+{
+    auto lib = openLibrary(args);
+    if (!lib)
+        return fail(lib.error());
+    const auto out = args.option("out");
+    if (!out)
+        return usageError("train prior needs --out DIR (holding the VQ-VAE)");
+    auto vqvae = ml::VqVae::load(*out);
+    if (!vqvae)
+        return fail(vqvae.error());
+    ml::PriorSettings s;
+    s.codes = vqvae->settings().codes;
+    if (!intOption(args, "epochs", s.epochs, 1, 100000) || !intOption(args, "batch", s.batch, 1, 1 << 20)
+        || !intOption(args, "layers", s.layers, 1, 16) || !intOption(args, "hidden", s.hidden, 1, 8192))
+        return Usage;
+    auto set = trainingLoops(**lib, args);
+    if (!set)
+        return fail(set.error());
+    const auto codes = vqvae->encode(set->rolls);
+    JobContext job;
+    g_job = &job;
+    ml::TrainOutcome outcome;
+    const auto start = std::chrono::steady_clock::now();
+    auto prior = ml::trainPrior(codes, s, trainOptions(args, *out, args.flag("quiet")), job, &outcome);
+    g_job = nullptr;
+    if (!prior)
+        return fail(prior.error());
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("model").value(*out + "/" + ml::CodePrior::kFileName);
+    j.key("sequences").value(int64_t(codes.size()));
+    j.key("layers").value(s.layers);
+    j.key("hidden").value(s.hidden);
+    j.key("parameters").value(prior->parameterCount());
+    writeOutcome(j, outcome);
+    j.key("seconds").value(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    j.endObject();
+    printJson(j.str());
+    return Done;
+}
+
+int generate(const Args& args)
+{
+    const auto modelDir = args.option("model");
+    const auto out = args.option("out");
+    if (!modelDir || !out)
+        return usageError("generate needs --model DIR and --out OUTDIR");
+    ml::GenerateSettings s;
+    double bpm = 120;
+    int topK = 0, count = 16, seed = 1;
+    double topP = 0;
+    if (!intOption(args, "n", count, 1, 100000) || !intOption(args, "top-k", topK, 0, 65536)
+        || !doubleOption(args, "top-p", topP, 0, 1) || !doubleOption(args, "temperature", s.sampling.temperature, 1e-3, 100)
+        || !doubleOption(args, "max-score", s.maxScore, 0, 1e9) || !doubleOption(args, "bpm", bpm, 20, 400)
+        || !intOption(args, "seed", seed, 0, 1 << 30))
+        return Usage;
+    if (topK > 0 && topP > 0)
+        return usageError("use --top-k or --top-p, not both");
+    s.count = count;
+    s.seed = uint64_t(seed);
+    s.sampling.topK = args.option("top-k") ? topK : (topP > 0 ? 0 : 30);
+    s.sampling.topP = topP;
+    auto model = ml::LoopModel::load(*modelDir);
+    if (!model)
+        return fail(model.error());
+    std::error_code ec;
+    std::filesystem::create_directories(*out, ec);
+    JobContext job;
+    g_job = &job;
+    auto result = ml::generateLoops(*model, s, job);
+    g_job = nullptr;
+    if (!result)
+        return fail(result.error());
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("model").value(*modelDir);
+    j.key("asked").value(int64_t(count));
+    j.key("kept").value(int64_t(result->loops.size()));
+    j.key("drawn").value(result->drawn);
+    j.key("kept_per_drawn").value(result->drawn > 0 ? double(result->loops.size()) / double(result->drawn) : 0.0);
+    j.key("rejected_too_sparse").value(result->tooSparse);
+    if (!result->drawnScores.empty()) {
+        std::vector<double> sc = result->drawnScores;
+        std::sort(sc.begin(), sc.end());
+        j.key("drawn_score_min").value(sc.front());
+        j.key("drawn_score_median").value(sc[sc.size() / 2]);
+    }
+    j.key("detector_threshold").value(model->detector.threshold());
+    j.key("max_score").value(s.maxScore);
+    j.key("temperature").value(s.sampling.temperature);
+    if (s.sampling.topK > 0)
+        j.key("top_k").value(s.sampling.topK);
+    else
+        j.key("top_p").value(s.sampling.topP);
+    j.key("seconds").value(result->seconds);
+    j.key("loops").beginArray();
+    for (size_t i = 0; i < result->loops.size(); ++i) {
+        const ml::GeneratedLoop& g = result->loops[i];
+        char name[32];
+        std::snprintf(name, sizeof name, "loop_%03zu.mid", i + 1);
+        const std::string path = *out + "/" + name;
+        RollExportOptions ro;
+        ro.bpm = bpm;
+        if (auto w = writeMidiFile(path, rollToMidi(g.steps, ro)); !w)
+            return fail(w.error());
+        j.beginObject();
+        j.key("file").value(path);
+        j.key("loop_score").value(g.score);
+        j.key("unique_pitch").value(g.uniquePitch);
+        j.key("note_density").value(g.noteDensity);
+        j.endObject();
+    }
+    j.endArray();
+    j.endObject();
+    const std::string summary = j.str();
+    std::vector<uint8_t> bytes(summary.begin(), summary.end());
+    writeFileAtomically(*out + "/summary.json", bytes);
+    printJson(summary);
+    std::fprintf(stderr, "generate: kept %zu of %lld drawn (%.3f)\n", result->loops.size(),
+                 static_cast<long long>(result->drawn),
+                 result->drawn ? double(result->loops.size()) / double(result->drawn) : 0.0);
+    return result->loops.size() == size_t(count) ? Done : BadInput;
+}
+
 int score(const Args& args)
 {
     auto lib = openLibrary(args);
@@ -180,15 +400,33 @@ extern "C" __attribute__((visibility("default"))) int loopminer_model_command(in
         if (argc < 3)
             return usageError("train needs what: detector");
         const std::string what = argv[2];
-        if (!parseArgs(argc, argv, 3, {"db", "out", "epochs-ae", "epochs-svdd", "batch", "seed", "threads", "kind"},
-                       {"resume", "quiet"}, args))
+        if (!parseArgs(argc, argv, 3,
+                       {"db", "out", "epochs-ae", "epochs-svdd", "epochs", "batch", "codes", "layers", "hidden", "seed",
+                        "threads", "kind"},
+                       {"resume", "quiet", "phrase-starts"}, args))
             return Usage;
         int threads = 0;
         intOption(args, "threads", threads, 0, 1024);
         ml::setTorchThreads(threads > 0 ? threads : int(std::thread::hardware_concurrency()));
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
         if (what == "detector")
             return trainDetector(args);
-        return usageError("unknown model '" + what + "' (detector)");
+        if (what == "vqvae")
+            return trainVqVae(args);
+        if (what == "prior")
+            return trainPrior(args);
+        return usageError("unknown model '" + what + "' (detector, vqvae, prior)");
+    }
+    if (cmd == "generate") {
+        if (!parseArgs(argc, argv, 2, {"model", "n", "temperature", "top-k", "top-p", "max-score", "bpm", "seed", "out", "threads"},
+                       {}, args))
+            return Usage;
+        int threads = 0;
+        intOption(args, "threads", threads, 0, 1024);
+        ml::setTorchThreads(threads > 0 ? threads : int(std::thread::hardware_concurrency()));
+        std::signal(SIGINT, onInterrupt);
+        return generate(args);
     }
     if (cmd == "score") {
         if (!parseArgs(argc, argv, 2, {"db", "model", "threads"}, {}, args))

@@ -31,8 +31,16 @@ OGG, MP3 (as Debian's libsndfile reads them)
   train detector --db LIB.sqlite --out DIR [--epochs-ae N] [--epochs-svdd N] [--seed S]
         [--threads T] [--kind midi|audio] [--resume]
                                    trains the loop detector on the library's kept windows
+  train vqvae --db LIB.sqlite --out DIR [--epochs N] [--batch B] [--codes K] [--phrase-starts]
+                                   trains the VQ-VAE on the library's loops (under the threshold)
+  train prior --db LIB.sqlite --out DIR [--epochs N] [--layers L] [--hidden H]
+                                   trains the LSTM prior on the codes of those loops
+        (every train command: --seed S, --threads T, --resume after a stop or a kill)
   score --db LIB.sqlite --model DIR
                                    scores every window of the library with the detector
+  generate --model DIR -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
+        [--bpm 120] [--seed S] --out OUTDIR
+                                   samples loops with rejection; MIDI files + summary.json
   version                          versions of loopminer and its libraries
   help                             this text
 
@@ -78,7 +86,7 @@ int main(int argc, char** argv)
         return runExportAudio(argc, argv);
     if (cmd == "tempo")
         return runTempo(argc, argv);
-    if (cmd == "train" || cmd == "score")
+    if (cmd == "train" || cmd == "score" || cmd == "generate")
         return runModelCommand(argc, argv);
     if (cmd == "windows")
         return runWindows(argc, argv);

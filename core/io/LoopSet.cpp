@@ -1,0 +1,56 @@
+#include "LoopSet.h"
+
+#include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Windows.h"
+#include "core/io/MidiReader.h"
+
+#include <cstdio>
+
+namespace lm {
+
+LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options)
+{
+    LoopSet set;
+    const std::optional<double> threshold = db.loopThreshold();
+    std::vector<WindowRecord> chosen;
+    for (WindowRecord& r : db.windowRecords(true, "midi"))
+        if (!threshold || (r.loopScore && *r.loopScore < *threshold))
+            chosen.push_back(std::move(r));
+    char buf[160];
+    if (threshold)
+        std::snprintf(buf, sizeof buf, "kept MIDI windows scored under the detector's threshold %.6g", *threshold);
+    else
+        std::snprintf(buf, sizeof buf, "every kept MIDI window (the library has no loop scores yet)");
+    set.selection = buf;
+    if (options.phraseStartsOnly)
+        set.selection += ", starting a phrase (kick and crash on the first step)";
+    // Read each file once; windows come sorted by path.
+    std::string path;
+    std::optional<PieceAnalysis> piece;
+    std::vector<uint64_t> stacked;
+    for (WindowRecord& r : chosen) {
+        if (r.path != path) {
+            path = r.path;
+            piece.reset();
+            auto midi = readMidiFile(path);
+            if (midi) {
+                piece = analysePiece(*midi);
+                stacked = piece->roll.stackedSteps();
+            } else {
+                set.unreadable.push_back(path + ": " + midi.error().message);
+            }
+        }
+        if (!piece || r.startBar >= piece->bars())
+            continue;
+        std::vector<uint64_t> steps = windowSteps(stacked, r.startBar);
+        if (options.phraseStartsOnly && !((steps[0] & 1u) && ((steps[0] >> 6) & 1u)))
+            continue;
+        set.rolls.push_back(std::move(steps));
+        set.windows.push_back(std::move(r));
+        if (options.limit > 0 && int64_t(set.rolls.size()) >= options.limit)
+            break;
+    }
+    return set;
+}
+
+} // namespace lm

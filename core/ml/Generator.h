@@ -1,0 +1,50 @@
+#pragma once
+// Generating loops (method.md sections 6, 7): sample code sequences from the
+// prior, decode them with the VQ-VAE, and keep those whose loop score (MIDI
+// bar correlation of the decoded roll, then the detector) is under a threshold.
+#include "CodePrior.h"
+#include "LoopDetector.h"
+#include "VqVae.h"
+
+namespace lm::ml {
+
+struct GenerateSettings {
+    int count = 16;
+    SamplingSettings sampling{0.7, 30, 0.0};
+    double maxScore = 0.001;  // rejection threshold (ten times stricter than detection in the paper)
+    uint64_t seed = 1;
+    int batch = 64;
+    int64_t maxDrawn = 0;     // give up after this many draws; 0: 500 per loop asked for
+};
+
+struct GeneratedLoop {
+    Roll steps;
+    CodeSequence codes{};
+    double score = 0;
+    double noteDensity = 0;
+    double uniquePitch = 0;
+};
+
+struct GenerateResult {
+    std::vector<GeneratedLoop> loops;
+    int64_t drawn = 0;
+    int64_t tooSparse = 0;
+    std::vector<double> drawnScores; // the loop score of every draw, for reporting    // under the score threshold but under 32 drum or bass cells
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+// The three networks of a model folder, loaded through the checked loader.
+struct LoopModel {
+    LoopDetector detector;
+    VqVae vqvae;
+    CodePrior prior;
+    static Result<LoopModel> load(const std::string& dir);
+};
+
+// Loop score of rolls (method.md 3 for MIDI, then the detector).
+std::vector<double> scoreRolls(const LoopDetector& detector, const std::vector<Roll>& rolls);
+
+Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSettings& settings, JobContext& job);
+
+} // namespace lm::ml
