@@ -7,7 +7,7 @@
 # which ctest (test_fuzz_regressions) replays on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(fuzz_midi_reader fuzz_library_file fuzz_audio_reader)
+targets=(fuzz_midi_reader fuzz_library_file fuzz_audio_reader fuzz_model_file)
 if [ $# -eq 0 ]; then
   printf '%s\n' "${targets[@]}"
   exit 0
@@ -46,6 +46,9 @@ for width in (1, 2, 3, 4):
                         frames += int(v * (2 ** (8 * width - 2))).to_bytes(width, "little", signed=True)
             w.writeframes(bytes(frames))
 PY
+elif [ "$target" = fuzz_model_file ]; then
+  # Seeds: the bundled model's files (headers and payloads of every kind).
+  cp -n resources/models/default/*.lmm "$corpus"/ 2>/dev/null || true
 else
   cp -n tests/data/golden/*.mid "$corpus"/ 2>/dev/null || true
 fi

@@ -8,6 +8,7 @@
 #include "core/io/LibraryDb.h"
 #include "core/io/LoopSet.h"
 #include "core/io/MidiWriter.h"
+#include "core/ml/Evaluation.h"
 #include "core/ml/Generator.h"
 #include "core/ml/LoopDetector.h"
 #include "core/model/RollToMidi.h"
@@ -166,6 +167,34 @@ void writeOutcome(JsonWriter& j, const ml::TrainOutcome& o)
     }
 }
 
+bool samplingOptions(const Args& args, ml::GenerateSettings& s)
+{
+    int topK = 0, seed = 1;
+    double topP = 0;
+    if (!intOption(args, "top-k", topK, 0, 65536) || !doubleOption(args, "top-p", topP, 0, 1)
+        || !doubleOption(args, "temperature", s.sampling.temperature, 1e-3, 100)
+        || !doubleOption(args, "max-score", s.maxScore, 0, 1e9) || !intOption(args, "seed", seed, 0, 1 << 30))
+        return false;
+    if (topK > 0 && topP > 0) {
+        usageError("use --top-k or --top-p, not both");
+        return false;
+    }
+    s.seed = uint64_t(seed);
+    s.sampling.topK = args.option("top-k") ? topK : (topP > 0 ? 0 : 30);
+    s.sampling.topP = topP;
+    return true;
+}
+
+void writeSet(JsonWriter& j, const ml::SetMeasures& m)
+{
+    j.beginObject();
+    j.key("loops").value(m.loops);
+    j.key("loop_score").value(m.loopScore);
+    j.key("unique_pitch").value(m.uniquePitch);
+    j.key("note_density").value(m.noteDensity);
+    j.endObject();
+}
+
 // The loops the VQ-VAE and the prior learn from.
 Result<LoopSet> trainingLoops(LibraryDb& db, const Args& args)
 {
@@ -267,19 +296,10 @@ int generate(const Args& args)
         return usageError("generate needs --model DIR and --out OUTDIR");
     ml::GenerateSettings s;
     double bpm = 120;
-    int topK = 0, count = 16, seed = 1;
-    double topP = 0;
-    if (!intOption(args, "n", count, 1, 100000) || !intOption(args, "top-k", topK, 0, 65536)
-        || !doubleOption(args, "top-p", topP, 0, 1) || !doubleOption(args, "temperature", s.sampling.temperature, 1e-3, 100)
-        || !doubleOption(args, "max-score", s.maxScore, 0, 1e9) || !doubleOption(args, "bpm", bpm, 20, 400)
-        || !intOption(args, "seed", seed, 0, 1 << 30))
+    int count = 16;
+    if (!intOption(args, "n", count, 1, 100000) || !doubleOption(args, "bpm", bpm, 20, 400) || !samplingOptions(args, s))
         return Usage;
-    if (topK > 0 && topP > 0)
-        return usageError("use --top-k or --top-p, not both");
     s.count = count;
-    s.seed = uint64_t(seed);
-    s.sampling.topK = args.option("top-k") ? topK : (topP > 0 ? 0 : 30);
-    s.sampling.topP = topP;
     auto model = ml::LoopModel::load(*modelDir);
     if (!model)
         return fail(model.error());
@@ -340,6 +360,65 @@ int generate(const Args& args)
                  static_cast<long long>(result->drawn),
                  result->drawn ? double(result->loops.size()) / double(result->drawn) : 0.0);
     return result->loops.size() == size_t(count) ? Done : BadInput;
+}
+
+int evaluate(const Args& args)
+{
+    const auto modelDir = args.option("model");
+    if (!modelDir)
+        return usageError("evaluate needs --model DIR and --db LIB.sqlite");
+    auto lib = openLibrary(args);
+    if (!lib)
+        return fail(lib.error());
+    ml::GenerateSettings s;
+    int n = 1000, repeats = 10, subset = 10000;
+    if (!intOption(args, "n", n, 1, 1000000) || !intOption(args, "repeats", repeats, 1, 1000)
+        || !intOption(args, "subset", subset, 6, 1000000) || !samplingOptions(args, s))
+        return Usage;
+    s.count = n;
+    auto model = ml::LoopModel::load(*modelDir);
+    if (!model)
+        return fail(model.error());
+    auto set = trainingLoops(**lib, args);
+    if (!set)
+        return fail(set.error());
+    JobContext job;
+    g_job = &job;
+    auto generated = ml::generateLoops(*model, s, job);
+    g_job = nullptr;
+    if (!generated)
+        return fail(generated.error());
+    std::vector<ml::Roll> fake;
+    for (const auto& g : generated->loops)
+        fake.push_back(g.steps);
+    const auto start = std::chrono::steady_clock::now();
+    const ml::PrdcResult prdc = ml::evaluatePrdc(set->rolls, fake, repeats, subset, 5, s.seed);
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("model").value(*modelDir);
+    j.key("training_set").value(set->selection);
+    j.key("generated_drawn").value(generated->drawn);
+    j.key("max_score").value(s.maxScore);
+    j.key("generated");
+    writeSet(j, ml::measureSet(model->detector, fake));
+    j.key("training");
+    writeSet(j, ml::measureSet(model->detector, set->rolls));
+    j.key("prdc").beginObject();
+    j.key("k").value(int64_t(5));
+    j.key("repeats").value(int64_t(prdc.repeats));
+    j.key("subset").value(prdc.subset);
+    for (const auto& [name, v] : {std::make_pair("precision", prdc.precision), std::make_pair("recall", prdc.recall),
+                                  std::make_pair("density", prdc.density), std::make_pair("coverage", prdc.coverage)}) {
+        j.key(name).beginObject();
+        j.key("mean").value(v.mean);
+        j.key("sd").value(v.sd);
+        j.endObject();
+    }
+    j.endObject();
+    j.key("prdc_seconds").value(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    j.endObject();
+    printJson(j.str());
+    return Done;
 }
 
 int score(const Args& args)
@@ -427,6 +506,14 @@ extern "C" __attribute__((visibility("default"))) int loopminer_model_command(in
         ml::setTorchThreads(threads > 0 ? threads : int(std::thread::hardware_concurrency()));
         std::signal(SIGINT, onInterrupt);
         return generate(args);
+    }
+    if (cmd == "evaluate") {
+        if (!parseArgs(argc, argv, 2,
+                       {"model", "db", "n", "repeats", "subset", "temperature", "top-k", "top-p", "max-score", "seed"},
+                       {"phrase-starts"}, args))
+            return Usage;
+        ml::setTorchThreads(int(std::thread::hardware_concurrency()));
+        return evaluate(args);
     }
     if (cmd == "score") {
         if (!parseArgs(argc, argv, 2, {"db", "model", "threads"}, {}, args))

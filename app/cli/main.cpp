@@ -41,6 +41,9 @@ OGG, MP3 (as Debian's libsndfile reads them)
   generate --model DIR -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
         [--bpm 120] [--seed S] --out OUTDIR
                                    samples loops with rejection; MIDI files + summary.json
+  evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
+                                   loop score, unique pitch, note density and precision / recall /
+                                   density / coverage (k = 5) of generated vs training loops
   version                          versions of loopminer and its libraries
   help                             this text
 
@@ -86,7 +89,7 @@ int main(int argc, char** argv)
         return runExportAudio(argc, argv);
     if (cmd == "tempo")
         return runTempo(argc, argv);
-    if (cmd == "train" || cmd == "score" || cmd == "generate")
+    if (cmd == "train" || cmd == "score" || cmd == "generate" || cmd == "evaluate")
         return runModelCommand(argc, argv);
     if (cmd == "windows")
         return runWindows(argc, argv);

@@ -10,6 +10,7 @@
 #include "core/audio/AudioExport.h"
 #include "core/io/LibraryImport.h"
 #include "core/io/MidiWriter.h"
+#include "core/ml/LoopDetector.h"
 #include "core/model/RollToMidi.h"
 
 #include <QAction>
@@ -200,6 +201,8 @@ void MainWindow::onImportFinished(bool ok, const QString& error)
     library_->reload();
     loops_->reload();
     updateStatus();
+    if (ok && !modelDir_.isEmpty())
+        scoreLibrary(modelDir_);
     if (!ok)
         QMessageBox::warning(this, tr("Import failed"), error);
     else if (showReport_)
@@ -257,6 +260,49 @@ void MainWindow::applyTempo(const QString& path, std::optional<double> bpm, std:
     worker->start();
 }
 
+void MainWindow::scoreLibrary(const QString& modelDir)
+{
+    if (!db_)
+        return;
+    statusBar()->showMessage(tr("Scoring loops with %1...").arg(modelDir));
+    auto error = std::make_shared<QString>();
+    QThread* worker = QThread::create([libPath = db_->path(), dir = modelDir.toStdString(), error] {
+        auto detector = ml::LoopDetector::load(dir);
+        auto lib = LibraryDb::open(libPath);
+        if (!detector || !lib) {
+            *error = QString::fromStdString(!detector ? detector.error().toString() : lib.error().toString());
+            return;
+        }
+        const auto records = (*lib)->windowRecords(false);
+        std::vector<WindowCorrelation> data;
+        data.reserve(records.size());
+        for (const WindowRecord& r : records)
+            data.push_back(r.correlation);
+        const auto scores = detector->score(data);
+        std::vector<std::pair<int64_t, double>> rows;
+        for (size_t i = 0; i < records.size(); ++i)
+            rows.emplace_back(records[i].id, scores[i]);
+        if (auto r = (*lib)->storeLoopScores(rows, detector->threshold(), dir); !r)
+            *error = QString::fromStdString(r.error().toString());
+    });
+    connect(worker, &QThread::finished, this, [this, worker, error] {
+        worker->deleteLater();
+        statusBar()->clearMessage();
+        if (!error->isEmpty())
+            statusBar()->showMessage(tr("Loop scores not updated: %1").arg(*error), 10000);
+        library_->reload();
+        loops_->reload();
+        if (!piece_->currentFile().isEmpty()) {
+            const int window = piece_->selectedWindow();
+            piece_->showFile(piece_->currentFile());
+            piece_->selectWindow(window);
+        }
+        updateStatus();
+        Q_EMIT libraryScored(*error);
+    });
+    worker->start();
+}
+
 void MainWindow::updateStatus()
 {
     if (!db_) {
@@ -264,7 +310,13 @@ void MainWindow::updateStatus()
         return;
     }
     const LibraryCounts c = db_->counts();
-    counts_->setText(tr("%1 files, %2 usable, %3 windows kept").arg(c.files).arg(c.usable).arg(c.windowsKept));
+    QString text = tr("%1 files, %2 usable, %3 windows kept").arg(c.files).arg(c.usable).arg(c.windowsKept);
+    if (const auto threshold = db_->loopThreshold()) {
+        LoopQuery under;
+        under.maxScore = *threshold;
+        text += tr(", %1 loops under %2").arg(db_->countLoops(under)).arg(*threshold, 0, 'g', 3);
+    }
+    counts_->setText(text);
 }
 
 void MainWindow::closeEvent(QCloseEvent* e)

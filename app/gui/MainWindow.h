@@ -46,12 +46,19 @@ public:
     // Stores an audio piece's tempo (none: back to the estimate) and re-analyses
     // it off the GUI thread; tempoApplied follows.
     void applyTempo(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
+    // Scores every window of the library with the detector in `modelDir`, off
+    // the GUI thread; libraryScored follows. Done after each import when a
+    // model folder is set.
+    void scoreLibrary(const QString& modelDir);
+    void setModelDir(const QString& dir) { modelDir_ = dir; }
+    const QString& modelDir() const { return modelDir_; }
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
 
 Q_SIGNALS:
     void importFinished();
     void tempoApplied(const QString& path, const QString& error);
+    void libraryScored(const QString& error);
 
 protected:
     void closeEvent(QCloseEvent*) override;
@@ -72,6 +79,7 @@ private:
     QPointer<QProgressDialog> progress_; // deletes itself on close (Cancel, Escape)
     QLabel* counts_ = nullptr;
     bool showReport_ = true;
+    QString modelDir_;
 };
 
 } // namespace lm::gui

@@ -25,12 +25,16 @@ int main(int argc, char** argv)
     QCommandLineOption selectOpt(QStringLiteral("select"),
                                  QStringLiteral("Show the first piece whose path contains TEXT."), QStringLiteral("TEXT"));
     parser.addOption(selectOpt);
+    QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Model folder that scores the loops after an import (default: the bundled model)."),
+                                QStringLiteral("DIR"));
+    parser.addOption(modelOpt);
     parser.addOption(libOpt);
     parser.addOption(importOpt);
     parser.addOption(demoOpt);
     parser.process(app);
 
     lm::gui::MainWindow window;
+    window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QStringLiteral(LOOPMINER_DEFAULT_MODEL_DIR));
     QString importDir = parser.value(importOpt);
     QString lib = parser.value(libOpt);
     if (parser.isSet(demoOpt)) {

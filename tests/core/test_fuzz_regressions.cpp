@@ -1,10 +1,11 @@
 // Replays every input that fuzzing ever crashed or hung on (tests/data/fuzz-regressions,
 // written there by tools/fuzz.sh), plus the golden files, through every fuzz
 // target's path: the MIDI reader + analysis + writer, the library's handling of one
-// file, and the audio import path.
+// file, the audio import path, and the model file container.
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
 #include "core/audio/AudioAnalysis.h"
+#include "core/ml/ModelFile.h"
 #include "core/io/FileBytes.h"
 #include "core/io/LibraryDb.h"
 #include "core/io/LibraryImport.h"
@@ -61,6 +62,11 @@ private Q_SLOTS:
                         QVERIFY(v >= -1.0 && v <= 1.0);
             } else {
                 QVERIFY(!audio.error().message.empty());
+            }
+            // The model file container (fuzz_model_file).
+            for (const char* kind : {"detector", "vqvae", "prior"}) {
+                auto m = ml::decodeModelFile(bytes->data(), bytes->size(), path.toStdString(), kind);
+                QVERIFY(m.ok() || !m.error().message.empty());
             }
         }
     }
