@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <fstream>
 #include <cstdio>
 #include <iostream>
 
@@ -18,6 +19,18 @@ namespace lm::cli {
 namespace {
 
 JobContext* g_job = nullptr;
+
+// This process's own peak resident memory (VmHWM). Not getrusage: its
+// ru_maxrss survives exec and so counts the launching process's memory too.
+double peakRssMb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
 void onInterrupt(int) { if (g_job) g_job->cancel(); }
 
 } // namespace
@@ -84,6 +97,7 @@ int runScan(int argc, char** argv)
     j.key("windows_kept").value(s.windowsKept);
     j.key("seconds").value(s.seconds);
     j.key("cancelled").value(s.cancelled);
+    j.key("peak_rss_mb").value(peakRssMb());
     j.key("skipped").beginArray();
     for (const auto& sk : s.skipped) {
         j.beginObject();
