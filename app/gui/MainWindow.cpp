@@ -10,7 +10,9 @@
 #include "core/audio/AudioExport.h"
 #include "core/io/LibraryImport.h"
 #include "core/io/MidiWriter.h"
+#ifdef LOOPMINER_WITH_TORCH
 #include "core/ml/LoopDetector.h"
+#endif
 #include "core/model/RollToMidi.h"
 
 #include <QAction>
@@ -267,6 +269,11 @@ void MainWindow::scoreLibrary(const QString& modelDir)
     statusBar()->showMessage(tr("Scoring loops with %1...").arg(modelDir));
     auto error = std::make_shared<QString>();
     QThread* worker = QThread::create([libPath = db_->path(), dir = modelDir.toStdString(), error] {
+#ifndef LOOPMINER_WITH_TORCH
+        (void)libPath;
+        (void)dir;
+        *error = QStringLiteral("this build has no LibTorch (LOOPMINER_WITH_TORCH=OFF)");
+#else
         auto detector = ml::LoopDetector::load(dir);
         auto lib = LibraryDb::open(libPath);
         if (!detector || !lib) {
@@ -284,6 +291,7 @@ void MainWindow::scoreLibrary(const QString& modelDir)
             rows.emplace_back(records[i].id, scores[i]);
         if (auto r = (*lib)->storeLoopScores(rows, detector->threshold(), dir); !r)
             *error = QString::fromStdString(r.error().toString());
+#endif
     });
     connect(worker, &QThread::finished, this, [this, worker, error] {
         worker->deleteLater();
