@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <filesystem>
 #include <random>
 
@@ -184,6 +185,41 @@ private Q_SLOTS:
         wrongNet.payload.assign(wrongNet.payload.size() / 2, 'x');
         expectError(encodeModelFile(wrongNet), "model data unreadable");
         QVERIFY(!LoopDetector::load(tmp.filePath("missing").toStdString()).ok());
+    }
+
+    void checkpointOnAFullDisk()
+    {
+        // A stop at epoch 5 leaves a checkpoint; the resume then runs with a
+        // file-size limit (a full disk): it fails naming the checkpoint, and the
+        // checkpoint from epoch 5 is still whole.
+        QTemporaryDir tmp;
+        JobContext stop;
+        TrainOptions o = quietOptions(tmp.path());
+        o.progress = [&stop](const TrainProgress& p) {
+            if (p.epochEnd && p.epoch == 5)
+                stop.cancel();
+        };
+        QVERIFY(!trainDetector(loopLike(100, 1), small(), o, stop).ok());
+        const std::string ckpt = tmp.filePath("detector.ckpt").toStdString();
+        QCOMPARE(readModelFile(ckpt, "detector")->header["epoch"].toInt(), 5);
+        struct rlimit old {};
+        ::getrlimit(RLIMIT_FSIZE, &old);
+        auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small2 = old;
+        small2.rlim_cur = 2048;
+        ::setrlimit(RLIMIT_FSIZE, &small2);
+        TrainOptions r = quietOptions(tmp.path());
+        r.resume = true;
+        JobContext job;
+        auto full = trainDetector(loopLike(100, 1), small(), r, job);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, oldHandler);
+        QVERIFY(!full.ok());
+        QVERIFY2(full.error().toString().find("detector.ckpt") != std::string::npos, full.error().toString().c_str());
+        auto still = readModelFile(ckpt, "detector");
+        QVERIFY(still.ok());
+        QCOMPARE(still->header["epoch"].toInt(), 5);
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files).size(), 1); // no temp file left
     }
 
     void scoresGoIntoTheLibrary()

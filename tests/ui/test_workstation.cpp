@@ -22,6 +22,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QDialogButtonBox>
 #include <QToolButton>
 #include <QCheckBox>
@@ -35,6 +37,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 using namespace lm;
 
@@ -338,6 +342,91 @@ private Q_SLOTS:
         for (const auto& sc : scores)
             under += sc.second <= 0.01;
         QCOMPARE(int(w.loopsPanel()->model()->totalRows()), under);
+    }
+
+    void fileNewAndOpenLibraryThroughTheMenu()
+    {
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("first.sqlite")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction* newLib = nullptr;
+        QAction* openLib = nullptr;
+        for (QAction* a : w.findChildren<QAction*>()) {
+            if (a->text().contains("New Library"))
+                newLib = a;
+            if (a->text().contains("Open Library"))
+                openLib = a;
+        }
+        QVERIFY(newLib && openLib);
+        // The file dialog is answered as a user would: type the name, press Enter.
+        auto answer = [this](const QString& name) {
+            QTimer::singleShot(50, this, [name] {
+                auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                auto* edit = dialog->findChild<QLineEdit*>("fileNameEdit");
+                QVERIFY(edit);
+                edit->setText(name);
+                QTest::keyClick(edit, Qt::Key_Return);
+            });
+        };
+        const QString second = tmp_.filePath("second.sqlite");
+        answer(second);
+        newLib->trigger();
+        QCOMPARE(w.libraryPath(), second);
+        QVERIFY(QFile::exists(second));
+        QCOMPARE(w.libraryPanel()->proxy()->rowCount(), 0);
+        answer(tmp_.filePath("first.sqlite"));
+        openLib->trigger();
+        QCOMPARE(w.libraryPath(), tmp_.filePath("first.sqlite"));
+        // A file that is not a library: a message, and the open library stays.
+        QFile junk(tmp_.filePath("junk.sqlite"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("this is not a database at all, just some text");
+        junk.close();
+        QTimer::singleShot(400, this, [] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+                box->accept();
+        });
+        answer(tmp_.filePath("junk.sqlite"));
+        openLib->trigger();
+        QCOMPARE(w.libraryPath(), tmp_.filePath("first.sqlite"));
+    }
+
+    void opensNoNetworkSocket()
+    {
+        // After an import and a scoring pass, no socket of this process is an
+        // internet socket (sockets in /proc/self/fd against /proc/net/{tcp,udp}{,6}).
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        w.setModelDir(QStringLiteral(LM_DEFAULT_MODEL));
+        QVERIFY(w.openLibrary(tmp_.filePath("net.sqlite")));
+        QSignalSpy scored(&w, &gui::MainWindow::libraryScored);
+        importAndWait(w, music_);
+        QVERIFY(scored.wait(60000));
+        QCOMPARE(scored.first().at(0).toString(), QString());
+        QSet<QString> inodes;
+        for (const QFileInfo& fd : QDir("/proc/self/fd").entryInfoList(QDir::System | QDir::Files | QDir::NoDotAndDotDot)) {
+            const QByteArray raw = QFile::encodeName(fd.filePath());
+            char buf[256] = {0};
+            const ssize_t n = ::readlink(raw.constData(), buf, sizeof buf - 1);
+            if (n > 0 && QByteArray(buf, int(n)).startsWith("socket:["))
+                inodes.insert(QString::fromLatin1(QByteArray(buf + 8, int(n) - 9)));
+        }
+        for (const char* table : {"/proc/self/net/tcp", "/proc/self/net/tcp6", "/proc/self/net/udp", "/proc/self/net/udp6"}) {
+            QFile f(table);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QList<QByteArray> lines = f.readAll().split('\n');
+            for (int i = 1; i < lines.size(); ++i) {
+                const QList<QByteArray> cols = lines[i].simplified().split(' ');
+                if (cols.size() > 9)
+                    QVERIFY2(!inodes.contains(QString::fromLatin1(cols[9])), table);
+            }
+        }
+        // And the strip now has loop scores with the threshold.
+        QVERIFY(w.libraryPanel()->model()->totalFiles() > 0);
     }
 };
 
