@@ -134,6 +134,7 @@ private Q_SLOTS:
         QTest::newRow("aiff 44.1k stereo 16") << 44100 << 2 << (SF_FORMAT_AIFF | SF_FORMAT_PCM_16) << "aiff";
         QTest::newRow("flac 48k mono 24") << 48000 << 1 << (SF_FORMAT_FLAC | SF_FORMAT_PCM_24) << "flac";
         QTest::newRow("ogg 44.1k stereo vorbis") << 44100 << 2 << (SF_FORMAT_OGG | SF_FORMAT_VORBIS) << "ogg";
+        QTest::newRow("mp3 44.1k stereo") << 44100 << 2 << (SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III) << "mp3";
     }
     void everyFormatRateAndChannelCountReadsAlike()
     {
