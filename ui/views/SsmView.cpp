@@ -141,6 +141,13 @@ void SsmView::paintEvent(QPaintEvent*)
     }
     p.restore();
     p.drawText(QRectF(0, stripRow.top(), kMargin - 4, stripRow.height()), Qt::AlignRight | Qt::AlignVCenter, tr("win"));
+    if (threshold_) { // the threshold, beside the strip: red-underlined cells are under it
+        p.save();
+        p.setPen(QColor(230, 60, 30));
+        p.drawText(QRectF(area.right() + 14, stripRow.top() - 2, width() - area.right() - 14, stripRow.height() + 4),
+                   Qt::AlignLeft | Qt::AlignVCenter, tr("loop < %1").arg(*threshold_, 0, 'g', 3));
+        p.restore();
+    }
 
     // Colour bar with its scale.
     const QRect bar(area.right() + 14, area.top(), 14, area.height());
