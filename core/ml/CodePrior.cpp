@@ -127,12 +127,7 @@ class PriorTask : public TrainTask {
 public:
     PriorTask(CodePrior::Impl& d, torch::Tensor data, uint64_t seed) : d_(d)
     {
-        torch::manual_seed(seed);
-        const auto perm = torch::randperm(data.size(0), torch::kLong);
-        const int64_t nVal = std::max<int64_t>(1, int64_t(std::llround(double(data.size(0)) * d.settings.validationShare)));
-        const int64_t nTrain = std::max<int64_t>(1, data.size(0) - nVal);
-        train_ = data.index_select(0, perm.slice(0, 0, nTrain));
-        val_ = data.size(0) > 1 ? data.index_select(0, perm.slice(0, nTrain)) : train_;
+        splitRows(data, d.settings.validationShare, seed, train_, val_);
         fingerprint_ = fingerprint(data.to(torch::kFloat32));
     }
     std::string kind() const override { return "prior"; }
@@ -190,12 +185,8 @@ Result<CodePrior> trainPrior(const std::vector<CodeSequence>& codes, const Prior
     PriorTask task(*d, codesToTensor(codes), options.seed);
     d->data = task.dataFingerprint();
     auto outcome = runTraining(task, options, job);
-    if (!outcome)
-        return outcome.error();
-    if (outcomeOut)
-        *outcomeOut = *outcome;
-    if (outcome->cancelled)
-        return Error{options.dir, -1, "training cancelled (the last checkpoint stands; resume goes on from it)"};
+    if (auto e = unfinished(outcome, outcomeOut, options.dir))
+        return *e;
     d->net->eval();
     CodePrior prior(d);
     if (auto s = prior.save(options.dir); !s)
@@ -205,20 +196,16 @@ Result<CodePrior> trainPrior(const std::vector<CodeSequence>& codes, const Prior
 
 Result<bool> CodePrior::save(const std::string& dir) const
 {
-    torch::serialize::OutputArchive archive, model;
-    d_->net->save(model);
-    archive.write("model", model);
-    ModelFile f;
-    f.header["kind"] = "prior";
-    f.header["settings"] = settingsJson(d_->settings);
-    f.header["data"] = QString::fromStdString(d_->data);
-    f.header["parameters"] = double(parameterCount());
+    QJsonObject h;
+    h["kind"] = "prior";
+    h["settings"] = settingsJson(d_->settings);
+    h["data"] = QString::fromStdString(d_->data);
+    h["parameters"] = double(parameterCount());
     QJsonArray first;
     for (double p : d_->firstCodes)
         first.append(p);
-    f.header["first_codes"] = first;
-    f.payload = archiveBytes(archive);
-    return writeModelFile(dir + "/" + kFileName, f);
+    h["first_codes"] = first;
+    return saveNetwork(dir + "/" + kFileName, *d_->net, h);
 }
 
 Result<CodePrior> CodePrior::load(const std::string& dir)
@@ -244,17 +231,8 @@ Result<CodePrior> CodePrior::load(const std::string& dir)
     }
     if (!(sum > 0))
         return Error{path, -1, "prior's first-code distribution is empty"};
-    torch::serialize::InputArchive archive;
-    if (auto r = loadArchive(archive, file->payload, path); !r)
+    if (auto r = loadNetwork(path, *file, *d->net); !r)
         return r.error();
-    auto loaded = guardedLoad(path, [&] {
-        torch::serialize::InputArchive model;
-        archive.read("model", model);
-        d->net->load(model);
-    });
-    if (!loaded)
-        return loaded.error();
-    d->net->eval();
     return CodePrior(d);
 }
 

@@ -104,12 +104,7 @@ public:
     DetectorTask(LoopDetector::Impl& d, torch::Tensor data, uint64_t seed) : d_(d)
     {
         // The 80/20 split is fixed by the seed (method.md 4).
-        torch::manual_seed(seed);
-        const auto perm = torch::randperm(data.size(0), torch::kLong);
-        const int64_t nVal = std::max<int64_t>(1, int64_t(std::llround(double(data.size(0)) * d.settings.validationShare)));
-        const int64_t nTrain = std::max<int64_t>(1, data.size(0) - nVal);
-        train_ = data.index_select(0, perm.slice(0, 0, nTrain));
-        val_ = data.size(0) > 1 ? data.index_select(0, perm.slice(0, nTrain)) : train_;
+        splitRows(data, d.settings.validationShare, seed, train_, val_);
         fingerprint_ = fingerprint(data);
     }
     std::string kind() const override { return "detector"; }
@@ -197,12 +192,8 @@ Result<LoopDetector> trainDetector(const std::vector<WindowCorrelation>& windows
     DetectorTask task(*d, toTensor(windows), options.seed);
     d->data = task.dataFingerprint();
     auto outcome = runTraining(task, options, job);
-    if (!outcome)
-        return outcome.error();
-    if (outcomeOut)
-        *outcomeOut = *outcome;
-    if (outcome->cancelled)
-        return Error{options.dir, -1, "training cancelled (the last checkpoint stands; resume goes on from it)"};
+    if (auto e = unfinished(outcome, outcomeOut, options.dir))
+        return *e;
     {
         torch::NoGradGuard noGrad;
         const torch::Tensor s = d->scores(task.train_).to(torch::kFloat64).contiguous();
@@ -216,19 +207,15 @@ Result<LoopDetector> trainDetector(const std::vector<WindowCorrelation>& windows
 
 Result<bool> LoopDetector::save(const std::string& dir) const
 {
-    torch::serialize::OutputArchive archive, model;
-    d_->net->save(model);
-    archive.write("model", model);
-    archive.write("centre", d_->centre);
-    ModelFile f;
-    f.header["kind"] = "detector";
-    f.header["settings"] = settingsJson(d_->settings);
-    f.header["threshold"] = d_->threshold;
-    f.header["data"] = QString::fromStdString(d_->data);
-    f.header["windows"] = double(d_->windows);
-    f.header["parameters"] = double(parameterCount());
-    f.payload = archiveBytes(archive);
-    return writeModelFile(dir + "/" + kFileName, f);
+    QJsonObject h;
+    h["kind"] = "detector";
+    h["settings"] = settingsJson(d_->settings);
+    h["threshold"] = d_->threshold;
+    h["data"] = QString::fromStdString(d_->data);
+    h["windows"] = double(d_->windows);
+    h["parameters"] = double(parameterCount());
+    return saveNetwork(dir + "/" + kFileName, *d_->net, h,
+                       [this](torch::serialize::OutputArchive& a) { a.write("centre", d_->centre); });
 }
 
 Result<LoopDetector> LoopDetector::load(const std::string& dir)
@@ -244,20 +231,10 @@ Result<LoopDetector> LoopDetector::load(const std::string& dir)
     d->windows = int64_t(file->header["windows"].toDouble());
     if (!(d->threshold > 0))
         return Error{path, -1, "detector has no threshold (an unfinished training?)"};
-    torch::serialize::InputArchive archive;
-    if (auto r = loadArchive(archive, file->payload, path); !r)
+    if (auto r = loadNetwork(path, *file, *d->net, [&](torch::serialize::InputArchive& a) { a.read("centre", d->centre); }); !r)
         return r.error();
-    auto loaded = guardedLoad(path, [&] {
-        torch::serialize::InputArchive model;
-        archive.read("model", model);
-        d->net->load(model);
-        archive.read("centre", d->centre);
-    });
-    if (!loaded)
-        return loaded.error();
     if (d->centre.numel() != 7)
         return Error{path, -1, "detector centre has " + std::to_string(d->centre.numel()) + " values, not 7"};
-    d->net->eval();
     return LoopDetector(d);
 }
 

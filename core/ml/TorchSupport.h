@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <string>
 
 namespace lm::ml {
@@ -70,6 +71,52 @@ inline std::string fingerprint(const torch::Tensor& t)
     char buf[40];
     std::snprintf(buf, sizeof buf, "%016llx-%lld", static_cast<unsigned long long>(h), static_cast<long long>(c.size(0)));
     return buf;
+}
+
+// The fixed train/validation split of a data set: a permutation from `seed`,
+// `validationShare` of the rows (at least one) for validation.
+inline void splitRows(const torch::Tensor& data, double validationShare, uint64_t seed, torch::Tensor& train,
+                      torch::Tensor& val)
+{
+    torch::manual_seed(seed);
+    const auto perm = torch::randperm(data.size(0), torch::kLong);
+    const int64_t nVal = std::max<int64_t>(1, int64_t(std::llround(double(data.size(0)) * validationShare)));
+    const int64_t nTrain = std::max<int64_t>(1, data.size(0) - nVal);
+    train = data.index_select(0, perm.slice(0, 0, nTrain));
+    val = data.size(0) > 1 ? data.index_select(0, perm.slice(0, nTrain)) : train;
+}
+
+// Writes a trained network: its weights under "model" (plus what `extra`
+// adds) as the payload of a model file with `header`.
+inline Result<bool> saveNetwork(const std::string& path, torch::nn::Module& net, QJsonObject header,
+                                const std::function<void(torch::serialize::OutputArchive&)>& extra = {})
+{
+    torch::serialize::OutputArchive archive, model;
+    net.save(model);
+    archive.write("model", model);
+    if (extra)
+        extra(archive);
+    ModelFile f;
+    f.header = std::move(header);
+    f.payload = archiveBytes(archive);
+    return writeModelFile(path, f);
+}
+
+// Reads a network's weights (and what `extra` reads) from a checked model file.
+inline Result<bool> loadNetwork(const std::string& path, const ModelFile& file, torch::nn::Module& net,
+                                const std::function<void(torch::serialize::InputArchive&)>& extra = {})
+{
+    torch::serialize::InputArchive archive;
+    if (auto r = loadArchive(archive, file.payload, path); !r)
+        return r;
+    return guardedLoad(path, [&] {
+        torch::serialize::InputArchive model;
+        archive.read("model", model);
+        net.load(model);
+        if (extra)
+            extra(archive);
+        net.eval();
+    });
 }
 
 inline int64_t parameterCount(torch::nn::Module& m)

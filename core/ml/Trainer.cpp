@@ -52,21 +52,15 @@ std::vector<TrainProgress> historyFromJson(const QJsonArray& a, const std::strin
 
 } // namespace
 
-ModelFile makeModelFile(TrainTask& task, const QJsonObject& extraHeader)
+std::optional<Error> unfinished(const Result<TrainOutcome>& outcome, TrainOutcome* out, const std::string& dir)
 {
-    torch::serialize::OutputArchive archive;
-    torch::serialize::OutputArchive model;
-    task.module().save(model);
-    archive.write("model", model);
-    task.saveExtra(archive);
-    ModelFile f;
-    f.header = extraHeader;
-    f.header["kind"] = QString::fromStdString(task.kind());
-    f.header["settings"] = task.settings();
-    f.header["data"] = QString::fromStdString(task.dataFingerprint());
-    f.header["parameters"] = double(parameterCount(task.module()));
-    f.payload = archiveBytes(archive);
-    return f;
+    if (!outcome)
+        return outcome.error();
+    if (out)
+        *out = *outcome;
+    if (outcome->cancelled)
+        return Error{dir, -1, "training cancelled (the last checkpoint stands; resume goes on from it)"};
+    return std::nullopt;
 }
 
 Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, JobContext& job)

@@ -12,6 +12,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace lm::ml {
 
 struct Phase {
@@ -46,7 +48,8 @@ public:
 // end, dir/<kind>.lmm (the averaged weights, the header marked complete).
 Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, JobContext& job);
 
-// The final model file's header and payload for a trained module.
-ModelFile makeModelFile(TrainTask& task, const QJsonObject& extraHeader);
+// What a train function returns when runTraining did not finish: its error,
+// or "cancelled"; nothing when the training is complete (`out` gets the outcome).
+std::optional<Error> unfinished(const Result<TrainOutcome>& outcome, TrainOutcome* out, const std::string& dir);
 
 } // namespace lm::ml

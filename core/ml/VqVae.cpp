@@ -129,12 +129,7 @@ class VqVaeTask : public TrainTask {
 public:
     VqVaeTask(VqVae::Impl& d, torch::Tensor data, uint64_t seed) : d_(d)
     {
-        torch::manual_seed(seed);
-        const auto perm = torch::randperm(data.size(0), torch::kLong);
-        const int64_t nVal = std::max<int64_t>(1, int64_t(std::llround(double(data.size(0)) * d.settings.validationShare)));
-        const int64_t nTrain = std::max<int64_t>(1, data.size(0) - nVal);
-        train_ = data.index_select(0, perm.slice(0, 0, nTrain));
-        val_ = data.size(0) > 1 ? data.index_select(0, perm.slice(0, nTrain)) : train_;
+        splitRows(data, d.settings.validationShare, seed, train_, val_);
         fingerprint_ = fingerprint(data);
         // The codebook starts from encoder outputs, not noise.
         torch::NoGradGuard noGrad;
@@ -218,12 +213,8 @@ Result<VqVae> trainVqVae(const std::vector<Roll>& rolls, const VqVaeSettings& se
     VqVaeTask task(*d, rollsToTensor(rolls), options.seed);
     d->data = task.dataFingerprint();
     auto outcome = runTraining(task, options, job);
-    if (!outcome)
-        return outcome.error();
-    if (outcomeOut)
-        *outcomeOut = *outcome;
-    if (outcome->cancelled)
-        return Error{options.dir, -1, "training cancelled (the last checkpoint stands; resume goes on from it)"};
+    if (auto e = unfinished(outcome, outcomeOut, options.dir))
+        return *e;
     d->net->eval();
     VqVae model(d);
     if (auto s = model.save(options.dir); !s)
@@ -233,17 +224,13 @@ Result<VqVae> trainVqVae(const std::vector<Roll>& rolls, const VqVaeSettings& se
 
 Result<bool> VqVae::save(const std::string& dir) const
 {
-    torch::serialize::OutputArchive archive, model;
-    d_->net->save(model);
-    archive.write("model", model);
-    ModelFile f;
-    f.header["kind"] = "vqvae";
-    f.header["settings"] = settingsJson(d_->settings);
-    f.header["data"] = QString::fromStdString(d_->data);
-    f.header["loops"] = double(d_->loops);
-    f.header["parameters"] = double(parameterCount());
-    f.payload = archiveBytes(archive);
-    return writeModelFile(dir + "/" + kFileName, f);
+    QJsonObject h;
+    h["kind"] = "vqvae";
+    h["settings"] = settingsJson(d_->settings);
+    h["data"] = QString::fromStdString(d_->data);
+    h["loops"] = double(d_->loops);
+    h["parameters"] = double(parameterCount());
+    return saveNetwork(dir + "/" + kFileName, *d_->net, h);
 }
 
 Result<VqVae> VqVae::load(const std::string& dir)
@@ -258,17 +245,8 @@ Result<VqVae> VqVae::load(const std::string& dir)
     auto d = std::make_shared<Impl>(s);
     d->data = file->header["data"].toString().toStdString();
     d->loops = int64_t(file->header["loops"].toDouble());
-    torch::serialize::InputArchive archive;
-    if (auto r = loadArchive(archive, file->payload, path); !r)
+    if (auto r = loadNetwork(path, *file, *d->net); !r)
         return r.error();
-    auto loaded = guardedLoad(path, [&] {
-        torch::serialize::InputArchive model;
-        archive.read("model", model);
-        d->net->load(model);
-    });
-    if (!loaded)
-        return loaded.error();
-    d->net->eval();
     return VqVae(d);
 }
 

@@ -13,6 +13,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -282,10 +285,19 @@ private Q_SLOTS:
         QVERIFY(scan.waitForFinished(60000) && scan.exitCode() == 0);
         const QStringList common = {"train", "detector", "--db", db, "--epochs-ae", "400", "--epochs-svdd", "400",
                                     "--seed", "5", "--threads", "1", "--quiet"};
+        // killAfterMs > 0: SIGKILL that long after the run has written a new
+        // checkpoint (so every kill lands mid-training, however slow the start).
         auto run = [&](const QString& out, bool resume, int killAfterMs) {
+            const QString ckpt = out + "/detector.ckpt";
+            const QDateTime before = QFileInfo(ckpt).lastModified();
             QProcess p;
             p.start(LM_CLI, common + QStringList{"--out", out} + (resume ? QStringList{"--resume"} : QStringList{}));
             if (killAfterMs > 0) {
+                QElapsedTimer waited;
+                waited.start();
+                while (p.state() != QProcess::NotRunning && waited.elapsed() < 60000
+                       && (!QFile::exists(ckpt) || QFileInfo(ckpt).lastModified() == before))
+                    p.waitForFinished(20);
                 if (!p.waitForFinished(killAfterMs)) {
                     ::kill(pid_t(p.processId()), SIGKILL);
                     p.waitForFinished(10000);
@@ -303,7 +315,7 @@ private Q_SLOTS:
         int kills = 0;
         QJsonObject last;
         for (int attempt = 0; attempt < 12; ++attempt) {
-            last = run(cut, attempt > 0, 300 + int(rng() % 700));
+            last = run(cut, attempt > 0, 50 + int(rng() % 400));
             if (!last.contains("killed"))
                 break;
             ++kills;
