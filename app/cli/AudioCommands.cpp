@@ -50,6 +50,17 @@ void writeTempo(JsonWriter& j, const AudioPiece& a)
 
 bool readTempoOptions(const Args& args, TempoSetting& tempo)
 {
+    if (auto range = args.option("prefer-bpm")) { // MIN:MAX, at least an octave wide
+        const size_t colon = range->find(':');
+        std::optional<double> lo, hi;
+        if (colon == std::string::npos || !parseNumber("prefer-bpm", range->substr(0, colon), lo, 20, 400)
+            || !parseNumber("prefer-bpm", range->substr(colon + 1), hi, 20, 400) || !(*hi >= 2 * *lo)) {
+            usageError("--prefer-bpm needs MIN:MAX within 20..400 with MAX at least twice MIN, e.g. 60:140");
+            return false;
+        }
+        tempo.preferMinBpm = *lo;
+        tempo.preferMaxBpm = *hi;
+    }
     return parseNumber("bpm", args.option("bpm"), tempo.bpm, 20, 400)
         && parseNumber("downbeat", args.option("downbeat"), tempo.downbeat, 0, 36000);
 }
@@ -65,7 +76,7 @@ bool isAudioCommandLine(int argc, char** argv)
 int runAudioPiece(const std::string& command, int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"bpm", "downbeat"}, {"spectra"}, args))
+    if (!parseArgs(argc, argv, 2, {"bpm", "downbeat", "prefer-bpm"}, {"spectra"}, args))
         return Usage;
     if (args.positional.size() != 1)
         return usageError(command + " needs exactly one FILE");
@@ -73,7 +84,10 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
     if (!readTempoOptions(args, tempo))
         return Usage;
     const std::string file = args.positional[0];
-    auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat});
+    TempoOptions range;
+    range.preferMinBpm = tempo.preferMinBpm;
+    range.preferMaxBpm = tempo.preferMaxBpm;
+    auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat}, range);
     if (!piece) {
         std::cerr << "loopminer-cli: " << piece.error().toString() << "\n";
         return BadInput;
@@ -141,7 +155,7 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
 int runExportAudio(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"start-bar", "bars", "out", "bpm", "downbeat", "db"}, {}, args))
+    if (!parseArgs(argc, argv, 2, {"start-bar", "bars", "out", "bpm", "downbeat", "db", "prefer-bpm"}, {}, args))
         return Usage;
     if (args.positional.size() != 1)
         return usageError("export-audio needs exactly one FILE");

@@ -38,7 +38,7 @@ void onInterrupt(int) { if (g_job) g_job->cancel(); }
 int runScan(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat"}, {"quiet"}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat", "prefer-bpm"}, {"quiet"}, args))
         return Usage;
     const auto db = args.option("db");
     if (!db)

@@ -26,7 +26,8 @@ commands:
                                    set (or clear) an audio piece's tempo and re-analyse it
 
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
-replace the estimated tempo and first downbeat; supported audio: WAV, AIFF, FLAC,
+replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 70:180)
+is where half/double-tempo confusion is resolved to; supported audio: WAV, AIFF, FLAC,
 OGG, MP3 (as Debian's libsndfile reads them)
   train detector --db LIB.sqlite --out DIR [--epochs-ae N] [--epochs-svdd N] [--seed S]
         [--threads T] [--kind midi|audio] [--resume]

@@ -59,6 +59,9 @@ struct StoredPiece {
 struct TempoSetting {
     std::optional<double> bpm;
     std::optional<double> downbeat;
+    // Where half/double-tempo confusion is resolved to (a run's choice, not stored per piece).
+    double preferMinBpm = 70;
+    double preferMaxBpm = 180;
 };
 
 struct ImportedFile {

@@ -164,7 +164,10 @@ ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64
     }
     // A cheap content fingerprint: size plus the decoded samples.
     f.hash = contentHash(reinterpret_cast<const uint8_t*>(audio->samples.data()), audio->samples.size() * sizeof(float));
-    const AudioPiece a = analyseAudio(*audio, TempoOverride{tempo.bpm, tempo.downbeat});
+    TempoOptions range;
+    range.preferMinBpm = tempo.preferMinBpm;
+    range.preferMaxBpm = tempo.preferMaxBpm;
+    const AudioPiece a = analyseAudio(*audio, TempoOverride{tempo.bpm, tempo.downbeat}, range);
     StoredPiece p;
     p.tempoBpm = a.bpm;
     p.timeSignatures = "4/4";

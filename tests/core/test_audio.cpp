@@ -394,6 +394,12 @@ private Q_SLOTS:
         QCOMPARE(o["bars"].toInt(), 10);
         QCOMPARE(o["windows"].toArray().size(), 3);
         QCOMPARE(o["windows"].toArray()[0].toObject()["correlation"].toArray().size(), 28);
+        // The preferred range decides the octave: 110 BPM folded into 150..300 reads as 220.
+        std::tie(code, o) = run({"windows", song, "--prefer-bpm", "150:300"});
+        QCOMPARE(code, 0);
+        QVERIFY2(std::abs(o["bpm"].toDouble() - 220) < 4.4, qPrintable(QString::number(o["bpm"].toDouble())));
+        std::tie(code, o) = run({"windows", song, "--prefer-bpm", "100:120"});
+        QCOMPARE(code, 2); // not an octave wide
         std::tie(code, o) = run({"ssm", song, "--bpm", "55", "--downbeat", "0"});
         QCOMPARE(code, 0);
         QCOMPARE(o["bpm"].toDouble(), 55.0);
