@@ -139,8 +139,8 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
                                "ALTER TABLE files ADD COLUMN best_score REAL;"
                                "ALTER TABLE windows ADD COLUMN note_density REAL;"
                                "ALTER TABLE windows ADD COLUMN unique_pitch REAL;"
-                               "UPDATE files SET windows_kept=(SELECT count(*) FROM windows w WHERE w.file_id=files.id AND w.kept=1),"
-                               " best_score=(SELECT min(loop_score) FROM windows w WHERE w.file_id=files.id AND w.kept=1);");
+                               "UPDATE files SET windows_kept=k.n, best_score=k.best FROM (SELECT file_id, count(*) AS n, "
+                               "min(loop_score) AS best FROM windows WHERE kept=1 GROUP BY file_id) AS k WHERE k.file_id=files.id;");
             !r)
             return r.error();
     }
@@ -436,8 +436,12 @@ Result<bool> LibraryDb::storeLoopScores(const std::vector<std::pair<int64_t, dou
         return sqlError("cannot store the loop threshold");
     }
     // Each file's best score, kept in files so that the browser sorts by it fast.
-    if (auto r = exec("UPDATE files SET best_score=(SELECT min(loop_score) FROM windows w WHERE w.file_id=files.id "
-                      "AND w.kept=1)");
+    // One grouped pass over the windows: a correlated subquery per file made
+    // SQLite scan every kept window for each file (10 minutes and counting at
+    // 20,000 files).
+    if (auto r = exec("UPDATE files SET best_score=NULL;"
+                      "UPDATE files SET best_score=b.best FROM (SELECT file_id, min(loop_score) AS best FROM windows "
+                      "WHERE kept=1 GROUP BY file_id) AS b WHERE b.file_id=files.id;");
         !r) {
         rollback();
         return r;
