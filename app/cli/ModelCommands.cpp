@@ -15,6 +15,7 @@
 #include "core/ml/TorchInfo.h"
 
 #include <algorithm>
+#include <random>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -96,9 +97,18 @@ int trainDetector(const Args& args)
         || !intOption(args, "batch", s.batch, 1, 1 << 20))
         return Usage;
     const std::string kind = args.option("kind").value_or("");
+    int maxWindows = 0, seed = 1;
+    if (!intOption(args, "max-windows", maxWindows, 0, 1 << 30) || !intOption(args, "seed", seed, 0, 1 << 30))
+        return Usage;
     std::vector<WindowCorrelation> data;
     for (const WindowRecord& r : (*lib)->windowRecords(true, kind))
         data.push_back(r.correlation);
+    const size_t available = data.size();
+    if (maxWindows > 0 && data.size() > size_t(maxWindows)) { // a seeded random subset
+        std::mt19937_64 rng{static_cast<uint64_t>(seed)};
+        std::shuffle(data.begin(), data.end(), rng);
+        data.resize(size_t(maxWindows));
+    }
     JobContext job;
     g_job = &job;
     std::signal(SIGINT, onInterrupt);
@@ -115,6 +125,7 @@ int trainDetector(const Args& args)
     j.beginObject();
     j.key("model").value(*out + "/" + ml::LoopDetector::kFileName);
     j.key("windows").value(int64_t(data.size()));
+    j.key("windows_available").value(int64_t(available));
     j.key("data").value(detector->dataFingerprint());
     j.key("parameters").value(detector->parameterCount());
     j.key("threshold").value(detector->threshold());
@@ -481,7 +492,7 @@ extern "C" __attribute__((visibility("default"))) int loopminer_model_command(in
         const std::string what = argv[2];
         if (!parseArgs(argc, argv, 3,
                        {"db", "out", "epochs-ae", "epochs-svdd", "epochs", "batch", "codes", "layers", "hidden", "seed",
-                        "threads", "kind"},
+                        "threads", "kind", "max-windows"},
                        {"resume", "quiet", "phrase-starts"}, args))
             return Usage;
         int threads = 0;

@@ -30,8 +30,9 @@ replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 70
 is where half/double-tempo confusion is resolved to; supported audio: WAV, AIFF, FLAC,
 OGG, MP3 (as Debian's libsndfile reads them)
   train detector --db LIB.sqlite --out DIR [--epochs-ae N] [--epochs-svdd N] [--seed S]
-        [--threads T] [--kind midi|audio] [--resume]
+        [--threads T] [--kind midi|audio] [--max-windows N] [--resume]
                                    trains the loop detector on the library's kept windows
+                                   (--max-windows: a random subset of N, drawn with the seed)
   train vqvae --db LIB.sqlite --out DIR [--epochs N] [--batch B] [--codes K] [--phrase-starts]
                                    trains the VQ-VAE on the library's loops (under the threshold)
   train prior --db LIB.sqlite --out DIR [--epochs N] [--layers L] [--hidden H]

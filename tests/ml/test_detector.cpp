@@ -310,6 +310,15 @@ private Q_SLOTS:
         };
         const QJsonObject whole = run(tmp.filePath("whole"), false, 0);
         QVERIFY(whole.contains("threshold"));
+        QCOMPARE(whole["windows"].toInt(), whole["windows_available"].toInt());
+        // A seeded subset: the same windows for the same seed.
+        QProcess sub;
+        sub.start(LM_CLI, {"train", "detector", "--db", db, "--epochs-ae", "2", "--epochs-svdd", "2", "--max-windows", "50",
+                           "--seed", "5", "--quiet", "--out", tmp.filePath("sub")});
+        QVERIFY(sub.waitForFinished(60000) && sub.exitCode() == 0);
+        const QJsonObject subset = QJsonDocument::fromJson(sub.readAllStandardOutput()).object();
+        QCOMPARE(subset["windows"].toInt(), 50);
+        QVERIFY(subset["windows_available"].toInt() > 50);
         const QString cut = tmp.filePath("cut");
         std::mt19937 rng(1);
         int kills = 0;
