@@ -428,6 +428,27 @@ private Q_SLOTS:
         // And the strip now has loop scores with the threshold.
         QVERIFY(w.libraryPanel()->model()->totalFiles() > 0);
     }
+
+    void escapeOnTheImportProgressCancels()
+    {
+        const QString big = tmp_.filePath("esc");
+        QDir().mkpath(big);
+        test::writeCollection(big.toStdString(), 1500, 13);
+        gui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("esc.sqlite")));
+        w.show();
+        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        w.importPaths({big});
+        QVERIFY(w.progressDialog() && w.progressDialog()->isVisible());
+        QTest::keyClick(w.progressDialog(), Qt::Key_Escape);
+        QVERIFY(done.wait(60000));
+        QVERIFY(w.importRunner()->summary().cancelled);
+        auto db = LibraryDb::open(tmp_.filePath("esc.sqlite").toStdString());
+        QVERIFY(db.ok());
+        QVERIFY((*db)->integrityCheck().ok());
+        QVERIFY((*db)->counts().files < 1500);
+    }
 };
 
 QTEST_MAIN(TestWorkstation)
