@@ -146,7 +146,8 @@ private Q_SLOTS:
             QVERIFY(p.waitForStarted());
             QTest::qWait(cleanMs / 10 + int(rng() % uint32_t(cleanMs / 3 + 1)));
             if (p.state() == QProcess::Running) {
-                ::kill(pid_t(p.processId()), SIGKILL);
+                if (const qint64 pid = p.processId(); pid > 0) // never kill(0): that is our process group
+                    ::kill(pid_t(pid), SIGKILL);
                 ++kills;
             }
             p.waitForFinished(60000);

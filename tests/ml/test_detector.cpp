@@ -298,8 +298,11 @@ private Q_SLOTS:
                 while (p.state() != QProcess::NotRunning && waited.elapsed() < 60000
                        && (!QFile::exists(ckpt) || QFileInfo(ckpt).lastModified() == before))
                     p.waitForFinished(20);
-                if (!p.waitForFinished(killAfterMs)) {
-                    ::kill(pid_t(p.processId()), SIGKILL);
+                // waitForFinished is false also for a process that has already ended, and
+                // then processId() is 0: kill(0) would kill this test's whole process group.
+                if (!p.waitForFinished(killAfterMs) && p.state() != QProcess::NotRunning) {
+                    if (const qint64 pid = p.processId(); pid > 0)
+                        ::kill(pid_t(pid), SIGKILL);
                     p.waitForFinished(10000);
                     return QJsonObject{{"killed", true}};
                 }
