@@ -82,20 +82,9 @@ int main(int argc, char** argv)
     if (detector) {
         QElapsedTimer e;
         e.start();
-        const auto records = (*db)->windowRecords(false);
-        std::vector<WindowCorrelation> data;
-        for (const WindowRecord& r : records)
-            data.push_back(r.correlation);
-        const double readMs = e.nsecsElapsed() / 1e6;
-        const auto scores = detector->score(data);
-        const double scoreMs = e.nsecsElapsed() / 1e6 - readMs;
-        std::vector<std::pair<int64_t, double>> rows;
-        for (size_t i = 0; i < records.size(); ++i)
-            rows.emplace_back(records[i].id, scores[i]);
-        (*db)->storeLoopScores(rows, detector->threshold(), "bench");
-        const double storeMs = e.nsecsElapsed() / 1e6 - readMs - scoreMs;
-        std::printf("score every window with the detector: read %.0f ms, score %.0f ms, store + best scores %.0f ms\n",
-                    readMs, scoreMs, storeMs);
+        auto scored = ml::scoreLibrary(**db, *detector, "bench");
+        std::printf("score every window with the detector and store the scores: %.0f ms (%lld windows)\n",
+                    e.nsecsElapsed() / 1e6, static_cast<long long>(scored ? scored->windows : 0));
         const double bestMs = timed([&] { panel.table()->sortByColumn(ui::LibraryTableModel::BestScore, Qt::AscendingOrder); });
         std::printf("sort by best loop score: %.1f ms\n", bestMs);
     }

@@ -448,31 +448,18 @@ int score(const Args& args)
         return BadInput;
     }
     const auto start = std::chrono::steady_clock::now();
-    const auto records = (*lib)->windowRecords(false);
-    std::vector<WindowCorrelation> data;
-    data.reserve(records.size());
-    for (const WindowRecord& r : records)
-        data.push_back(r.correlation);
-    const std::vector<double> scores = detector->score(data);
-    std::vector<std::pair<int64_t, double>> rows;
-    int64_t loops = 0, keptLoops = 0;
-    for (size_t i = 0; i < records.size(); ++i) {
-        rows.emplace_back(records[i].id, scores[i]);
-        loops += scores[i] < detector->threshold();
-    }
-    if (auto r = (*lib)->storeLoopScores(rows, detector->threshold(), *model); !r) {
-        std::cerr << "loopminer-cli: " << r.error().toString() << "\n";
-        return BadInput;
-    }
+    auto scored = ml::scoreLibrary(**lib, *detector, *model);
+    if (!scored)
+        return fail(scored.error());
     LoopQuery under;
     under.maxScore = detector->threshold();
-    keptLoops = (*lib)->countLoops(under);
+    const int64_t keptLoops = (*lib)->countLoops(under);
     JsonWriter j(true);
     j.beginObject();
     j.key("model").value(*model);
     j.key("threshold").value(detector->threshold());
-    j.key("windows_scored").value(int64_t(records.size()));
-    j.key("windows_under_threshold").value(loops);
+    j.key("windows_scored").value(scored->windows);
+    j.key("windows_under_threshold").value(scored->underThreshold);
     j.key("kept_windows_under_threshold").value(keptLoops);
     j.key("seconds").value(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     j.endObject();

@@ -280,16 +280,7 @@ void MainWindow::scoreLibrary(const QString& modelDir)
             *error = QString::fromStdString(!detector ? detector.error().toString() : lib.error().toString());
             return;
         }
-        const auto records = (*lib)->windowRecords(false);
-        std::vector<WindowCorrelation> data;
-        data.reserve(records.size());
-        for (const WindowRecord& r : records)
-            data.push_back(r.correlation);
-        const auto scores = detector->score(data);
-        std::vector<std::pair<int64_t, double>> rows;
-        for (size_t i = 0; i < records.size(); ++i)
-            rows.emplace_back(records[i].id, scores[i]);
-        if (auto r = (*lib)->storeLoopScores(rows, detector->threshold(), dir); !r)
+        if (auto r = ml::scoreLibrary(**lib, *detector, dir); !r)
             *error = QString::fromStdString(r.error().toString());
 #endif
     });
