@@ -88,10 +88,8 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
     range.preferMinBpm = tempo.preferMinBpm;
     range.preferMaxBpm = tempo.preferMaxBpm;
     auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat}, range);
-    if (!piece) {
-        std::cerr << "loopminer-cli: " << piece.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!piece)
+        return fail(piece.error());
     const AudioPiece& a = *piece;
     const bool usable = a.bpm > 0 && a.bars() >= format::kBarsPerWindow;
     JsonWriter j(command == "windows");
@@ -174,10 +172,8 @@ int runExportAudio(int argc, char** argv)
     // The tempo: given here, else the library's (when --db names one), else estimated.
     if ((!tempo.bpm || !tempo.downbeat) && args.option("db")) {
         auto lib = LibraryDb::open(*args.option("db"));
-        if (!lib) {
-            std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
-            return BadInput;
-        }
+        if (!lib)
+            return fail(lib.error());
         if (auto info = (*lib)->fileInfo(file); info && info->piece && info->piece->tempoBpm > 0) {
             tempo.bpm = tempo.bpm.value_or(info->piece->tempoBpm);
             tempo.downbeat = tempo.downbeat.value_or(info->piece->downbeat);
@@ -185,18 +181,14 @@ int runExportAudio(int argc, char** argv)
     }
     if (!tempo.bpm || !tempo.downbeat) {
         auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat});
-        if (!piece) {
-            std::cerr << "loopminer-cli: " << piece.error().toString() << "\n";
-            return BadInput;
-        }
+        if (!piece)
+            return fail(piece.error());
         tempo.bpm = piece->bpm;
         tempo.downbeat = piece->downbeat;
     }
     auto cut = exportAudioBars(file, *tempo.bpm, *tempo.downbeat, int64_t(*start), int64_t(*bars), *out);
-    if (!cut) {
-        std::cerr << "loopminer-cli: " << cut.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!cut)
+        return fail(cut.error());
     JsonWriter j(true);
     j.beginObject();
     j.key("file").value(file);
@@ -229,21 +221,15 @@ int runTempo(int argc, char** argv)
     if (!args.flag("clear") && !tempo.bpm && !tempo.downbeat)
         return usageError("tempo needs --bpm, --downbeat or --clear");
     auto lib = LibraryDb::open(*db);
-    if (!lib) {
-        std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!lib)
+        return fail(lib.error());
     const std::string file = std::filesystem::absolute(args.positional[0]).lexically_normal().string();
     auto stored = args.flag("clear") ? (*lib)->clearTempoSetting(file) : (*lib)->setTempoSetting(file, tempo);
-    if (!stored) {
-        std::cerr << "loopminer-cli: " << stored.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!stored)
+        return fail(stored.error());
     auto f = reanalyseFile(**lib, file);
-    if (!f) {
-        std::cerr << "loopminer-cli: " << f.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!f)
+        return fail(f.error());
     JsonWriter j(true);
     j.beginObject();
     j.key("file").value(file);

@@ -54,6 +54,12 @@ int usageError(const std::string& message)
     return Usage;
 }
 
+int fail(const Error& e)
+{
+    std::cerr << "loopminer-cli: " << e.toString() << "\n";
+    return BadInput;
+}
+
 void printJson(const std::string& json)
 {
     std::fwrite(json.data(), 1, json.size(), stdout);

@@ -1,5 +1,7 @@
 #pragma once
 // Shared pieces of the command-line tool: argument parsing and exit codes.
+#include "core/base/Result.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,8 @@ bool parseArgs(int argc, char** argv, int first, const std::vector<std::string>&
                const std::vector<std::string>& knownFlags, Args& out);
 
 int usageError(const std::string& message);
+// Prints the error (file, offset, reason) on stderr; returns BadInput.
+int fail(const Error& e);
 void printJson(const std::string& json);
 
 } // namespace lm::cli

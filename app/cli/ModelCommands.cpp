@@ -85,10 +85,8 @@ ml::TrainOptions trainOptions(const Args& args, const std::string& out, bool qui
 int trainDetector(const Args& args)
 {
     auto lib = openLibrary(args);
-    if (!lib) {
-        std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!lib)
+        return fail(lib.error());
     const auto out = args.option("out");
     if (!out)
         return usageError("train detector needs --out DIR");
@@ -117,10 +115,8 @@ int trainDetector(const Args& args)
     const auto start = std::chrono::steady_clock::now();
     auto detector = ml::trainDetector(data, s, trainOptions(args, *out, args.flag("quiet")), job, &outcome);
     g_job = nullptr;
-    if (!detector) {
-        std::cerr << "loopminer-cli: " << detector.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!detector)
+        return fail(detector.error());
     JsonWriter j(true);
     j.beginObject();
     j.key("model").value(*out + "/" + ml::LoopDetector::kFileName);
@@ -157,12 +153,6 @@ bool doubleOption(const Args& args, const std::string& name, double& out, double
         usageError("--" + name + " needs a number from " + std::to_string(min) + " to " + std::to_string(max));
         return false;
     }
-}
-
-int fail(const Error& e)
-{
-    std::cerr << "loopminer-cli: " << e.toString() << "\n";
-    return BadInput;
 }
 
 void writeOutcome(JsonWriter& j, const ml::TrainOutcome& o)
@@ -435,18 +425,14 @@ int evaluate(const Args& args)
 int score(const Args& args)
 {
     auto lib = openLibrary(args);
-    if (!lib) {
-        std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!lib)
+        return fail(lib.error());
     const auto model = args.option("model");
     if (!model)
         return usageError("score needs --model DIR");
     auto detector = ml::LoopDetector::load(*model);
-    if (!detector) {
-        std::cerr << "loopminer-cli: " << detector.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!detector)
+        return fail(detector.error());
     const auto start = std::chrono::steady_clock::now();
     auto scored = ml::scoreLibrary(**lib, *detector, *model);
     if (!scored)

@@ -24,10 +24,8 @@ int loadPiece(int argc, char** argv, const std::vector<std::string>& valued, Arg
         return usageError(std::string(argv[1]) + " needs exactly one FILE");
     file = args.positional[0];
     auto midi = readMidiFile(file);
-    if (!midi) {
-        std::cerr << "loopminer-cli: " << midi.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!midi)
+        return fail(midi.error());
     piece = analysePiece(*midi);
     return Done;
 }

@@ -57,10 +57,8 @@ int runScan(int argc, char** argv)
     if (!readTempoOptions(args, options.audioTempo))
         return Usage;
     auto lib = LibraryDb::open(*db);
-    if (!lib) {
-        std::cerr << "loopminer-cli: " << lib.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!lib)
+        return fail(lib.error());
     const bool quiet = args.flag("quiet");
     auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     JobContext job([&](int64_t done, int64_t total, const std::string& text) {
@@ -78,10 +76,8 @@ int runScan(int argc, char** argv)
     std::signal(SIGTERM, onInterrupt);
     auto summary = importLibrary(**lib, options, job);
     g_job = nullptr;
-    if (!summary) {
-        std::cerr << "loopminer-cli: " << summary.error().toString() << "\n";
-        return BadInput;
-    }
+    if (!summary)
+        return fail(summary.error());
     const ImportSummary& s = *summary;
     JsonWriter j(true);
     j.beginObject();
