@@ -171,7 +171,24 @@ Result<MonoAudio> readOpened(SNDFILE* file, const AudioInfo& info, const std::st
     return out;
 }
 
-Result<SndPtr> openPath(const std::string& path, SF_INFO& sf, const AudioLimits& limits)
+struct OpenedAudio {
+    SndPtr file;
+    AudioInfo info;
+};
+
+// A file libsndfile opened (or not), with its header checked against the limits.
+Result<OpenedAudio> checkedOpen(SNDFILE* raw, const SF_INFO& sf, const std::string& name, const AudioLimits& limits)
+{
+    SndPtr file(raw);
+    if (!file)
+        return Error{name, -1, "not a readable audio file: " + sndError(nullptr)};
+    auto info = checkInfo(sf, name, limits);
+    if (!info)
+        return info.error();
+    return OpenedAudio{std::move(file), *info};
+}
+
+Result<OpenedAudio> openPath(const std::string& path, const AudioLimits& limits)
 {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
@@ -180,35 +197,28 @@ Result<SndPtr> openPath(const std::string& path, SF_INFO& sf, const AudioLimits&
         return Error{path, -1, "not a regular file"};
     if (uint64_t(st.st_size) > limits.maxFileBytes)
         return Error{path, -1, "file too large (" + std::to_string(st.st_size) + " bytes)"};
-    sf = SF_INFO{};
-    SNDFILE* f = sf_open(path.c_str(), SFM_READ, &sf);
-    if (!f)
-        return Error{path, -1, "not a readable audio file: " + sndError(nullptr)};
-    return SndPtr(f);
+    SF_INFO sf{};
+    SNDFILE* raw = sf_open(path.c_str(), SFM_READ, &sf);
+    return checkedOpen(raw, sf, path, limits);
 }
 
 } // namespace
 
 Result<AudioInfo> probeAudio(const std::string& path, const AudioLimits& limits)
 {
-    SF_INFO sf{};
-    auto f = openPath(path, sf, limits);
-    if (!f)
-        return f.error();
-    return checkInfo(sf, path, limits);
+    auto opened = openPath(path, limits);
+    if (!opened)
+        return opened.error();
+    return opened->info;
 }
 
 Result<MonoAudio> readAudioMono(const std::string& path, int targetRate, const AudioLimits& limits,
                                 const JobContext* job)
 {
-    SF_INFO sf{};
-    auto f = openPath(path, sf, limits);
-    if (!f)
-        return f.error();
-    auto info = checkInfo(sf, path, limits);
-    if (!info)
-        return info.error();
-    return readOpened(f->get(), *info, path, targetRate, limits, job);
+    auto opened = openPath(path, limits);
+    if (!opened)
+        return opened.error();
+    return readOpened(opened->file.get(), opened->info, path, targetRate, limits, job);
 }
 
 Result<MonoAudio> readAudioMonoFromMemory(const uint8_t* data, size_t size, const std::string& name, int targetRate,
@@ -217,35 +227,29 @@ Result<MonoAudio> readAudioMonoFromMemory(const uint8_t* data, size_t size, cons
     MemoryStream m{data, sf_count_t(size), 0};
     SF_VIRTUAL_IO io{memLength, memSeek, memRead, memWrite, memTell};
     SF_INFO sf{};
-    SndPtr f(sf_open_virtual(&io, SFM_READ, &sf, &m));
-    if (!f)
-        return Error{name, -1, "not a readable audio file: " + sndError(nullptr)};
-    auto info = checkInfo(sf, name, limits);
-    if (!info)
-        return info.error();
-    return readOpened(f.get(), *info, name, targetRate, limits, nullptr);
+    SNDFILE* raw = sf_open_virtual(&io, SFM_READ, &sf, &m);
+    auto opened = checkedOpen(raw, sf, name, limits);
+    if (!opened)
+        return opened.error();
+    return readOpened(opened->file.get(), opened->info, name, targetRate, limits, nullptr);
 }
 
 Result<std::vector<float>> readAudioFrames(const std::string& path, int64_t first, int64_t count, AudioInfo& info)
 {
-    SF_INFO sf{};
-    const AudioLimits limits;
-    auto f = openPath(path, sf, limits);
-    if (!f)
-        return f.error();
-    auto checked = checkInfo(sf, path, limits);
-    if (!checked)
-        return checked.error();
-    info = *checked;
+    auto opened = openPath(path, AudioLimits{});
+    if (!opened)
+        return opened.error();
+    info = opened->info;
+    SNDFILE* f = opened->file.get();
     if (first < 0 || count <= 0 || first >= info.frames)
         return Error{path, -1, "the range lies outside the audio"};
     count = std::min(count, info.frames - first);
-    if (sf_seek(f->get(), first, SEEK_SET) < 0)
-        return Error{path, -1, "cannot seek: " + sndError(f->get())};
+    if (sf_seek(f, first, SEEK_SET) < 0)
+        return Error{path, -1, "cannot seek: " + sndError(f)};
     std::vector<float> out(size_t(count) * size_t(info.channels));
-    const sf_count_t got = sf_readf_float(f->get(), out.data(), count);
+    const sf_count_t got = sf_readf_float(f, out.data(), count);
     if (got < 0)
-        return Error{path, -1, "read failed: " + sndError(f->get())};
+        return Error{path, -1, "read failed: " + sndError(f)};
     out.resize(size_t(got) * size_t(info.channels));
     return out;
 }
