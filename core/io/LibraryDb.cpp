@@ -327,11 +327,8 @@ std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
         w.drumCells = sqlite3_column_int64(st, 1);
         w.bassCells = sqlite3_column_int64(st, 2);
         w.kept = sqlite3_column_int(st, 3) != 0;
-        const void* blob = sqlite3_column_blob(st, 4);
-        if (blob && size_t(sqlite3_column_bytes(st, 4)) == sizeof(double) * w.correlation.size())
-            std::memcpy(w.correlation.data(), blob, sizeof(double) * w.correlation.size());
-        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-            w.loopScore = sqlite3_column_double(st, 5);
+        columnCorrelation(st, 4, w.correlation); // a damaged blob reads as zeros
+        w.loopScore = columnOptionalDouble(st, 5);
         out.push_back(w);
     }
     sqlite3_finalize(st);
@@ -469,12 +466,9 @@ std::vector<WindowRecord> LibraryDb::windowRecords(bool keptOnly, const std::str
         r.path = columnText(st, 1);
         r.kind = columnText(st, 2);
         r.startBar = sqlite3_column_int64(st, 3);
-        const void* blob = sqlite3_column_blob(st, 4);
-        if (!blob || size_t(sqlite3_column_bytes(st, 4)) != sizeof(double) * r.correlation.size())
+        if (!columnCorrelation(st, 4, r.correlation))
             continue; // a damaged row is left out rather than read wrong
-        std::memcpy(r.correlation.data(), blob, sizeof(double) * r.correlation.size());
-        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-            r.loopScore = sqlite3_column_double(st, 5);
+        r.loopScore = columnOptionalDouble(st, 5);
         out.push_back(std::move(r));
     }
     sqlite3_finalize(st);
@@ -540,10 +534,8 @@ std::unordered_map<std::string, TempoSetting> LibraryDb::tempoSettings()
     sqlite3_prepare_v2(db_, "SELECT path,bpm,downbeat FROM tempo_settings", -1, &st, nullptr);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         TempoSetting t;
-        if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-            t.bpm = sqlite3_column_double(st, 1);
-        if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-            t.downbeat = sqlite3_column_double(st, 2);
+        t.bpm = columnOptionalDouble(st, 1);
+        t.downbeat = columnOptionalDouble(st, 2);
         out[columnText(st, 0)] = t;
     }
     sqlite3_finalize(st);

@@ -116,8 +116,7 @@ std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int
         r.windowId = sqlite3_column_int64(st, 0);
         r.path = columnText(st, 1);
         r.startBar = sqlite3_column_int64(st, 2);
-        if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-            r.loopScore = sqlite3_column_double(st, 3);
+        r.loopScore = columnOptionalDouble(st, 3);
         r.tempoBpm = sqlite3_column_double(st, 4);
         r.noteDensity = sqlite3_column_double(st, 5);
         r.uniquePitch = sqlite3_column_double(st, 6);
@@ -169,8 +168,7 @@ std::vector<FileRow> LibraryDb::fileRows(const FileQuery& q, int64_t offset, int
         r.tempoBpm = sqlite3_column_double(st, 6);
         r.timeSignatures = text(7);
         r.windowsKept = sqlite3_column_int64(st, 8);
-        if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-            r.bestScore = sqlite3_column_double(st, 9);
+        r.bestScore = columnOptionalDouble(st, 9);
         out.push_back(std::move(r));
     }
     sqlite3_finalize(st);
