@@ -203,7 +203,10 @@ void MainWindow::onImportFinished(bool ok, const QString& error)
     library_->reload();
     loops_->reload();
     updateStatus();
-    if (ok && !modelDir_.isEmpty())
+    // Score again only when there is something new: windows read in this import,
+    // or scores from another model.
+    if (ok && !modelDir_.isEmpty()
+        && (runner_->summary().read > 0 || db_->loopModel() != std::optional<std::string>(modelDir_.toStdString())))
         scoreLibrary(modelDir_);
     if (!ok)
         QMessageBox::warning(this, tr("Import failed"), error);

@@ -388,16 +388,25 @@ std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
     return out;
 }
 
-std::optional<double> LibraryDb::loopThreshold()
+std::optional<std::string> LibraryDb::metaValue(const char* key)
 {
-    std::optional<double> out;
+    std::optional<std::string> out;
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key='loop_threshold'", -1, &st, nullptr);
+    sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key=?", -1, &st, nullptr);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     if (st && sqlite3_step(st) == SQLITE_ROW)
-        out = sqlite3_column_double(st, 0);
+        out = columnText(st, 0);
     sqlite3_finalize(st);
     return out;
 }
+
+std::optional<double> LibraryDb::loopThreshold()
+{
+    const auto v = metaValue("loop_threshold");
+    return v ? std::optional<double>(std::strtod(v->c_str(), nullptr)) : std::nullopt;
+}
+
+std::optional<std::string> LibraryDb::loopModel() { return metaValue("loop_model"); }
 
 Result<bool> LibraryDb::storeLoopScores(const std::vector<std::pair<int64_t, double>>& scores, double threshold,
                                         const std::string& model)

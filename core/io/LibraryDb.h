@@ -179,6 +179,7 @@ public:
     Result<bool> storeLoopScores(const std::vector<std::pair<int64_t, double>>& scores, double threshold,
                                  const std::string& model);
     std::optional<double> loopThreshold(); // of the last scoring, if any
+    std::optional<std::string> loopModel(); // which model gave the scores
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
 
@@ -187,6 +188,7 @@ private:
     Error sqlError(const std::string& what) const;
     Result<bool> exec(const char* sql);
     bool hasTable(const std::string& table);
+    std::optional<std::string> metaValue(const char* key);
     bool hasColumn(const std::string& table, const std::string& column);
     sqlite3_stmt* prepare(const char* sql);
     int64_t count(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind);

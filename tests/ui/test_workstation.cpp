@@ -427,6 +427,11 @@ private Q_SLOTS:
         }
         // And the strip now has loop scores with the threshold.
         QVERIFY(w.libraryPanel()->model()->totalFiles() > 0);
+        // Importing the same folder again reads nothing new: no second scoring pass.
+        importAndWait(w, music_);
+        QCOMPARE(w.importRunner()->summary().read, int64_t(0));
+        QTest::qWait(300);
+        QCOMPARE(scored.count(), 1);
     }
 
     void escapeOnTheImportProgressCancels()
