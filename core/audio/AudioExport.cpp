@@ -48,21 +48,16 @@ sf_count_t bufWrite(const void* ptr, sf_count_t count, void* u)
 }
 sf_count_t bufTell(void* u) { return static_cast<GrowingBuffer*>(u)->pos; }
 
-bool endsWith(std::string s, const std::string& suffix)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 } // namespace
 
 Result<AudioCutResult> exportAudioFrames(const std::string& source, int64_t firstFrame, int64_t frames,
                                          const std::string& out, double fadeMs)
 {
     int container = 0;
-    if (endsWith(out, ".wav"))
+    const std::string ext = lowerExtension(out);
+    if (ext == "wav")
         container = SF_FORMAT_WAV;
-    else if (endsWith(out, ".flac"))
+    else if (ext == "flac")
         container = SF_FORMAT_FLAC;
     else
         return Error{out, -1, "export as .wav or .flac"};

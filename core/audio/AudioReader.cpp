@@ -1,5 +1,7 @@
 #include "AudioReader.h"
 
+#include "core/io/FileBytes.h"
+
 #include <samplerate.h>
 #include <sndfile.h>
 
@@ -14,11 +16,7 @@ namespace lm {
 
 bool isAudioPath(const std::string& path)
 {
-    const size_t dot = path.find_last_of('.');
-    if (dot == std::string::npos)
-        return false;
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const std::string ext = lowerExtension(path);
     for (const char* e : {"wav", "wave", "aif", "aiff", "aifc", "flac", "ogg", "oga", "opus", "mp3"})
         if (ext == e)
             return true;

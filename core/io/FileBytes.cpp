@@ -1,5 +1,7 @@
 #include "FileBytes.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -8,6 +10,16 @@
 #include <unistd.h>
 
 namespace lm {
+
+std::string lowerExtension(const std::string& path)
+{
+    const size_t dot = path.find_last_of("./");
+    if (dot == std::string::npos || path[dot] != '.')
+        return {};
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return ext;
+}
 
 Result<std::vector<uint8_t>> readFileBytes(const std::string& path, uint64_t maxBytes)
 {

@@ -7,6 +7,9 @@
 
 namespace lm {
 
+// The file name's extension in lower case, without the dot ("" when there is none).
+std::string lowerExtension(const std::string& path);
+
 // Reads a whole file; refuses files larger than maxBytes with a clear error.
 Result<std::vector<uint8_t>> readFileBytes(const std::string& path, uint64_t maxBytes);
 

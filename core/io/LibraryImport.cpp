@@ -25,11 +25,7 @@ namespace lm {
 
 bool isMidiPath(const std::string& path)
 {
-    const size_t dot = path.find_last_of('.');
-    if (dot == std::string::npos)
-        return false;
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const std::string ext = lowerExtension(path);
     return ext == "mid" || ext == "midi" || ext == "smf" || ext == "kar";
 }
 
