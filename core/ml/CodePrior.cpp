@@ -175,17 +175,14 @@ Result<CodePrior> trainPrior(const std::vector<CodeSequence>& codes, const Prior
         for (int v : c)
             if (v < 0 || v >= settings.codes)
                 return Error{options.dir, -1, "a code is outside the codebook of " + std::to_string(settings.codes)};
-    if (options.threads > 0)
-        torch::set_num_threads(options.threads);
-    torch::manual_seed(options.seed);
+    prepareTraining(options);
     auto d = std::make_shared<CodePrior::Impl>(settings);
     d->firstCodes.assign(size_t(settings.codes), 0.0);
     for (const auto& c : codes)
         d->firstCodes[size_t(c[0])] += 1.0 / double(codes.size());
     PriorTask task(*d, codesToTensor(codes), options.seed);
     d->data = task.dataFingerprint();
-    auto outcome = runTraining(task, options, job);
-    if (auto e = unfinished(outcome, outcomeOut, options.dir))
+    if (auto e = trainToEnd(task, options, job, outcomeOut))
         return *e;
     d->net->eval();
     CodePrior prior(d);

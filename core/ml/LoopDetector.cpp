@@ -204,16 +204,13 @@ Result<LoopDetector> trainDetector(const std::vector<WindowCorrelation>& windows
     if (windows.size() < 2)
         return Error{options.dir, -1, "the detector needs at least 2 windows to train on (got "
                                           + std::to_string(windows.size()) + ")"};
-    if (options.threads > 0)
-        torch::set_num_threads(options.threads);
-    torch::manual_seed(options.seed);
+    prepareTraining(options);
     auto d = std::make_shared<LoopDetector::Impl>();
     d->settings = settings;
     d->windows = int64_t(windows.size());
     DetectorTask task(*d, toTensor(windows), options.seed);
     d->data = task.dataFingerprint();
-    auto outcome = runTraining(task, options, job);
-    if (auto e = unfinished(outcome, outcomeOut, options.dir))
+    if (auto e = trainToEnd(task, options, job, outcomeOut))
         return *e;
     {
         torch::NoGradGuard noGrad;

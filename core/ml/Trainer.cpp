@@ -52,14 +52,22 @@ std::vector<TrainProgress> historyFromJson(const QJsonArray& a, const std::strin
 
 } // namespace
 
-std::optional<Error> unfinished(const Result<TrainOutcome>& outcome, TrainOutcome* out, const std::string& dir)
+void prepareTraining(const TrainOptions& options)
 {
+    if (options.threads > 0)
+        torch::set_num_threads(options.threads);
+    torch::manual_seed(options.seed);
+}
+
+std::optional<Error> trainToEnd(TrainTask& task, const TrainOptions& options, JobContext& job, TrainOutcome* out)
+{
+    const auto outcome = runTraining(task, options, job);
     if (!outcome)
         return outcome.error();
     if (out)
         *out = *outcome;
     if (outcome->cancelled)
-        return Error{dir, -1, "training cancelled (the last checkpoint stands; resume goes on from it)"};
+        return Error{options.dir, -1, "training cancelled (the last checkpoint stands; resume goes on from it)"};
     return std::nullopt;
 }
 

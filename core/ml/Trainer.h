@@ -48,8 +48,12 @@ public:
 // end, dir/<kind>.lmm (the averaged weights, the header marked complete).
 Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, JobContext& job);
 
-// What a train function returns when runTraining did not finish: its error,
-// or "cancelled"; nothing when the training is complete (`out` gets the outcome).
-std::optional<Error> unfinished(const Result<TrainOutcome>& outcome, TrainOutcome* out, const std::string& dir);
+// Applies the options' thread count and seeds LibTorch: call before building
+// the network, so that its initial weights follow the seed.
+void prepareTraining(const TrainOptions& options);
+
+// Runs the training to its end: an error, or "cancelled", when it did not get
+// there; nothing when it did. `out` (when given) gets the outcome either way.
+std::optional<Error> trainToEnd(TrainTask& task, const TrainOptions& options, JobContext& job, TrainOutcome* out);
 
 } // namespace lm::ml

@@ -205,15 +205,12 @@ Result<VqVae> trainVqVae(const std::vector<Roll>& rolls, const VqVaeSettings& se
         return Error{options.dir, -1, "the VQ-VAE needs at least 2 loops to train on (got " + std::to_string(rolls.size()) + ")"};
     if (settings.codes < 2)
         return Error{options.dir, -1, "the codebook needs at least 2 codes"};
-    if (options.threads > 0)
-        torch::set_num_threads(options.threads);
-    torch::manual_seed(options.seed);
+    prepareTraining(options);
     auto d = std::make_shared<VqVae::Impl>(settings);
     d->loops = int64_t(rolls.size());
     VqVaeTask task(*d, rollsToTensor(rolls), options.seed);
     d->data = task.dataFingerprint();
-    auto outcome = runTraining(task, options, job);
-    if (auto e = unfinished(outcome, outcomeOut, options.dir))
+    if (auto e = trainToEnd(task, options, job, outcomeOut))
         return *e;
     d->net->eval();
     VqVae model(d);
