@@ -91,7 +91,8 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
     if (!piece)
         return fail(piece.error());
     const AudioPiece& a = *piece;
-    const bool usable = a.bpm > 0 && a.bars() >= format::kBarsPerWindow;
+    const std::string reason = unusableReason(a);
+    const bool usable = reason.empty();
     JsonWriter j(command == "windows");
     j.beginObject();
     j.key("file").value(file);
@@ -102,16 +103,13 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
         if (usable)
             j.key("reason").null();
         else
-            j.key("reason").value(a.bpm > 0 ? "shorter than 8 bars" : "no steady beat found; set the tempo by hand");
+            j.key("reason").value(reason);
         j.key("windows").beginArray();
         for (const AudioWindow& w : audioWindows(a)) {
             j.beginObject();
             j.key("start_bar").value(w.startBar);
             j.key("kept").value(true);
-            j.key("correlation").beginArray();
-            for (double v : w.correlation)
-                j.value(v);
-            j.endArray();
+            j.key("correlation").numbers(w.correlation);
             j.endObject();
         }
         j.endArray();
@@ -121,28 +119,11 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
         for (int64_t s : a.spectra.barStartSamples)
             j.value(double(s) / audioformat::kSampleRate);
         j.endArray();
-        j.key("matrix").beginArray();
-        for (size_t r = 0; r < n; ++r) {
-            j.beginArray();
-            for (size_t c = 0; c < n; ++c)
-                j.value(a.matrix[r * n + c]);
-            j.endArray();
-        }
-        j.endArray();
+        j.key("matrix").table(a.matrix.data(), n, n);
         if (args.flag("spectra")) {
             j.key("nfft").value(a.spectra.nfft);
-            j.key("bar_start_samples").beginArray();
-            for (int64_t s : a.spectra.barStartSamples)
-                j.value(s);
-            j.endArray();
-            j.key("spectra").beginArray();
-            for (size_t r = 0; r < n; ++r) {
-                j.beginArray();
-                for (int m = 0; m < audioformat::kMelBands; ++m)
-                    j.value(a.spectra.mel[r * audioformat::kMelBands + size_t(m)]);
-                j.endArray();
-            }
-            j.endArray();
+            j.key("bar_start_samples").numbers(a.spectra.barStartSamples);
+            j.key("spectra").table(a.spectra.mel.data(), n, audioformat::kMelBands);
         }
     }
     j.endObject();

@@ -58,10 +58,7 @@ int runWindows(int argc, char** argv)
         j.key("drum_cells").value(w.drumCells);
         j.key("bass_cells").value(w.bassCells);
         j.key("kept").value(w.kept);
-        j.key("correlation").beginArray();
-        for (double v : w.correlation)
-            j.value(v);
-        j.endArray();
+        j.key("correlation").numbers(w.correlation);
         j.endObject();
     }
     j.endArray();
@@ -83,18 +80,8 @@ int runSsm(int argc, char** argv)
     j.beginObject();
     j.key("file").value(file);
     j.key("bars").value(int64_t(n));
-    j.key("bar_starts").beginArray();
-    for (int64_t s : piece.barStarts)
-        j.value(s);
-    j.endArray();
-    j.key("matrix").beginArray();
-    for (size_t r = 0; r < n; ++r) {
-        j.beginArray();
-        for (size_t c = 0; c < n; ++c)
-            j.value(matrix[r * n + c]);
-        j.endArray();
-    }
-    j.endArray();
+    j.key("bar_starts").numbers(piece.barStarts);
+    j.key("matrix").table(matrix.data(), n, n);
     j.endObject();
     printJson(j.str());
     return Done;

@@ -2,6 +2,8 @@
 
 #include "core/model/LoopFormat.h"
 
+#include <cstdio>
+
 namespace lm {
 
 AudioPiece analyseAudio(const MonoAudio& audio, const TempoOverride& override, const TempoOptions& options)
@@ -41,6 +43,19 @@ Result<AudioPiece> analyseAudioFile(const std::string& path, const TempoOverride
     if (!audio)
         return audio.error();
     return analyseAudio(*audio, override, options);
+}
+
+std::string unusableReason(const AudioPiece& a)
+{
+    if (!(a.bpm > 0))
+        return "no steady beat found; set the tempo by hand";
+    if (a.bars() < format::kBarsPerWindow) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "shorter than %d bars at %.1f BPM (%lld bars)", format::kBarsPerWindow, a.bpm,
+                      static_cast<long long>(a.bars()));
+        return buf;
+    }
+    return {};
 }
 
 std::vector<AudioWindow> audioWindows(const AudioPiece& piece)

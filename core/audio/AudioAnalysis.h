@@ -43,6 +43,9 @@ AudioPiece analyseAudio(const MonoAudio& audio, const TempoOverride& override = 
 Result<AudioPiece> analyseAudioFile(const std::string& path, const TempoOverride& override = {},
                                     const TempoOptions& options = {});
 
+// Why the piece gives no windows ("" when it is usable): no beat, or under 8 bars.
+std::string unusableReason(const AudioPiece& piece);
+
 // Every 8-bar window b = 0, 1, ... with b + 8 <= bars: the 28 values above the
 // diagonal of its 8 x 8 block of the matrix, row-major.
 std::vector<AudioWindow> audioWindows(const AudioPiece& piece);

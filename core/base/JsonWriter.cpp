@@ -147,4 +147,12 @@ std::string JsonWriter::quote(const std::string& s)
     return out;
 }
 
+JsonWriter& JsonWriter::table(const double* data, size_t rows, size_t cols)
+{
+    beginArray();
+    for (size_t r = 0; r < rows; ++r)
+        numbers(data + r * cols, data + (r + 1) * cols);
+    return endArray();
+}
+
 } // namespace lm

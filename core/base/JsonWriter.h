@@ -1,7 +1,9 @@
 #pragma once
 // A small streaming JSON writer for the command-line tool's output.
 // Numbers are written in the shortest form that reads back to the same double.
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,19 @@ public:
     JsonWriter& value(int i) { return value(int64_t(i)); }
     JsonWriter& value(bool b);
     JsonWriter& null();
+    // An array of the numbers in [first, last).
+    template <typename It>
+    JsonWriter& numbers(It first, It last)
+    {
+        beginArray();
+        for (; first != last; ++first)
+            value(*first);
+        return endArray();
+    }
+    template <typename Range>
+    JsonWriter& numbers(const Range& r) { return numbers(std::begin(r), std::end(r)); }
+    // A row-major table of numbers as an array of rows.
+    JsonWriter& table(const double* data, size_t rows, size_t cols);
 
     const std::string& str() const { return out_; }
     static std::string quote(const std::string& s);

@@ -177,17 +177,9 @@ ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64
     p.tempoFromUser = a.bpmFromUser || a.downbeatFromUser;
     p.matrix.assign(a.matrix.begin(), a.matrix.end());
     f.piece = p;
-    if (!(a.bpm > 0)) {
+    f.error = unusableReason(a);
+    if (!f.error.empty()) {
         f.status = FileStatus::Unusable;
-        f.error = "no steady beat found; set the tempo by hand";
-        return f;
-    }
-    if (a.bars() < format::kBarsPerWindow) {
-        f.status = FileStatus::Unusable;
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "shorter than %d bars at %.1f BPM (%lld bars)", format::kBarsPerWindow, a.bpm,
-                      static_cast<long long>(a.bars()));
-        f.error = buf;
         return f;
     }
     f.status = FileStatus::Usable;
