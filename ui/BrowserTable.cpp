@@ -5,8 +5,9 @@
 
 namespace lm::ui {
 
-void setUpBrowserTable(QTableView* table, int fileColumn)
+void setUpBrowserTable(QTableView* table, int fileColumn, int sortColumn, Qt::SortOrder order)
 {
+    table->horizontalHeader()->setSortIndicator(sortColumn, order);
     table->setSortingEnabled(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -42,17 +42,19 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     maxScore_->setToolTip(tr("Only files whose best loop score is at most this (lower is more loop-like)"));
     table_ = new QTableView(this);
     table_->setModel(proxy_);
-    setUpBrowserTable(table_, LibraryTableModel::Path);
+    setUpBrowserTable(table_, LibraryTableModel::Path, LibraryTableModel::Path, Qt::AscendingOrder);
     table_->setColumnWidth(LibraryTableModel::Kind, 48);
 
+    // The filter has a row of its own, so that its hint is readable in a narrow panel.
     auto* top = new QHBoxLayout;
-    top->addWidget(filter_, 1);
     top->addWidget(usableOnly_);
     top->addWidget(kind_);
     top->addWidget(new QLabel(tr("Score ≤"), this));
     top->addWidget(maxScore_);
+    top->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(filter_);
     layout->addLayout(top);
     layout->addWidget(table_, 1);
 
@@ -61,11 +63,13 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     connect(kind_, &QComboBox::currentIndexChanged, this,
             [this](int i) { proxy_->setKind(kind_->itemData(i).toString()); });
     connect(maxScore_, &QDoubleSpinBox::valueChanged, this, &LibraryPanel::applyScoreRange);
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    Q_EMIT fileActivated(current.data(LibraryTableModel::FullPathRole).toString());
-            });
+    // Selection, not the current index: a table that gets the focus with no
+    // current row makes its first row current without selecting it, and that
+    // must not replace the piece on show.
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this](const QItemSelection& selected) {
+        if (!selected.indexes().isEmpty())
+            Q_EMIT fileActivated(selected.indexes().first().data(LibraryTableModel::FullPathRole).toString());
+    });
 }
 
 void LibraryPanel::applyScoreRange()

@@ -21,7 +21,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
 {
     model_ = new LoopsTableModel(this);
     filter_ = new QLineEdit(this);
-    filter_->setPlaceholderText(tr("Filter loops by file name"));
+    filter_->setPlaceholderText(tr("Filter loops by file name (Ctrl+F)"));
     filter_->setClearButtonEnabled(true);
     auto spin = [this](double value) {
         auto* s = new QDoubleSpinBox(this);
@@ -37,17 +37,19 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     loopsOnly_->setToolTip(tr("Only windows the detector scored under its loop threshold"));
     table_ = new QTableView(this);
     table_->setModel(model_);
-    setUpBrowserTable(table_, LoopsTableModel::File);
+    setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
 
+    // The filter has a row of its own, so that its hint is readable in a narrow panel.
     auto* top = new QHBoxLayout;
-    top->addWidget(filter_, 1);
     top->addWidget(new QLabel(tr("Density"), this));
     top->addWidget(minDensity_);
     top->addWidget(new QLabel(QStringLiteral("–"), this));
     top->addWidget(maxDensity_);
     top->addWidget(loopsOnly_);
+    top->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(filter_);
     layout->addLayout(top);
     layout->addWidget(table_, 1);
 
@@ -55,10 +57,12 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     connect(minDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
     connect(maxDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
     connect(loopsOnly_, &QCheckBox::toggled, this, &LoopsPanel::applyFilters);
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& i) {
-        if (i.isValid())
-            Q_EMIT loopChosen(i.data(LoopsTableModel::FullPathRole).toString(),
-                              i.data(LoopsTableModel::StartBarRole).toInt());
+    // Selection, not the current index (see LibraryPanel).
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this](const QItemSelection& selected) {
+        if (selected.indexes().isEmpty())
+            return;
+        const QModelIndex i = selected.indexes().first();
+        Q_EMIT loopChosen(i.data(LoopsTableModel::FullPathRole).toString(), i.data(LoopsTableModel::StartBarRole).toInt());
     });
 }
 
@@ -68,6 +72,11 @@ void LoopsPanel::setLibrary(LibraryDb* db)
     model_->setLibrary(db);
 }
 void LoopsPanel::reload() { model_->reload(); }
+void LoopsPanel::focusFilter()
+{
+    filter_->setFocus();
+    filter_->selectAll();
+}
 
 void LoopsPanel::applyFilters()
 {

@@ -22,6 +22,7 @@ public:
     explicit LoopsPanel(QWidget* parent = nullptr);
     void setLibrary(LibraryDb* db);
     void reload();
+    void focusFilter();
 
     LoopsTableModel* model() const { return model_; }
     QTableView* table() const { return table_; }

@@ -45,7 +45,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     library_ = new ui::LibraryPanel(this);
     loops_ = new ui::LoopsPanel(this);
     piece_ = new ui::PieceView(this);
-    auto* tabs = new QTabWidget(this);
+    auto* tabs = tabs_ = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("panelTabs"));
     tabs->addTab(library_, tr("Library"));
     tabs->addTab(loops_, tr("Loops"));
@@ -93,9 +93,12 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* newLib = file->addAction(tr("&New Library..."));
     connect(newLib, &QAction::triggered, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("New library"), QDir::homePath(), tr("Libraries (*.sqlite)"));
-        if (!p.isEmpty())
-            openLibrary(p);
+        QString p = QFileDialog::getSaveFileName(this, tr("New library"), QDir::homePath(), tr("Libraries (*.sqlite)"));
+        if (p.isEmpty())
+            return;
+        if (!p.endsWith(QStringLiteral(".sqlite"), Qt::CaseInsensitive))
+            p += QStringLiteral(".sqlite"); // what the filter promised
+        openLibrary(p);
     });
     QAction* openLib = file->addAction(tr("&Open Library..."));
     openLib->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
@@ -117,10 +120,16 @@ void MainWindow::buildMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QAction* exportWindow = file->addAction(tr("&Export Window..."));
+    exportWindow->setObjectName(QStringLiteral("exportWindowAction"));
     exportWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportWindow->setEnabled(false);
+    exportWindow->setToolTip(tr("Select a window on the matrix or the strip first"));
+    connect(piece_, &ui::PieceView::windowShown, exportWindow, [exportWindow](int start) { exportWindow->setEnabled(start >= 0); });
     connect(exportWindow, &QAction::triggered, this, [this] {
-        if (piece_->selectedWindow() < 0)
+        if (piece_->selectedWindow() < 0) {
+            statusBar()->showMessage(tr("Nothing to export: select a window on the matrix or the strip first"), 5000);
             return;
+        }
         const bool audio = piece_->isAudio();
         const QString base = QFileInfo(piece_->currentFile()).completeBaseName()
             + QStringLiteral("_bars%1-%2").arg(piece_->selectedWindow() + 1).arg(piece_->selectedWindow() + 8);
@@ -139,9 +148,14 @@ void MainWindow::buildMenus()
     file->insertSeparator(quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* find = edit->addAction(tr("&Filter Library"));
+    QAction* find = edit->addAction(tr("&Filter"));
     find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, library_, &ui::LibraryPanel::focusFilter);
+    connect(find, &QAction::triggered, this, [this] { // the filter of the tab on show
+        if (tabs_->currentWidget() == loops_)
+            loops_->focusFilter();
+        else
+            library_->focusFilter();
+    });
 }
 
 bool MainWindow::openLibrary(const QString& path)
@@ -153,6 +167,7 @@ bool MainWindow::openLibrary(const QString& path)
     }
     library_->setLibrary(nullptr);
     loops_->setLibrary(nullptr);
+    piece_->clear(); // what it showed belongs to the library being closed
     piece_->setLibrary(nullptr);
     db_ = std::move(*db);
     piece_->setLibrary(db_.get());
@@ -164,9 +179,23 @@ bool MainWindow::openLibrary(const QString& path)
     return true;
 }
 
-void MainWindow::importPaths(const QStringList& paths)
+void MainWindow::importPaths(const QStringList& requested)
 {
-    if (!db_ || runner_->running() || paths.isEmpty())
+    if (!db_ || runner_->running() || requested.isEmpty())
+        return;
+    QStringList paths, missing;
+    for (const QString& p : requested)
+        (QFileInfo::exists(p) ? paths : missing) << p;
+    if (!missing.isEmpty()) {
+        const QString text = tr("Cannot import %1: no such file or folder.").arg(missing.join(QStringLiteral(", ")));
+        statusBar()->showMessage(text, 10000);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Import"), text, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("importRefused"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // not exec(): a start with --import must not block here
+        Q_EMIT importRefused(text);
+    }
+    if (paths.isEmpty())
         return;
     progress_ = new QProgressDialog(tr("Looking for MIDI and audio files..."), tr("Cancel"), 0, 0, this);
     progress_->setWindowTitle(tr("Importing"));
@@ -260,6 +289,10 @@ void MainWindow::applyTempo(const QString& path, std::optional<double> bpm, std:
         loops_->reload();
         if (piece_->currentFile() == path)
             piece_->showFile(path);
+        // The piece's windows are new rows: score them, and the counts change.
+        if (error->isEmpty() && !modelDir_.isEmpty())
+            scoreLibrary(modelDir_);
+        updateStatus();
         Q_EMIT tempoApplied(path, *error);
     });
     worker->start();

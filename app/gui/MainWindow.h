@@ -12,6 +12,7 @@
 class QLabel;
 class QProgressDialog;
 class QSplitter;
+class QTabWidget;
 
 namespace lm::ui {
 class ImportRunner;
@@ -59,6 +60,8 @@ Q_SIGNALS:
     void importFinished();
     void tempoApplied(const QString& path, const QString& error);
     void libraryScored(const QString& error);
+    // Some of the paths given to importPaths do not exist (the message names them).
+    void importRefused(const QString& message);
 
 protected:
     void closeEvent(QCloseEvent*) override;
@@ -75,6 +78,7 @@ private:
     ui::LoopsPanel* loops_ = nullptr;
     ui::PieceView* piece_ = nullptr;
     QSplitter* split_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
     ui::ImportRunner* runner_ = nullptr;
     QPointer<QProgressDialog> progress_; // deletes itself on close (Cancel, Escape)
     QLabel* counts_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -11,27 +12,57 @@
 
 #include <QLineEdit>
 
-int main(int argc, char** argv)
+namespace {
+
+struct Options {
+    QCommandLineOption library{QStringLiteral("library"), QStringLiteral("Library file to open."), QStringLiteral("FILE")};
+    QCommandLineOption import{QStringLiteral("import"), QStringLiteral("Folder to import on start."), QStringLiteral("DIR")};
+    QCommandLineOption demo{QStringLiteral("demo"), QStringLiteral("Open the demo library (imported on first use).")};
+    QCommandLineOption select{QStringLiteral("select"), QStringLiteral("Show the first piece whose path contains TEXT."),
+                              QStringLiteral("TEXT")};
+    QCommandLineOption model{QStringLiteral("model"),
+                             QStringLiteral("Model folder that scores the loops after an import (default: the bundled model)."),
+                             QStringLiteral("DIR")};
+};
+
+void setUp(QCommandLineParser& parser, const Options& o)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("loopminer"));
-    QApplication::setOrganizationName(QStringLiteral("loopminer"));
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Find, learn and generate music loops."));
     parser.addHelpOption();
-    QCommandLineOption libOpt(QStringLiteral("library"), QStringLiteral("Library file to open."), QStringLiteral("FILE"));
-    QCommandLineOption importOpt(QStringLiteral("import"), QStringLiteral("Folder to import on start."), QStringLiteral("DIR"));
-    QCommandLineOption demoOpt(QStringLiteral("demo"), QStringLiteral("Open the demo library (imported on first use)."));
-    QCommandLineOption selectOpt(QStringLiteral("select"),
-                                 QStringLiteral("Show the first piece whose path contains TEXT."), QStringLiteral("TEXT"));
-    parser.addOption(selectOpt);
-    QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Model folder that scores the loops after an import (default: the bundled model)."),
-                                QStringLiteral("DIR"));
-    parser.addOption(modelOpt);
-    parser.addOption(libOpt);
-    parser.addOption(importOpt);
-    parser.addOption(demoOpt);
+    parser.addVersionOption();
+    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo})
+        parser.addOption(*opt);
+}
+
+void name(QCoreApplication& app)
+{
+    app.setApplicationName(QStringLiteral("loopminer"));
+    app.setOrganizationName(QStringLiteral("loopminer"));
+    app.setApplicationVersion(QStringLiteral(LOOPMINER_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const Options o;
+    {
+        // --help and --version answer without a display: a QApplication would
+        // abort first when there is none (Qt's xcb plugin).
+        QCoreApplication probe(argc, argv);
+        name(probe);
+        QCommandLineParser parser;
+        setUp(parser, o);
+        if (parser.parse(probe.arguments()) && (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"))))
+            parser.process(probe); // prints and exits
+    }
+    QApplication app(argc, argv);
+    name(app);
+    QCommandLineParser parser;
+    setUp(parser, o);
     parser.process(app);
+    const QCommandLineOption &libOpt = o.library, &importOpt = o.import, &demoOpt = o.demo, &selectOpt = o.select,
+                             &modelOpt = o.model;
 
     lm::gui::MainWindow window;
     window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QStringLiteral(LOOPMINER_DEFAULT_MODEL_DIR));

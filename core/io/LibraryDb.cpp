@@ -1,5 +1,7 @@
 #include "LibraryDb.h"
 
+#include "core/base/NaturalOrder.h"
+
 #include "core/io/SqliteText.h"
 
 #include <sqlite3.h>
@@ -118,6 +120,13 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
                         nullptr) != SQLITE_OK)
         return lib->sqlError("cannot open the library");
     sqlite3_busy_timeout(lib->db_, 10000);
+    // lm_natural: the browser's name order (groove_2 before groove_10).
+    sqlite3_create_collation_v2(
+        lib->db_, "lm_natural", SQLITE_UTF8, nullptr,
+        [](void*, int na, const void* a, int nb, const void* b) {
+            return naturalCompare({static_cast<const char*>(a), size_t(na)}, {static_cast<const char*>(b), size_t(nb)});
+        },
+        nullptr);
     // Reject a file that is not a SQLite database before touching it.
     if (auto r = lib->exec("SELECT count(*) FROM sqlite_master"); !r)
         return Error{path, -1, "not a loopminer library (" + r.error().message + ")"};

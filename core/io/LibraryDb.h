@@ -92,6 +92,7 @@ struct FileRow {
     int64_t bars = 0;
     double tempoBpm = 0;
     std::string timeSignatures;
+    bool assumedFourFour = false; // no time signature in the file: read as 4/4
     int64_t windowsKept = 0;
     std::optional<double> bestScore;
 };

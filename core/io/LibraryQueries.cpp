@@ -43,7 +43,7 @@ int bindQuery(sqlite3_stmt* st, const FileQuery& q)
 const char* orderColumn(FileQuery::Order o)
 {
     switch (o) {
-    case FileQuery::Order::Path: return "f.path";
+    case FileQuery::Order::Path: return "f.path COLLATE lm_natural";
     case FileQuery::Order::Kind: return "f.kind";
     case FileQuery::Order::Bars: return "p.bars";
     case FileQuery::Order::Tempo: return "p.tempo_bpm";
@@ -52,7 +52,7 @@ const char* orderColumn(FileQuery::Order o)
     case FileQuery::Order::BestScore: return "best";
     case FileQuery::Order::Status: return "f.status";
     }
-    return "f.path";
+    return "f.path COLLATE lm_natural";
 }
 
 } // namespace
@@ -83,7 +83,7 @@ static const char* loopOrderColumn(LoopQuery::Order o)
 {
     switch (o) {
     case LoopQuery::Order::Score: return "w.loop_score IS NULL, w.loop_score"; // unscored last
-    case LoopQuery::Order::File: return "f.path";
+    case LoopQuery::Order::File: return "f.path COLLATE lm_natural";
     case LoopQuery::Order::StartBar: return "w.start_bar";
     case LoopQuery::Order::Tempo: return "p.tempo_bpm";
     case LoopQuery::Order::NoteDensity: return "w.note_density";
@@ -106,7 +106,7 @@ std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int
         "SELECT w.id,f.path,w.start_bar,w.loop_score,p.tempo_bpm,coalesce(w.note_density,0),"
         "coalesce(w.unique_pitch,0) FROM windows w JOIN files f ON f.id=w.file_id "
         "LEFT JOIN pieces p ON p.file_id=f.id" + loopWhere(q) + " ORDER BY " + loopOrderColumn(q.order)
-        + (q.descending ? " DESC" : " ASC") + ", f.path, w.start_bar LIMIT ? OFFSET ?";
+        + (q.descending ? " DESC" : " ASC") + ", f.path COLLATE lm_natural, w.start_bar LIMIT ? OFFSET ?";
     sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
     const int next = bindLoopQuery(st, q);
     sqlite3_bind_int64(st, next, limit);
@@ -149,9 +149,9 @@ std::vector<FileRow> LibraryDb::fileRows(const FileQuery& q, int64_t offset, int
     sqlite3_stmt* st = nullptr;
     const std::string sql =
         "SELECT f.id,f.path,f.kind,f.status,f.error,p.bars,p.tempo_bpm,p.time_signatures,"
-        "f.windows_kept AS kept, f.best_score AS best "
+        "f.windows_kept AS kept, f.best_score AS best, coalesce(p.assumed_4_4,0) "
         "FROM files f LEFT JOIN pieces p ON p.file_id=f.id" + whereClause(q) + " ORDER BY "
-        + orderColumn(q.order) + (q.descending ? " DESC" : " ASC") + ", f.path LIMIT ? OFFSET ?";
+        + orderColumn(q.order) + (q.descending ? " DESC" : " ASC") + ", f.path COLLATE lm_natural LIMIT ? OFFSET ?";
     sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
     const int next = bindQuery(st, q);
     sqlite3_bind_int64(st, next, limit);
@@ -169,6 +169,7 @@ std::vector<FileRow> LibraryDb::fileRows(const FileQuery& q, int64_t offset, int
         r.timeSignatures = text(7);
         r.windowsKept = sqlite3_column_int64(st, 8);
         r.bestScore = columnOptionalDouble(st, 9);
+        r.assumedFourFour = sqlite3_column_int(st, 10) != 0;
         out.push_back(std::move(r));
     }
     sqlite3_finalize(st);

@@ -1,5 +1,7 @@
 #include "LibraryTableModel.h"
 
+#include "ui/views/ScoreFormat.h"
+
 #include <QFileInfo>
 
 namespace lm::ui {
@@ -35,9 +37,15 @@ QVariant LibraryTableModel::data(const QModelIndex& index, int role) const
     case Kind: return QString::fromStdString(r.kind).toUpper();
     case Bars: return r.bars > 0 ? QVariant(qlonglong(r.bars)) : QVariant();
     case Tempo: return r.tempoBpm > 0 ? QVariant(sortable ? r.tempoBpm : qRound(r.tempoBpm * 10) / 10.0) : QVariant();
-    case Metre: return QString::fromStdString(r.timeSignatures).section('@', 0, 0);
+    case Metre:
+        if (r.assumedFourFour)
+            return tr("4/4 (assumed)");
+        return QString::fromStdString(r.timeSignatures).section('@', 0, 0);
     case WindowsKept: return qlonglong(r.windowsKept);
-    case BestScore: return r.bestScore ? QVariant(*r.bestScore) : QVariant();
+    case BestScore:
+        if (!r.bestScore)
+            return {};
+        return sortable ? QVariant(*r.bestScore) : QVariant(formatScore(*r.bestScore));
     case Status:
         return r.status == "usable" ? tr("usable") : QString::fromStdString(r.status + ": " + r.error);
     }

@@ -1,5 +1,7 @@
 #include "LoopsTableModel.h"
 
+#include "ui/views/ScoreFormat.h"
+
 #include <QFileInfo>
 
 namespace lm::ui {
@@ -29,7 +31,7 @@ QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Score: return r.loopScore ? QVariant(QString::number(*r.loopScore, 'g', 3)) : QVariant(tr("not scored"));
+    case Score: return r.loopScore ? QVariant(formatScore(*r.loopScore)) : QVariant(tr("not scored"));
     case File: return QFileInfo(QString::fromStdString(r.path)).fileName();
     case StartBar: return qlonglong(r.startBar + 1); // bars count from 1 for people
     case Tempo: return qRound(r.tempoBpm);

@@ -47,6 +47,36 @@ QString PianoRollView::rowName(int row)
     return QString("%1%2").arg(names[pitch % 12]).arg(pitch / 12 - 1);
 }
 
+namespace {
+constexpr int kLabelWidth = 92;
+constexpr int kTitleHeight = 20;
+constexpr double kDrumLaneScale = 2.0; // a drum lane is this many bass rows tall
+} // namespace
+
+QRectF PianoRollView::rollArea() const
+{
+    const int corrSide = std::min(180, height() - kTitleHeight - 10);
+    return QRectF(kLabelWidth, kTitleHeight, width() - kLabelWidth - corrSide - 20, height() - kTitleHeight - 6);
+}
+
+QRectF PianoRollView::rowRect(int row) const
+{
+    const QRectF roll = rollArea();
+    const double unit = roll.height() / (kBassRows + kDrumLaneScale * kDrumRows);
+    const double drumH = unit * kDrumLaneScale;
+    const double bassBottom = roll.top() + kBassRows * unit;
+    if (row >= kDrumRows) // bass: row 56 (pitch 71) at the top
+        return QRectF(roll.left(), roll.top() + (kRows - 1 - row) * unit, roll.width(), unit);
+    return QRectF(roll.left(), bassBottom + (kDrumRows - 1 - row) * drumH, roll.width(), drumH); // kick lowest
+}
+
+QFont PianoRollView::labelFont(int row) const
+{
+    QFont f = font();
+    f.setPointSizeF(std::max(5.0, std::min(8.0, rowRect(row).height() * 0.7)));
+    return f;
+}
+
 void PianoRollView::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
@@ -55,40 +85,43 @@ void PianoRollView::paintEvent(QPaintEvent*)
         p.drawText(rect(), Qt::AlignCenter, tr("Click the matrix or the strip to show a window"));
         return;
     }
-    const int labelW = 92, titleH = 20;
-    const int corrSide = std::min(180, height() - titleH - 10);
-    const QRect roll(labelW, titleH, width() - labelW - corrSide - 20, height() - titleH - 6);
-    const double cw = double(roll.width()) / kWindowSteps;
-    const double rh = double(roll.height()) / kRows;
+    const QRectF roll = rollArea();
+    const double cw = roll.width() / kWindowSteps;
     p.setPen(palette().text().color());
-    p.drawText(QRect(4, 0, width(), titleH), Qt::AlignVCenter, title_);
+    p.drawText(QRect(4, 0, width() - 8, kTitleHeight), Qt::AlignVCenter,
+               fontMetrics().elidedText(title_, Qt::ElideRight, width() - 8));
 
-    // Row backgrounds: drums, then bass with the black keys shaded; drawn top = row 0.
-    QFont small = font();
-    small.setPointSizeF(std::max(5.0, std::min(8.0, rh * 0.8)));
-    p.setFont(small);
+    // Row backgrounds with the black keys shaded; bass names at every C when rows are thin.
     for (int r = 0; r < kRows; ++r) {
-        const QRectF row(roll.left(), roll.top() + r * rh, roll.width(), rh);
-        const bool black = r >= kDrumRows && QString("0101001010100").at((r - kDrumRows + kBassLowestPitch) % 12) == '1';
+        const QRectF row = rowRect(r);
+        const int pitch = r - kDrumRows + kBassLowestPitch;
+        const bool black = r >= kDrumRows && QString("010100101010").at(pitch % 12) == '1';
         p.fillRect(row, r < kDrumRows ? QColor(245, 238, 225) : black ? QColor(228, 228, 234) : QColor(246, 246, 250));
-        if (rh >= 6 || r < kDrumRows || (r - kDrumRows + kBassLowestPitch) % 12 == 0)
-            p.drawText(QRectF(0, row.top(), labelW - 4, rh), Qt::AlignRight | Qt::AlignVCenter, rowName(r));
+        if (row.height() >= 6 || r < kDrumRows || pitch % 12 == 0) {
+            p.setFont(labelFont(r));
+            p.drawText(QRectF(0, row.top(), kLabelWidth - 4, row.height()), Qt::AlignRight | Qt::AlignVCenter, rowName(r));
+        }
     }
+    p.setFont(font());
     p.setPen(QPen(QColor(120, 120, 120), 1));
-    p.drawLine(QPointF(roll.left(), roll.top() + kDrumRows * rh), QPointF(roll.right(), roll.top() + kDrumRows * rh));
+    const double split = rowRect(kDrumRows).bottom();
+    p.drawLine(QPointF(roll.left(), split), QPointF(roll.right(), split));
     for (int s = 0; s <= kWindowSteps; s += 4) {
         p.setPen(QPen(s % kStepsPerBar == 0 ? QColor(90, 90, 90) : QColor(215, 215, 215), s % kStepsPerBar == 0 ? 1.5 : 1));
         p.drawLine(QPointF(roll.left() + s * cw, roll.top()), QPointF(roll.left() + s * cw, roll.bottom()));
     }
     for (size_t s = 0; s < steps_.size(); ++s)
         for (int r = 0; r < kRows; ++r)
-            if ((steps_[s] >> r) & 1u)
-                p.fillRect(QRectF(roll.left() + double(s) * cw + 0.5, roll.top() + r * rh + 0.5, cw - 1, rh - 1),
+            if ((steps_[s] >> r) & 1u) {
+                const QRectF row = rowRect(r);
+                p.fillRect(QRectF(roll.left() + double(s) * cw + 0.5, row.top() + 0.5, cw - 1, row.height() - 1),
                            r < kDrumRows ? QColor(200, 80, 40) : QColor(40, 90, 190));
+            }
     p.setPen(palette().text().color());
 
     // The window's 8 x 8 bar correlations.
-    const QRect corr(roll.right() + 14, titleH + 16, corrSide - 10, corrSide - 10);
+    const int corrSide = std::min(180, height() - kTitleHeight - 10);
+    const QRect corr(int(roll.right()) + 14, kTitleHeight + 16, corrSide - 10, corrSide - 10);
     const double c = corr.width() / double(kBarsPerWindow);
     int k = 0;
     double m[kBarsPerWindow][kBarsPerWindow];
@@ -100,7 +133,7 @@ void PianoRollView::paintEvent(QPaintEvent*)
     for (int i = 0; i < kBarsPerWindow; ++i)
         for (int j = 0; j < kBarsPerWindow; ++j)
             p.fillRect(QRectF(corr.left() + j * c, corr.top() + i * c, c, c), viridis(m[i][j]));
-    p.drawText(QRect(corr.left(), titleH, corr.width(), 16), Qt::AlignCenter, tr("bar correlation"));
+    p.drawText(QRect(corr.left(), kTitleHeight, corr.width(), 16), Qt::AlignCenter, tr("bar correlation"));
 }
 
 } // namespace lm::ui

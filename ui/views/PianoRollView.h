@@ -21,6 +21,12 @@ public:
     int activeCells() const;
 
     static QString rowName(int row);
+    // Where a row is drawn at the current size: higher pitches go up (bass
+    // C5 above C1, as in every DAW), the drum lanes below the bass with the
+    // kick at the bottom; drum lanes are twice as tall so their names fit.
+    QRectF rowRect(int row) const;
+    QRectF rollArea() const;
+    QFont labelFont(int row) const;
 
 protected:
     void paintEvent(QPaintEvent*) override;

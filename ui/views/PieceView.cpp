@@ -18,6 +18,7 @@
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace lm::ui {
 
@@ -61,27 +62,87 @@ std::vector<StripCell> PieceView::stripFor(const std::vector<StoredWindow>& stor
     return strip;
 }
 
-bool PieceView::showFile(const QString& path)
+namespace {
+
+QString metreText(const PieceAnalysis& a)
 {
-    path_ = path;
+    if (a.assumedFourFour)
+        return PieceView::tr("4/4 (assumed: no time signature)");
+    QStringList metres;
+    for (const TimeSignature& t : a.timeSignatures) {
+        const QString m = QStringLiteral("%1/%2").arg(t.numerator).arg(t.denominator);
+        if (metres.isEmpty() || metres.back() != m)
+            metres << m;
+    }
+    return metres.join(QStringLiteral(" → "));
+}
+
+// Why a usable piece keeps none of its windows (method.md 2), or empty.
+QString noWindowReason(const PieceAnalysis& a, const std::vector<WindowInfo>& windows)
+{
+    if (windows.empty())
+        return PieceView::tr("shorter than the 8 bars a window needs");
+    int64_t drums = 0, bass = 0;
+    for (const WindowInfo& w : windows) {
+        if (w.kept)
+            return {};
+        drums = std::max(drums, w.drumCells);
+        bass = std::max(bass, w.bassCells);
+    }
+    (void)a;
+    return PieceView::tr("no window has %1 drum and %1 bass cells (the most in one window: %2 drum, %3 bass)")
+        .arg(format::kMinCellsPerPart)
+        .arg(drums)
+        .arg(bass);
+}
+
+} // namespace
+
+void PieceView::clear()
+{
+    path_.clear();
     piece_.reset();
     audio_.reset();
     correlations_.clear();
     stacked_.clear();
     roll_->clear();
     tempo_->setVisible(false);
+    info_->setText(tr("No piece selected"));
+    ssm_->setMatrix({}, 0);
+    ssm_->setStrip({});
+    ssm_->setEmptyText(tr("Select a piece to see its self-similarity"));
+    Q_EMIT windowShown(-1);
+}
+
+bool PieceView::showFile(const QString& path)
+{
+    clear();
+    path_ = path;
     if (isAudioPath(path.toStdString()))
         return showAudio(path);
     auto midi = readMidiFile(path.toStdString());
     if (!midi) {
         info_->setText(QString::fromStdString(midi.error().toString()));
-        ssm_->setMatrix({}, 0);
-        ssm_->setStrip({});
+        ssm_->setEmptyText(tr("This file cannot be read: %1").arg(QString::fromStdString(midi.error().message)));
         return false;
     }
     piece_ = analysePiece(*midi);
     const PieceAnalysis& a = *piece_;
     const int n = int(a.bars());
+    const QString name = QFileInfo(path).fileName().toHtmlEscaped();
+    if (n == 0) { // nothing of the method's roll: say why instead of an empty matrix
+        const QString why = QString::fromStdString(a.reason.empty() ? std::string("no notes") : a.reason);
+        info_->setText(tr("<b>%1</b> — %2 s, %3, tpq %4: no bars to show (%5)")
+                           .arg(name)
+                           .arg(midi->durationSeconds(), 0, 'f', 0)
+                           .arg(metreText(a))
+                           .arg(a.ticksPerQuarter)
+                           .arg(why));
+        ssm_->setEmptyText(tr("%1 has no bars to show: %2.\nThe matrix is drawn from the drum and bass parts "
+                              "(a drum part on channel 10, a bass with program 33–40).")
+                               .arg(QFileInfo(path).fileName(), why));
+        return true;
+    }
     stacked_ = a.roll.stackedSteps();
     ssm_->setMatrix(selfSimilarity(stacked_, a.barStarts, a.markedSteps), n);
     const std::vector<WindowInfo> windows = computeWindows(a);
@@ -93,13 +154,18 @@ bool PieceView::showFile(const QString& path)
     const auto stored = db_ ? db_->windowsOf(path.toStdString()) : std::vector<StoredWindow>{};
     ssm_->setStrip(stripFor(stored, windows.size(), [&](size_t i) { return windows[i].kept; }),
                    db_ ? db_->loopThreshold() : std::nullopt);
-    QString text = tr("<b>%1</b> — %2 bars, %3 BPM, tpq %4")
-                       .arg(QFileInfo(path).fileName().toHtmlEscaped())
+    QString text = tr("<b>%1</b> — %2 bars, %3, %4 BPM, tpq %5")
+                       .arg(name)
                        .arg(n)
+                       .arg(metreText(a))
                        .arg(a.firstTempoBpm(), 0, 'f', 1)
                        .arg(a.ticksPerQuarter);
-    text += a.usable ? tr(", %1 of %2 windows kept").arg(kept).arg(windows.size())
-                     : tr(", not usable for the models: %1").arg(QString::fromStdString(a.reason));
+    if (!a.usable)
+        text += tr(", not usable for the models: %1").arg(QString::fromStdString(a.reason));
+    else if (kept == 0)
+        text += tr(", no window kept: %1").arg(noWindowReason(a, windows));
+    else
+        text += tr(", %1 of %2 windows kept").arg(kept).arg(windows.size());
     info_->setText(text);
     if (!windows.empty()) {
         int first = 0;
@@ -120,8 +186,8 @@ bool PieceView::showAudio(const QString& path)
     if (!file || !file->piece) {
         info_->setText(file ? tr("%1: %2").arg(path, QString::fromStdString(file->error))
                             : tr("%1 is not in the library: import it to see its bars.").arg(path));
-        ssm_->setMatrix({}, 0);
-        ssm_->setStrip({});
+        ssm_->setEmptyText(file ? tr("No bars to show: %1").arg(QString::fromStdString(file->error))
+                                : tr("Import this file to see its bars."));
         return false;
     }
     audio_ = file->piece;
@@ -185,7 +251,7 @@ void PieceView::selectWindow(int startBar)
             return; // an audio window needs 8 whole bars
         ssm_->setSelectedWindow(startBar);
         roll_->setWindow(std::vector<uint64_t>(format::kWindowSteps, 0), correlations_[size_t(startBar)], startBar,
-                         tr("Bars %1–%2 (audio: no notes to show; Ctrl+E cuts these bars as a WAV)")
+                         tr("Bars %1–%2 (audio, no notes; Ctrl+E exports the bars)")
                              .arg(startBar + 1)
                              .arg(startBar + 8));
         Q_EMIT windowShown(startBar);

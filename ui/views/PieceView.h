@@ -28,6 +28,9 @@ public:
     void setLibrary(LibraryDb* db) { db_ = db; }
     // Shows the file; false (with the reason shown) when it cannot be shown.
     bool showFile(const QString& path);
+    // Shows nothing (another library was opened, or nothing is selected).
+    void clear();
+    QLabel* infoLabel() const { return info_; }
     void selectWindow(int startBar);
 
     SsmView* ssmView() const { return ssm_; }
@@ -43,7 +46,7 @@ public:
     double tempoBpm() const;
 
 Q_SIGNALS:
-    void windowShown(int startBar);
+    void windowShown(int startBar); // -1: no window (nothing shown)
     // The user set (or, with neither value, cleared) an audio piece's tempo.
     void tempoChangeRequested(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
 

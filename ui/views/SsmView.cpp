@@ -1,13 +1,17 @@
 #include "SsmView.h"
 
 #include "ColorMap.h"
+#include "ScoreFormat.h"
 
+#include <QKeyEvent>
+#include <QLinearGradient>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace lm::ui {
 
@@ -16,19 +20,43 @@ constexpr int kMargin = 36;      // room for bar numbers
 constexpr int kColourBar = 60;   // room for the colour bar on the right
 constexpr int kStripHeight = 18;
 constexpr int kWindowBars = 8;
+constexpr int kLegendHeight = 16;
+
+QColor stripColour(const StripCell& s, std::optional<double> threshold)
+{
+    if (s.score && threshold && *threshold > 0)
+        return viridis(1.0 - std::min(1.0, *s.score / (2 * *threshold)));
+    return s.kept ? QColor(90, 90, 90) : QColor(210, 210, 210);
+}
 } // namespace
 
 SsmView::SsmView(QWidget* parent) : QWidget(parent)
 {
     setMouseTracking(true);
     setMinimumSize(240, 240);
-    setFocusPolicy(Qt::ClickFocus);
+    setFocusPolicy(Qt::StrongFocus);
+    emptyText_ = tr("Select a piece to see its self-similarity");
+}
+
+void SsmView::setEmptyText(const QString& text)
+{
+    emptyText_ = text;
+    update();
 }
 
 void SsmView::setMatrix(std::vector<double> matrix, int bars)
 {
     matrix_ = std::move(matrix);
-    bars_ = bars;
+    bars_ = matrix_.size() == size_t(bars) * size_t(bars) ? bars : 0;
+    image_ = QImage();
+    if (bars_ > 0) {
+        image_ = QImage(bars_, bars_, QImage::Format_RGB32);
+        for (int r = 0; r < bars_; ++r) {
+            auto* line = reinterpret_cast<QRgb*>(image_.scanLine(r));
+            for (int c = 0; c < bars_; ++c)
+                line[c] = viridis(matrix_[size_t(r) * size_t(bars_) + size_t(c)]).rgb();
+        }
+    }
     zoom_ = 1.0;
     pan_ = {};
     selected_ = -1;
@@ -50,7 +78,8 @@ void SsmView::setSelectedWindow(int startBar)
 
 QRect SsmView::plotArea() const
 {
-    const int side = std::max(10, std::min(width() - kMargin - kColourBar, height() - kMargin - kStripHeight - 16));
+    const int side = std::max(10, std::min(width() - kMargin - kColourBar,
+                                           height() - kMargin - kStripHeight - kLegendHeight - 16));
     return {kMargin, kMargin / 2, side, side};
 }
 
@@ -85,22 +114,15 @@ void SsmView::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.fillRect(rect(), palette().window());
     if (bars_ <= 0) {
-        p.drawText(rect(), Qt::AlignCenter, tr("Select a piece to see its self-similarity"));
+        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, emptyText_);
         return;
     }
     const QRect area = plotArea();
     const QRectF m = matrixRect();
     const double cs = cellSize();
-    // Draw the matrix into an image, one pixel per cell, then scale it: fast for big pieces.
-    QImage img(bars_, bars_, QImage::Format_RGB32);
-    for (int r = 0; r < bars_; ++r) {
-        auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
-        for (int c = 0; c < bars_; ++c)
-            line[c] = viridis(matrix_[size_t(r) * size_t(bars_) + size_t(c)]).rgb();
-    }
     p.save();
     p.setClipRect(area);
-    p.drawImage(m, img);
+    p.drawImage(m, image_);
     if (selected_ >= 0) {
         const int len = std::min(kWindowBars, bars_ - selected_);
         p.setPen(QPen(Qt::white, 2));
@@ -120,18 +142,21 @@ void SsmView::paintEvent(QPaintEvent*)
         if (y >= area.top() && y <= area.bottom())
             p.drawText(QRectF(0, y - 8, kMargin - 4, 16), Qt::AlignRight | Qt::AlignVCenter, QString::number(b + 1));
     }
+    drawStrip(p, area, m);
+    drawLegend(p);
+    drawColourBar(p, area);
+}
 
-    // The strip under the matrix, aligned bar for bar.
+void SsmView::drawStrip(QPainter& p, const QRect& area, const QRectF& m)
+{
+    const double cs = cellSize();
     const QRectF stripRow(area.left(), area.bottom() + 8, area.width(), kStripHeight);
     p.save();
     p.setClipRect(stripRow.adjusted(0, -1, 0, 1));
     for (size_t b = 0; b < strip_.size(); ++b) {
         const StripCell& s = strip_[b];
-        QColor colour = s.kept ? QColor(90, 90, 90) : QColor(210, 210, 210);
-        if (s.score && threshold_ && *threshold_ > 0)
-            colour = viridis(1.0 - std::min(1.0, *s.score / (2 * *threshold_)));
         const QRectF cell(m.left() + double(b) * cs, stripRow.top(), cs, stripRow.height());
-        p.fillRect(cell.adjusted(0, 0, -std::min(1.0, cs / 4), 0), colour);
+        p.fillRect(cell.adjusted(0, 0, -std::min(1.0, cs / 4), 0), stripColour(s, threshold_));
         if (s.score && threshold_ && *s.score < *threshold_)
             p.fillRect(QRectF(cell.left(), cell.bottom() - 3, cell.width(), 3), QColor(230, 60, 30)); // a loop
         if (int(b) == selected_) {
@@ -141,15 +166,61 @@ void SsmView::paintEvent(QPaintEvent*)
     }
     p.restore();
     p.drawText(QRectF(0, stripRow.top(), kMargin - 4, stripRow.height()), Qt::AlignRight | Qt::AlignVCenter, tr("win"));
-    if (threshold_) { // the threshold, beside the strip: red-underlined cells are under it
-        p.save();
-        p.setPen(QColor(230, 60, 30));
-        p.drawText(QRectF(area.right() + 14, stripRow.top() - 2, width() - area.right() - 14, stripRow.height() + 4),
-                   Qt::AlignLeft | Qt::AlignVCenter, tr("loop < %1").arg(*threshold_, 0, 'g', 3));
-        p.restore();
-    }
+}
 
-    // Colour bar with its scale.
+QStringList SsmView::legendItems() const
+{
+    QStringList items;
+    if (threshold_)
+        items << tr("score 0 … %1").arg(formatScore(2 * *threshold_)) << tr("red: loop (< %1)").arg(formatScore(*threshold_));
+    items << tr("dark: kept, no score") << tr("light: not kept");
+    return items;
+}
+
+QRect SsmView::legendRect() const
+{
+    const QRect area = plotArea();
+    return {4, area.bottom() + 8 + kStripHeight + 2, width() - 8, kLegendHeight};
+}
+
+bool SsmView::legendFits() const
+{
+    // Each item is a 10 px swatch, 4 px gap, its text, 12 px to the next.
+    int w = 0;
+    for (const QString& item : legendItems())
+        w += 14 + fontMetrics().horizontalAdvance(item) + 12;
+    return w <= legendRect().width();
+}
+
+void SsmView::drawLegend(QPainter& p)
+{
+    const QRect r = legendRect();
+    const QStringList items = legendItems();
+    const std::vector<QColor> swatches = threshold_
+        ? std::vector<QColor>{viridis(1.0), QColor(230, 60, 30), QColor(90, 90, 90), QColor(210, 210, 210)}
+        : std::vector<QColor>{QColor(90, 90, 90), QColor(210, 210, 210)};
+    p.save();
+    p.setClipRect(r);
+    int x = r.left();
+    for (int i = 0; i < items.size(); ++i) {
+        const QRect swatch(x, r.center().y() - 5, 10, 10);
+        if (threshold_ && i == 0) { // the score scale: best (0) to twice the threshold
+            QLinearGradient g(swatch.topLeft(), swatch.topRight());
+            g.setColorAt(0, viridis(1.0));
+            g.setColorAt(1, viridis(0.0));
+            p.fillRect(swatch, g);
+        } else {
+            p.fillRect(swatch, swatches[size_t(i)]);
+        }
+        const int tw = fontMetrics().horizontalAdvance(items[i]);
+        p.drawText(QRect(x + 14, r.top(), tw + 2, r.height()), Qt::AlignLeft | Qt::AlignVCenter, items[i]);
+        x += 14 + tw + 12;
+    }
+    p.restore();
+}
+
+void SsmView::drawColourBar(QPainter& p, const QRect& area)
+{
     const QRect bar(area.right() + 14, area.top(), 14, area.height());
     for (int y = 0; y < bar.height(); ++y)
         p.fillRect(QRect(bar.left(), bar.top() + y, bar.width(), 1), viridis(1.0 - double(y) / std::max(1, bar.height() - 1)));
@@ -158,6 +229,46 @@ void SsmView::paintEvent(QPaintEvent*)
     p.drawText(bar.right() + 4, bar.top() + 10, QStringLiteral("1"));
     p.drawText(bar.right() + 4, bar.center().y() + 5, QStringLiteral("0.5"));
     p.drawText(bar.right() + 4, bar.bottom(), QStringLiteral("0"));
+}
+
+QString SsmView::stripToolTip(int startBar) const
+{
+    if (startBar < 0 || size_t(startBar) >= strip_.size())
+        return {};
+    const StripCell& s = strip_[size_t(startBar)];
+    QString text = tr("Window of bars %1–%2").arg(startBar + 1).arg(startBar + kWindowBars);
+    if (!s.kept)
+        return text + tr(": not kept (too few drum or bass cells)");
+    if (!s.score)
+        return text + tr(": not scored yet");
+    text += tr(": loop score %1").arg(formatScore(*s.score));
+    if (threshold_)
+        text += *s.score < *threshold_ ? tr(" — a loop (under %1)").arg(formatScore(*threshold_))
+                                        : tr(" — not a loop (threshold %1)").arg(formatScore(*threshold_));
+    return text;
+}
+
+void SsmView::selectByKey(int startBar)
+{
+    const int last = strip_.empty() ? bars_ - 1 : int(strip_.size()) - 1;
+    startBar = std::clamp(startBar, 0, std::max(0, last));
+    if (bars_ <= 0 || startBar == selected_)
+        return;
+    selected_ = startBar;
+    update();
+    Q_EMIT windowSelected(startBar);
+}
+
+void SsmView::keyPressEvent(QKeyEvent* e)
+{
+    switch (e->key()) {
+    case Qt::Key_Left: selectByKey(selected_ < 0 ? 0 : selected_ - 1); break;
+    case Qt::Key_Right: selectByKey(selected_ < 0 ? 0 : selected_ + 1); break;
+    case Qt::Key_Home: selectByKey(0); break;
+    case Qt::Key_End: selectByKey(std::numeric_limits<int>::max()); break;
+    default: QWidget::keyPressEvent(e); return;
+    }
+    e->accept();
 }
 
 void SsmView::mousePressEvent(QMouseEvent* e)
@@ -182,7 +293,12 @@ void SsmView::mouseMoveEvent(QMouseEvent* e)
     const QRectF m = matrixRect();
     const int col = barAt(pos.x(), m.left());
     const int row = barAt(pos.y(), m.top());
-    if (row >= 0 && col >= 0 && plotArea().contains(pos))
+    const QRect area = plotArea();
+    if (col >= 0 && pos.y() > area.bottom() + 8 && pos.y() <= area.bottom() + 8 + kStripHeight) {
+        QToolTip::showText(e->globalPosition().toPoint(), stripToolTip(col), this);
+        return;
+    }
+    if (row >= 0 && col >= 0 && area.contains(pos))
         QToolTip::showText(e->globalPosition().toPoint(),
                            tr("bar %1, bar %2: %3").arg(row + 1).arg(col + 1).arg(matrix_[size_t(row) * size_t(bars_) + size_t(col)], 0, 'f', 3),
                            this);

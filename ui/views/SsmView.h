@@ -3,7 +3,10 @@
 // bar numbers; under it, aligned bar for bar, the per-window strip (one cell
 // per window start: loop score when scored, else kept / not kept). Wheel
 // zooms, dragging pans, hovering shows bar i, bar j and the value; a click on a
-// cell or a strip cell selects the 8-bar window starting there.
+// cell or a strip cell selects the 8-bar window starting there; Left/Right
+// (and Home/End) move the selected window. Hovering the strip shows the
+// window's score; a legend under the strip says what its colours mean.
+#include <QImage>
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -21,6 +24,9 @@ public:
     explicit SsmView(QWidget* parent = nullptr);
 
     void setMatrix(std::vector<double> matrix, int bars);
+    // What the empty view says (e.g. why a piece has no bars).
+    void setEmptyText(const QString& text);
+    QString emptyText() const { return emptyText_; }
     void setStrip(std::vector<StripCell> cells, std::optional<double> threshold = {});
     void setSelectedWindow(int startBar);
     int selectedWindow() const { return selected_; }
@@ -29,6 +35,13 @@ public:
     // The widget position of the centre of cell (row, col); for tests and tools.
     QPoint cellCentre(int row, int col) const;
     QPoint stripCentre(int startBar) const;
+    const std::vector<StripCell>& strip() const { return strip_; }
+    // The tooltip of a strip cell: bars, score and whether it is a loop.
+    QString stripToolTip(int startBar) const;
+    QStringList legendItems() const;
+    QRect legendRect() const;
+    // Whether the legend had to be shortened to fit the current width.
+    bool legendFits() const;
 
 Q_SIGNALS:
     void windowSelected(int startBar);
@@ -39,14 +52,21 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseReleaseEvent(QMouseEvent*) override;
     void wheelEvent(QWheelEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
 
 private:
     QRectF matrixRect() const;   // where the whole matrix is drawn (zoom and pan applied)
     QRect plotArea() const;      // the visible square reserved for the matrix
     double cellSize() const;
     int barAt(double coord, double origin) const;
+    void selectByKey(int startBar);
+    void drawStrip(QPainter& p, const QRect& area, const QRectF& m);
+    void drawLegend(QPainter& p);
+    void drawColourBar(QPainter& p, const QRect& area);
 
     std::vector<double> matrix_;
+    QImage image_; // the matrix, one pixel per cell, made when it is set
+    QString emptyText_;
     int bars_ = 0;
     std::vector<StripCell> strip_;
     std::optional<double> threshold_;
