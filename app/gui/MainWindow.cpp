@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     split_->setSizes({420, 860});
     setCentralWidget(split_);
     counts_ = new QLabel(this);
+    counts_->setObjectName(QStringLiteral("libraryCounts"));
     statusBar()->addPermanentWidget(counts_);
     runner_ = new ui::ImportRunner(this);
     connect(runner_, &ui::ImportRunner::finished, this, &MainWindow::onImportFinished);

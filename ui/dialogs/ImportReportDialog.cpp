@@ -44,7 +44,15 @@ ImportReportDialog::ImportReportDialog(const ImportSummary& s, QWidget* parent) 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(label);
-    layout->addWidget(table_, 1);
+    if (s.skipped.empty()) { // an empty table reads as a fault
+        auto* none = new QLabel(tr("Nothing skipped: every file was imported."), this);
+        none->setObjectName(QStringLiteral("nothingSkipped"));
+        layout->addWidget(none, 1, Qt::AlignCenter);
+        table_->hide();
+        copy->setEnabled(false);
+    } else {
+        layout->addWidget(table_, 1);
+    }
     layout->addWidget(buttons);
 }
 

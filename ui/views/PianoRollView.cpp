@@ -72,8 +72,12 @@ QRectF PianoRollView::rowRect(int row) const
 
 QFont PianoRollView::labelFont(int row) const
 {
+    // The largest size up to 11 px whose line fits the row (at least 5 px).
     QFont f = font();
-    f.setPointSizeF(std::max(5.0, std::min(8.0, rowRect(row).height() * 0.7)));
+    const double h = rowRect(row).height();
+    int px = 11;
+    for (f.setPixelSize(px); px > 5 && QFontMetricsF(f).height() > h; f.setPixelSize(--px)) {
+    }
     return f;
 }
 

@@ -114,7 +114,7 @@ void PieceView::clear()
     Q_EMIT windowShown(-1);
 }
 
-bool PieceView::showFile(const QString& path)
+bool PieceView::showFile(QString path)
 {
     clear();
     path_ = path;

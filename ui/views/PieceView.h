@@ -27,7 +27,7 @@ public:
 
     void setLibrary(LibraryDb* db) { db_ = db; }
     // Shows the file; false (with the reason shown) when it cannot be shown.
-    bool showFile(const QString& path);
+    bool showFile(QString path); // by value: callers pass currentFile()
     // Shows nothing (another library was opened, or nothing is selected).
     void clear();
     QLabel* infoLabel() const { return info_; }
