@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QSettings>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -107,6 +108,8 @@ class TestBrowser : public QObject {
     }
 
 private Q_SLOTS:
+    void init() { QSettings().clear(); } // no window layout from an earlier test
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
