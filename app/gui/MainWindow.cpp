@@ -87,6 +87,16 @@ QString MainWindow::defaultLibraryPath()
     return dir + QStringLiteral("/library.sqlite");
 }
 
+bool MainWindow::showPanel(const QString& name)
+{
+    QWidget* panel = name == QLatin1String("library") ? static_cast<QWidget*>(library_)
+        : name == QLatin1String("loops")              ? static_cast<QWidget*>(loops_)
+                                                      : nullptr;
+    if (panel)
+        tabs_->setCurrentWidget(panel);
+    return panel != nullptr;
+}
+
 QString MainWindow::libraryPath() const { return db_ ? QString::fromStdString(db_->path()) : QString(); }
 
 void MainWindow::buildMenus()

@@ -35,6 +35,8 @@ public:
     void importPaths(const QStringList& paths);
 
     static QString defaultLibraryPath();
+    // Brings a panel to the front by name ("library", "loops"); false when there is none.
+    bool showPanel(const QString& name);
     QString libraryPath() const;
     ui::LibraryPanel* libraryPanel() const { return library_; }
     ui::LoopsPanel* loopsPanel() const { return loops_; }

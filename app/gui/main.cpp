@@ -8,6 +8,8 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <cstdio>
+
 #include "ui/LibraryPanel.h"
 
 #include <QLineEdit>
@@ -23,6 +25,8 @@ struct Options {
     QCommandLineOption model{QStringLiteral("model"),
                              QStringLiteral("Model folder that scores the loops after an import (default: the bundled model)."),
                              QStringLiteral("DIR")};
+    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Panel to show first: library or loops."),
+                            QStringLiteral("PANEL")};
 };
 
 void setUp(QCommandLineParser& parser, const Options& o)
@@ -30,7 +34,7 @@ void setUp(QCommandLineParser& parser, const Options& o)
     parser.setApplicationDescription(QStringLiteral("Find, learn and generate music loops."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo})
+    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view})
         parser.addOption(*opt);
 }
 
@@ -76,6 +80,10 @@ int main(int argc, char** argv)
     }
     if (!window.openLibrary(lib))
         window.openLibrary(lm::gui::MainWindow::defaultLibraryPath());
+    if (parser.isSet(o.view) && !window.showPanel(parser.value(o.view))) {
+        std::fprintf(stderr, "loopminer: no panel named %s (library, loops)\n", qPrintable(parser.value(o.view)));
+        return 1;
+    }
     window.show();
     const QString select = parser.value(selectOpt);
     auto showFirst = [&window, select] {

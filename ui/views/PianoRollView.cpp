@@ -101,9 +101,14 @@ void PianoRollView::paintEvent(QPaintEvent*)
         const int pitch = r - kDrumRows + kBassLowestPitch;
         const bool black = r >= kDrumRows && QString("010100101010").at(pitch % 12) == '1';
         p.fillRect(row, r < kDrumRows ? QColor(245, 238, 225) : black ? QColor(228, 228, 234) : QColor(246, 246, 250));
-        if (row.height() >= 6 || r < kDrumRows || pitch % 12 == 0) {
+        if (row.height() >= 8 || r < kDrumRows) {
             p.setFont(labelFont(r));
             p.drawText(QRectF(0, row.top(), kLabelWidth - 4, row.height()), Qt::AlignRight | Qt::AlignVCenter, rowName(r));
+        } else if (pitch % 12 == 0) { // thin rows: name each C in a readable size, centred on its row
+            QFont c = font();
+            c.setPixelSize(10);
+            p.setFont(c);
+            p.drawText(QRectF(0, row.center().y() - 7, kLabelWidth - 4, 14), Qt::AlignRight | Qt::AlignVCenter, rowName(r));
         }
     }
     p.setFont(font());
