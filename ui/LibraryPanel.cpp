@@ -1,6 +1,7 @@
 #include "LibraryPanel.h"
 
 #include "BrowserTable.h"
+#include "LibrarySession.h"
 #include "models/LibraryFilterProxy.h"
 #include "models/LibraryTableModel.h"
 
@@ -79,6 +80,13 @@ void LibraryPanel::applyScoreRange()
 }
 
 void LibraryPanel::setLibrary(LibraryDb* db) { model_->setLibrary(db); }
+
+void LibraryPanel::setSession(LibrarySession* session)
+{
+    connect(session, &LibrarySession::opened, this, [this, session] { setLibrary(session->db()); });
+    connect(session, &LibrarySession::contentChanged, this, &LibraryPanel::reload);
+    connect(session, &LibrarySession::scoresChanged, this, &LibraryPanel::reload);
+}
 void LibraryPanel::reload() { model_->reload(); }
 void LibraryPanel::focusFilter()
 {

@@ -15,6 +15,7 @@ class LibraryDb;
 namespace lm::ui {
 
 class LibraryTableModel;
+class LibrarySession;
 class LibraryFilterProxy;
 
 class LibraryPanel : public QWidget {
@@ -23,6 +24,8 @@ public:
     explicit LibraryPanel(QWidget* parent = nullptr);
 
     void setLibrary(LibraryDb* db);
+    // Follows the session: its library, reloaded when its content or scores change.
+    void setSession(LibrarySession* session);
     void reload();
     void focusFilter();
     void selectRow(int proxyRow);

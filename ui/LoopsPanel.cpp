@@ -1,6 +1,7 @@
 #include "LoopsPanel.h"
 
 #include "BrowserTable.h"
+#include "LibrarySession.h"
 #include "models/LoopsTableModel.h"
 
 #include <QCheckBox>
@@ -72,6 +73,13 @@ void LoopsPanel::setLibrary(LibraryDb* db)
     model_->setLibrary(db);
 }
 void LoopsPanel::reload() { model_->reload(); }
+
+void LoopsPanel::setSession(LibrarySession* session)
+{
+    connect(session, &LibrarySession::opened, this, [this, session] { setLibrary(session->db()); });
+    connect(session, &LibrarySession::contentChanged, this, &LoopsPanel::reload);
+    connect(session, &LibrarySession::scoresChanged, this, &LoopsPanel::reload);
+}
 void LoopsPanel::focusFilter()
 {
     filter_->setFocus();

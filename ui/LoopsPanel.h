@@ -15,12 +15,15 @@ class LibraryDb;
 namespace lm::ui {
 
 class LoopsTableModel;
+class LibrarySession;
 
 class LoopsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit LoopsPanel(QWidget* parent = nullptr);
     void setLibrary(LibraryDb* db);
+    // Follows the session: its library, reloaded when its content or scores change.
+    void setSession(LibrarySession* session);
     void reload();
     void focusFilter();
 

@@ -1,4 +1,4 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -68,18 +68,18 @@ int main(int argc, char** argv)
     const QCommandLineOption &libOpt = o.library, &importOpt = o.import, &demoOpt = o.demo, &selectOpt = o.select,
                              &modelOpt = o.model;
 
-    lm::gui::MainWindow window;
+    lm::ui::MainWindow window;
     window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QStringLiteral(LOOPMINER_DEFAULT_MODEL_DIR));
     QString importDir = parser.value(importOpt);
     QString lib = parser.value(libOpt);
     if (parser.isSet(demoOpt)) {
-        lib = QFileInfo(lm::gui::MainWindow::defaultLibraryPath()).dir().filePath(QStringLiteral("demo.sqlite"));
+        lib = QFileInfo(lm::ui::MainWindow::defaultLibraryPath()).dir().filePath(QStringLiteral("demo.sqlite"));
         importDir = QStringLiteral(LOOPMINER_DEMO_DIR); // incremental: instant once imported
     } else if (lib.isEmpty()) {
-        lib = QSettings().value(QStringLiteral("library/path"), lm::gui::MainWindow::defaultLibraryPath()).toString();
+        lib = QSettings().value(QStringLiteral("library/path"), lm::ui::MainWindow::defaultLibraryPath()).toString();
     }
     if (!window.openLibrary(lib))
-        window.openLibrary(lm::gui::MainWindow::defaultLibraryPath());
+        window.openLibrary(lm::ui::MainWindow::defaultLibraryPath());
     if (parser.isSet(o.view) && !window.showPanel(parser.value(o.view))) {
         std::fprintf(stderr, "loopminer: no panel named %s (library, loops)\n", qPrintable(parser.value(o.view)));
         return 1;
@@ -93,7 +93,7 @@ int main(int argc, char** argv)
     };
     if (!importDir.isEmpty()) {
         window.setShowImportReport(false);
-        QObject::connect(&window, &lm::gui::MainWindow::importFinished, &window, showFirst);
+        QObject::connect(&window, &lm::ui::MainWindow::importFinished, &window, showFirst);
         QTimer::singleShot(0, &window, [&window, importDir] { window.importPaths({importDir}); });
     } else {
         showFirst();

@@ -3,7 +3,7 @@
 #include "../core/AudioFixtures.h"
 #include "../core/Fixtures.h"
 
-#include "app/gui/MainWindow.h"
+#include "ui/MainWindow.h"
 #include "ui/LibraryPanel.h"
 #include "ui/LoopsPanel.h"
 #include "ui/dialogs/ImportReportDialog.h"
@@ -54,7 +54,7 @@ QAction* findAction(QWidget& w, const QString& text)
     return nullptr;
 }
 
-QString countsText(gui::MainWindow& w)
+QString countsText(ui::MainWindow& w)
 {
     auto* l = w.statusBar()->findChild<QLabel*>(QStringLiteral("libraryCounts"));
     return l ? l->text() : QString();
@@ -87,21 +87,21 @@ class TestBrowser : public QObject {
     QTemporaryDir tmp_;
     QString music_;
 
-    void importAndWait(gui::MainWindow& w, const QString& folder)
+    void importAndWait(ui::MainWindow& w, const QString& folder)
     {
-        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        QSignalSpy done(&w, &ui::MainWindow::importFinished);
         w.importPaths({folder});
         QVERIFY(done.wait(60000));
     }
     // A window with the collection imported and scored with the bundled model.
-    void openScored(gui::MainWindow& w, const QString& lib)
+    void openScored(ui::MainWindow& w, const QString& lib)
     {
         w.setShowImportReport(false);
         w.setModelDir(QStringLiteral(LM_DEFAULT_MODEL));
         QVERIFY(w.openLibrary(tmp_.filePath(lib)));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QSignalSpy scored(&w, &gui::MainWindow::libraryScored);
+        QSignalSpy scored(&w, &ui::MainWindow::libraryScored);
         importAndWait(w, music_);
         QVERIFY(scored.wait(60000));
         QCOMPARE(scored.first().at(0).toString(), QString());
@@ -152,7 +152,7 @@ private Q_SLOTS:
     // Item 5: natural name order A to Z, best loops first.
     void defaultSortsWorkForTheUser()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         openScored(w, "sorts.sqlite");
         auto* lib = w.libraryPanel()->table();
         QCOMPARE(lib->horizontalHeader()->sortIndicatorSection(), int(ui::LibraryTableModel::Path));
@@ -186,7 +186,7 @@ private Q_SLOTS:
     // a focused table does not replace the piece on show; another library clears it.
     void keysFocusAndTheShownPiece()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         openScored(w, "keys.sqlite");
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
@@ -233,7 +233,7 @@ private Q_SLOTS:
     // Item 7: a typed name gets the .sqlite the dialog's filter promised.
     void newLibraryAddsTheSuffix()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("first.sqlite")));
         w.show();
@@ -249,12 +249,12 @@ private Q_SLOTS:
     // Item 9: a missing folder is named, and nothing is imported.
     void missingImportFolderIsNamed()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("missing.sqlite")));
         w.show();
-        QSignalSpy refused(&w, &gui::MainWindow::importRefused);
-        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        QSignalSpy refused(&w, &ui::MainWindow::importRefused);
+        QSignalSpy done(&w, &ui::MainWindow::importFinished);
         const QString missing = tmp_.filePath("does-not-exist");
         w.importPaths({missing});
         QCOMPARE(refused.count(), 1);
@@ -286,7 +286,7 @@ private Q_SLOTS:
         }
         QVERIFY(writeFileAtomically((dir + "/sparse_no_ts.mid").toStdString(), encodeMidi(sparse.build())).ok());
 
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("why.sqlite")));
         w.show();
@@ -317,7 +317,7 @@ private Q_SLOTS:
     // Item 14: nothing clipped at common sizes; readable scores; "nothing skipped".
     void layoutAtCommonSizes()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         openScored(w, "layout.sqlite");
         for (const QSize size : {QSize(1280, 800), QSize(1024, 700)}) {
             w.resize(size);
@@ -368,7 +368,7 @@ private Q_SLOTS:
     // Item 14 (audio hint) and item 15: arrows move the window; the strip says its score.
     void stripKeysToolTipsAndLegend()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         openScored(w, "strip.sqlite");
         w.libraryPanel()->selectRow(0);
         ui::SsmView* ssm = w.pieceView()->ssmView();
@@ -416,12 +416,12 @@ private Q_SLOTS:
         test::writeCollection(dir.toStdString(), 3, 9);
         const QString song = dir + "/song.wav";
         QVERIFY(test::writeAudio(song.toStdString(), test::toChannels(test::repeatingBars(120, 16, 22050), 1), 1, 22050));
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         w.setModelDir(QStringLiteral(LM_DEFAULT_MODEL));
         QVERIFY(w.openLibrary(tmp_.filePath("tempo.sqlite")));
         w.show();
-        QSignalSpy scored(&w, &gui::MainWindow::libraryScored);
+        QSignalSpy scored(&w, &ui::MainWindow::libraryScored);
         importAndWait(w, dir);
         QVERIFY(scored.wait(60000));
         w.libraryPanel()->filterEdit()->setText("song");
@@ -429,7 +429,7 @@ private Q_SLOTS:
         ui::PieceView* piece = w.pieceView();
         QTRY_COMPARE(piece->currentFile(), song);
 
-        QSignalSpy applied(&w, &gui::MainWindow::tempoApplied);
+        QSignalSpy applied(&w, &ui::MainWindow::tempoApplied);
         QTimer::singleShot(0, this, [] {
             QWidget* dialog = QApplication::activeModalWidget();
             QVERIFY(dialog && dialog->objectName() == "tempoDialog");

@@ -1,5 +1,5 @@
 // The main window opens with the app's name, its menu works from the keyboard.
-#include "app/gui/MainWindow.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QMenuBar>
@@ -10,7 +10,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void opensWithTheAppName()
     {
-        lm::gui::MainWindow w;
+        lm::ui::MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCOMPARE(w.windowTitle(), QString("loopminer"));
@@ -19,7 +19,7 @@ private Q_SLOTS:
 
     void fileMenuHasQuitOnTheStandardShortcut()
     {
-        lm::gui::MainWindow w;
+        lm::ui::MainWindow w;
         QMenu* file = w.menuBar()->actions().at(0)->menu();
         QVERIFY(file);
         bool found = false;

@@ -3,8 +3,10 @@
 #include "../core/AudioFixtures.h"
 #include "../core/Fixtures.h"
 
-#include "app/gui/MainWindow.h"
-#include "ui/ImportRunner.h"
+#include "ui/MainWindow.h"
+#include "ui/LibrarySession.h"
+#include "ui/jobs/JobRunner.h"
+#include "ui/jobs/JobsBar.h"
 #include "ui/LibraryPanel.h"
 #include "ui/LoopsPanel.h"
 #include "ui/models/LoopsTableModel.h"
@@ -48,9 +50,9 @@ class TestWorkstation : public QObject {
     QTemporaryDir tmp_;
     QString music_;
 
-    void importAndWait(gui::MainWindow& w, const QString& folder)
+    void importAndWait(ui::MainWindow& w, const QString& folder)
     {
-        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        QSignalSpy done(&w, &ui::MainWindow::importFinished);
         w.importPaths({folder});
         QVERIFY(done.wait(60000));
     }
@@ -66,7 +68,7 @@ private Q_SLOTS:
 
     void importShowsRowsAndTheModelsAreSound()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("a.sqlite")));
         auto* model = w.libraryPanel()->model();
@@ -95,7 +97,7 @@ private Q_SLOTS:
 
     void clickingTheHeatmapAndTheStripChangesTheRoll()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("b.sqlite")));
         w.show();
@@ -129,24 +131,22 @@ private Q_SLOTS:
         const QString big = tmp_.filePath("big");
         QDir().mkpath(big);
         test::writeCollection(big.toStdString(), 1500, 12);
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("c.sqlite")));
         w.show();
-        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        QSignalSpy done(&w, &ui::MainWindow::importFinished);
         w.importPaths({big});
-        QVERIFY(w.progressDialog() && w.progressDialog()->isVisible());
-        QVERIFY(w.importRunner()->running());
+        QVERIFY(w.jobsBar()->isVisible());
+        QCOMPARE(w.jobsBar()->shown(), w.session()->importJob());
+        QVERIFY(w.session()->importJob()->running());
         // Cancel at once: the import of 1,500 files takes a fraction of a second, and a
         // deterministic test cancels before it can finish (mid-import cancels and kills
         // are tested in test_library).
-        QSignalSpy canceled(w.progressDialog(), &QProgressDialog::canceled);
-        auto* cancelButton = w.progressDialog()->findChild<QPushButton*>();
-        QVERIFY(cancelButton);
-        QTest::mouseClick(cancelButton, Qt::LeftButton);
-        QCOMPARE(canceled.count(), 1);
+        QTest::mouseClick(w.jobsBar()->cancelButton(), Qt::LeftButton);
         QVERIFY(done.wait(60000));
-        QVERIFY(w.importRunner()->summary().cancelled);
+        QVERIFY(w.session()->lastImport().cancelled);
+        QVERIFY(!w.jobsBar()->isVisible());
         auto db = LibraryDb::open(tmp_.filePath("c.sqlite").toStdString());
         QVERIFY(db.ok());
         QVERIFY((*db)->integrityCheck().ok());
@@ -177,7 +177,7 @@ private Q_SLOTS:
 
     void loopsPanelListsMinedLoopsAndShowsTheChosenOne()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("d.sqlite")));
         auto* model = w.loopsPanel()->model();
@@ -245,7 +245,7 @@ private Q_SLOTS:
         test::writeCollection(mixed.toStdString(), 6, 3);
         const QString song = mixed + "/song.wav";
         QVERIFY(test::writeAudio(song.toStdString(), test::toChannels(test::repeatingBars(120, 16, 44100), 2), 2, 44100));
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("mixed.sqlite")));
         w.show();
@@ -272,7 +272,7 @@ private Q_SLOTS:
 
         // Ctrl+E's work: the selected window cut as audio at the file's rate.
         const QString cut = tmp_.filePath("cut.wav");
-        QCOMPARE(w.exportWindowTo(cut), QString());
+        QCOMPARE(w.pieceView()->exportWindowTo(cut), QString());
         auto info = probeAudio(cut.toStdString());
         QVERIFY(info.ok());
         QCOMPARE(info->sampleRate, 44100);
@@ -280,7 +280,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(info->seconds() - 8 * 240.0 / piece->audioGrid()->first) < 0.001);
 
         // The tempo dialog: set 60 BPM and downbeat 0, as a user types them.
-        QSignalSpy applied(&w, &gui::MainWindow::tempoApplied);
+        QSignalSpy applied(&w, &ui::MainWindow::tempoApplied);
         QTimer::singleShot(0, this, [] {
             QWidget* dialog = QApplication::activeModalWidget();
             QVERIFY(dialog && dialog->objectName() == "tempoDialog");
@@ -305,7 +305,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!piece->isAudio() && piece->selectedWindow() >= 0);
         const auto steps = piece->selectedSteps();
         const QString mid = tmp_.filePath("window.mid");
-        QCOMPARE(w.exportWindowTo(mid), QString());
+        QCOMPARE(w.pieceView()->exportWindowTo(mid), QString());
         auto back = readMidiFile(mid.toStdString());
         QVERIFY(back.ok());
         const PieceAnalysis again = analysePiece(*back);
@@ -346,7 +346,7 @@ private Q_SLOTS:
 
     void fileNewAndOpenLibraryThroughTheMenu()
     {
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("first.sqlite")));
         w.show();
@@ -398,11 +398,11 @@ private Q_SLOTS:
     {
         // After an import and a scoring pass, no socket of this process is an
         // internet socket (sockets in /proc/self/fd against /proc/net/{tcp,udp}{,6}).
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         w.setModelDir(QStringLiteral(LM_DEFAULT_MODEL));
         QVERIFY(w.openLibrary(tmp_.filePath("net.sqlite")));
-        QSignalSpy scored(&w, &gui::MainWindow::libraryScored);
+        QSignalSpy scored(&w, &ui::MainWindow::libraryScored);
         importAndWait(w, music_);
         QVERIFY(scored.wait(60000));
         QCOMPARE(scored.first().at(0).toString(), QString());
@@ -429,7 +429,7 @@ private Q_SLOTS:
         QVERIFY(w.libraryPanel()->model()->totalFiles() > 0);
         // Importing the same folder again reads nothing new: no second scoring pass.
         importAndWait(w, music_);
-        QCOMPARE(w.importRunner()->summary().read, int64_t(0));
+        QCOMPARE(w.session()->lastImport().read, int64_t(0));
         QTest::qWait(300);
         QCOMPARE(scored.count(), 1);
     }
@@ -439,16 +439,18 @@ private Q_SLOTS:
         const QString big = tmp_.filePath("esc");
         QDir().mkpath(big);
         test::writeCollection(big.toStdString(), 1500, 13);
-        gui::MainWindow w;
+        ui::MainWindow w;
         w.setShowImportReport(false);
         QVERIFY(w.openLibrary(tmp_.filePath("esc.sqlite")));
         w.show();
-        QSignalSpy done(&w, &gui::MainWindow::importFinished);
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w)); // shortcuts reach the active window
+        QSignalSpy done(&w, &ui::MainWindow::importFinished);
         w.importPaths({big});
-        QVERIFY(w.progressDialog() && w.progressDialog()->isVisible());
-        QTest::keyClick(w.progressDialog(), Qt::Key_Escape);
+        QVERIFY(w.jobsBar()->isVisible());
+        QTest::keyClick(&w, Qt::Key_Escape); // the jobs area's shortcut cancels the job on show
         QVERIFY(done.wait(60000));
-        QVERIFY(w.importRunner()->summary().cancelled);
+        QVERIFY(w.session()->lastImport().cancelled);
         auto db = LibraryDb::open(tmp_.filePath("esc.sqlite").toStdString());
         QVERIFY(db.ok());
         QVERIFY((*db)->integrityCheck().ok());

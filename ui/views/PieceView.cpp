@@ -5,9 +5,17 @@
 
 #include "core/analysis/BarCorrelation.h"
 #include "core/audio/AudioReader.h"
+#include "core/audio/AudioExport.h"
 #include "core/io/MidiReader.h"
+#include "core/io/MidiWriter.h"
+#include "core/model/RollToMidi.h"
+#include "ui/LibrarySession.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -48,6 +56,80 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     layout->addWidget(split, 1);
     connect(ssm_, &SsmView::windowSelected, this, &PieceView::selectWindow);
     connect(tempo_, &QToolButton::clicked, this, &PieceView::editTempo);
+
+    export_ = new QAction(tr("&Export Window..."), this);
+    export_->setObjectName(QStringLiteral("exportWindowAction"));
+    export_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    export_->setEnabled(false);
+    export_->setToolTip(tr("Select a window on the matrix or the strip first"));
+    connect(this, &PieceView::windowShown, export_, [this](int start) { export_->setEnabled(start >= 0); });
+    connect(export_, &QAction::triggered, this, &PieceView::exportWithDialog);
+}
+
+void PieceView::setSession(LibrarySession* session)
+{
+    connect(session, &LibrarySession::opened, this, [this, session] {
+        clear(); // what it showed belongs to the library that was closed
+        setLibrary(session->db());
+    });
+    connect(session, &LibrarySession::contentChanged, this, &PieceView::refresh);
+    connect(session, &LibrarySession::scoresChanged, this, &PieceView::refresh);
+}
+
+void PieceView::showWindowOf(const QString& path, int startBar)
+{
+    if (path_ != path)
+        showFile(path);
+    selectWindow(startBar);
+}
+
+void PieceView::refresh()
+{
+    if (path_.isEmpty())
+        return;
+    const int window = selectedWindow();
+    showFile(path_);
+    if (window >= 0)
+        selectWindow(window);
+}
+
+QString PieceView::exportWindowTo(const QString& out)
+{
+    const int start = selectedWindow();
+    if (start < 0)
+        return tr("No window selected");
+    if (auto grid = audioGrid()) {
+        auto cut = exportAudioBars(path_.toStdString(), grid->first, grid->second, start, format::kBarsPerWindow,
+                                   out.toStdString());
+        return cut ? QString() : QString::fromStdString(cut.error().toString());
+    }
+    const auto steps = selectedSteps();
+    if (steps.empty())
+        return tr("No window selected");
+    RollExportOptions options;
+    options.bpm = tempoBpm();
+    auto written = writeMidiFile(out.toStdString(), rollToMidi(steps, options));
+    return written ? QString() : QString::fromStdString(written.error().toString());
+}
+
+void PieceView::exportWithDialog()
+{
+    const int start = selectedWindow();
+    if (start < 0) {
+        info_->setText(tr("Nothing to export: select a window on the matrix or the strip first."));
+        return;
+    }
+    const QString base = QFileInfo(path_).completeBaseName() + QStringLiteral("_bars%1-%2").arg(start + 1).arg(start + 8);
+    const QString out = QFileDialog::getSaveFileName(this, tr("Export window"),
+                                                     QDir::home().filePath(base + (isAudio() ? ".wav" : ".mid")),
+                                                     isAudio() ? tr("Audio (*.wav *.flac)") : tr("MIDI files (*.mid)"));
+    if (out.isEmpty())
+        return;
+    const QString error = exportWindowTo(out);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        Q_EMIT exported(out);
 }
 
 std::vector<StripCell> PieceView::stripFor(const std::vector<StoredWindow>& stored, size_t count,

@@ -12,11 +12,13 @@
 #include <functional>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QToolButton;
 
 namespace lm::ui {
 
+class LibrarySession;
 class SsmView;
 class PianoRollView;
 
@@ -26,6 +28,18 @@ public:
     explicit PieceView(QWidget* parent = nullptr);
 
     void setLibrary(LibraryDb* db) { db_ = db; }
+    // Follows the session: cleared when another library opens, shown again
+    // (same window) when the library's content or scores change.
+    void setSession(LibrarySession* session);
+    // Shows `path` (when not already shown) with the window at startBar selected.
+    void showWindowOf(const QString& path, int startBar);
+    // Shows the current piece again from the library, keeping the selected window.
+    void refresh();
+    // File > Export Window (Ctrl+E): enabled while a window is selected.
+    QAction* exportAction() const { return export_; }
+    // Writes the selected window: audio pieces as WAV/FLAC cut at bar lines,
+    // MIDI pieces as a MIDI file of the window's roll. "" when written, else why not.
+    QString exportWindowTo(const QString& out);
     // Shows the file; false (with the reason shown) when it cannot be shown.
     bool showFile(QString path); // by value: callers pass currentFile()
     // Shows nothing (another library was opened, or nothing is selected).
@@ -47,6 +61,7 @@ public:
 
 Q_SIGNALS:
     void windowShown(int startBar); // -1: no window (nothing shown)
+    void exported(const QString& file);
     // The user set (or, with neither value, cleared) an audio piece's tempo.
     void tempoChangeRequested(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
 
@@ -55,12 +70,14 @@ private:
     std::vector<StripCell> stripFor(const std::vector<StoredWindow>& stored, size_t count,
                                     const std::function<bool(size_t)>& kept) const;
     void editTempo();
+    void exportWithDialog();
 
     LibraryDb* db_ = nullptr;
     SsmView* ssm_;
     PianoRollView* roll_;
     QLabel* info_;
     QToolButton* tempo_;
+    QAction* export_;
     QString path_;
     std::optional<PieceAnalysis> piece_;
     std::optional<StoredPiece> audio_;

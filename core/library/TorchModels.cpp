@@ -1,0 +1,38 @@
+// The models of a build with LibTorch (core/ml).
+#include "Models.h"
+
+#include "core/ml/LoopDetector.h"
+
+namespace lm {
+
+namespace {
+
+class TorchModels final : public Models {
+public:
+    bool available() const override { return true; }
+    std::string reason() const override { return {}; }
+    Result<ScoringSummary> scoreLibrary(LibraryDb& db, const std::string& modelDir, JobContext& job) const override
+    {
+        job.report(0, 0, "loading " + modelDir);
+        auto detector = ml::LoopDetector::load(modelDir);
+        if (!detector)
+            return detector.error();
+        if (job.cancelled())
+            return Error{modelDir, -1, "cancelled"};
+        job.report(0, 0, "scoring");
+        auto scored = ml::scoreLibrary(db, *detector, modelDir);
+        if (!scored)
+            return scored.error();
+        return ScoringSummary{scored->windows, scored->underThreshold, detector->threshold()};
+    }
+};
+
+} // namespace
+
+const Models& models()
+{
+    static const TorchModels instance;
+    return instance;
+}
+
+} // namespace lm

@@ -1,0 +1,232 @@
+#include "MainWindow.h"
+
+#include "LibraryPanel.h"
+#include "LibrarySession.h"
+#include "LoopsPanel.h"
+#include "dialogs/ImportReportDialog.h"
+#include "jobs/JobRunner.h"
+#include "jobs/JobsBar.h"
+#include "views/PieceView.h"
+#include "views/ScoreFormat.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace lm::ui {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(QStringLiteral("loopminer"));
+    setAcceptDrops(true);
+    resize(1280, 820);
+    session_ = new LibrarySession(this);
+    library_ = new LibraryPanel(this);
+    loops_ = new LoopsPanel(this);
+    piece_ = new PieceView(this);
+    library_->setSession(session_);
+    loops_->setSession(session_);
+    piece_->setSession(session_);
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("panelTabs"));
+    tabs_->addTab(library_, tr("Library"));
+    tabs_->addTab(loops_, tr("Loops"));
+    split_ = new QSplitter(Qt::Horizontal, this);
+    split_->setObjectName(QStringLiteral("mainSplitter"));
+    split_->addWidget(tabs_);
+    split_->addWidget(piece_);
+    split_->setStretchFactor(1, 1);
+    split_->setSizes({420, 860});
+    setCentralWidget(split_);
+    jobs_ = new JobsBar(this);
+    for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob()})
+        jobs_->watch(r);
+    statusBar()->addPermanentWidget(jobs_);
+    counts_ = new QLabel(this);
+    counts_->setObjectName(QStringLiteral("libraryCounts"));
+    statusBar()->addPermanentWidget(counts_);
+    connect(library_, &LibraryPanel::fileActivated, piece_, &PieceView::showFile);
+    connect(loops_, &LoopsPanel::loopChosen, piece_, &PieceView::showWindowOf);
+    connectSession();
+    buildFileMenu();
+    buildEditMenu();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    split_->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
+    tabs_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    connect(tabs_, &QTabWidget::currentChanged, this, [](int i) { QSettings().setValue(QStringLiteral("window/tab"), i); });
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::connectSession()
+{
+    connect(session_, &LibrarySession::importFinished, this, &MainWindow::onImportFinished);
+    connect(session_, &LibrarySession::contentChanged, this, &MainWindow::updateStatus);
+    connect(session_, &LibrarySession::scoresChanged, this, &MainWindow::updateStatus);
+    connect(session_, &LibrarySession::tempoApplied, this, &MainWindow::tempoApplied);
+    connect(session_, &LibrarySession::libraryScored, this, [this](const QString& error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("Loop scores not updated: %1").arg(error), 10000);
+        Q_EMIT libraryScored(error);
+    });
+    connect(session_, &LibrarySession::importRefused, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 10000);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Import"), text, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("importRefused"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // not exec(): a start with --import must not block here
+        Q_EMIT importRefused(text);
+    });
+    connect(piece_, &PieceView::tempoChangeRequested, session_, &LibrarySession::applyTempo);
+    connect(piece_, &PieceView::exported, this, [this](const QString& file) { statusBar()->showMessage(tr("Exported %1").arg(file), 5000); });
+}
+
+QString MainWindow::defaultLibraryPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/library.sqlite");
+}
+
+QString MainWindow::libraryPath() const { return session_->path(); }
+
+void MainWindow::setModelDir(const QString& dir) { session_->setModelDir(dir); }
+
+bool MainWindow::showPanel(const QString& name)
+{
+    QWidget* panel = name == QLatin1String("library") ? static_cast<QWidget*>(library_)
+        : name == QLatin1String("loops")              ? static_cast<QWidget*>(loops_)
+                                                      : nullptr;
+    if (panel)
+        tabs_->setCurrentWidget(panel);
+    return panel != nullptr;
+}
+
+void MainWindow::buildFileMenu()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    connect(file->addAction(tr("&New Library...")), &QAction::triggered, this, [this] {
+        QString p = QFileDialog::getSaveFileName(this, tr("New library"), QDir::homePath(), tr("Libraries (*.sqlite)"));
+        if (p.isEmpty())
+            return;
+        if (!p.endsWith(QStringLiteral(".sqlite"), Qt::CaseInsensitive))
+            p += QStringLiteral(".sqlite"); // what the filter promised
+        openLibrary(p);
+    });
+    QAction* openLib = file->addAction(tr("&Open Library..."));
+    openLib->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(openLib, &QAction::triggered, this, [this] {
+        const QString p = QFileDialog::getOpenFileName(this, tr("Open library"), QDir::homePath(), tr("Libraries (*.sqlite)"));
+        if (!p.isEmpty())
+            openLibrary(p);
+    });
+    QAction* import = file->addAction(tr("&Import Folder..."));
+    import->setShortcut(QKeySequence::Open);
+    connect(import, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a folder of MIDI and audio files"));
+        if (!dir.isEmpty())
+            importPaths({dir});
+    });
+    file->addAction(piece_->exportAction());
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::buildEditMenu()
+{
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* find = edit->addAction(tr("&Filter"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] { // the filter of the tab on show
+        if (tabs_->currentWidget() == loops_)
+            loops_->focusFilter();
+        else
+            library_->focusFilter();
+    });
+}
+
+bool MainWindow::openLibrary(const QString& path)
+{
+    const QString error = session_->open(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot open library"), error);
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("library/path"), path);
+    setWindowTitle(QStringLiteral("loopminer — %1").arg(QFileInfo(path).fileName()));
+    updateStatus();
+    return true;
+}
+
+void MainWindow::importPaths(const QStringList& paths) { session_->importPaths(paths); }
+
+void MainWindow::onImportFinished(bool ok, const QString& error)
+{
+    if (!ok)
+        QMessageBox::warning(this, tr("Import failed"), error);
+    else if (showReport_)
+        ImportReportDialog(session_->lastImport(), this).exec();
+    Q_EMIT importFinished();
+}
+
+void MainWindow::updateStatus()
+{
+    LibraryDb* db = session_->db();
+    if (!db) {
+        counts_->setText(tr("No library"));
+        return;
+    }
+    const LibraryCounts c = db->counts();
+    QString text = tr("%1 files, %2 usable, %3 windows kept").arg(c.files).arg(c.usable).arg(c.windowsKept);
+    if (const auto threshold = db->loopThreshold()) {
+        LoopQuery under;
+        under.maxScore = *threshold;
+        text += tr(", %1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
+    }
+    counts_->setText(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e)
+{
+    // Running jobs stop at their next step and are joined: nothing is left
+    // half-written, and a re-run of an import finishes the job.
+    session_->cancelAll();
+    session_->waitAll();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/split"), split_->saveState());
+    e->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e)
+{
+    if (e->mimeData()->hasUrls())
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e)
+{
+    QStringList paths;
+    for (const QUrl& u : e->mimeData()->urls())
+        if (u.isLocalFile())
+            paths << u.toLocalFile();
+    importPaths(paths);
+}
+
+} // namespace lm::ui

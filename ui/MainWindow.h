@@ -1,0 +1,73 @@
+#pragma once
+// The thin main window: menus, the layout of the panels, the status bar with
+// its jobs area, drag and drop of folders. The library and its jobs live in
+// LibrarySession; each panel is its own widget and does its own actions.
+#include <QMainWindow>
+#include <optional>
+
+class QLabel;
+class QSplitter;
+class QTabWidget;
+
+namespace lm::ui {
+
+class JobsBar;
+class LibraryPanel;
+class LibrarySession;
+class LoopsPanel;
+class PieceView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (creating if needed) the library file; false with a message on failure.
+    bool openLibrary(const QString& path);
+    // Starts importing folders or files into the open library.
+    void importPaths(const QStringList& paths);
+    // Brings a panel to the front by name ("library", "loops"); false when there is none.
+    bool showPanel(const QString& name);
+
+    static QString defaultLibraryPath();
+    QString libraryPath() const;
+    LibrarySession* session() const { return session_; }
+    LibraryPanel* libraryPanel() const { return library_; }
+    LoopsPanel* loopsPanel() const { return loops_; }
+    PieceView* pieceView() const { return piece_; }
+    JobsBar* jobsBar() const { return jobs_; }
+    void setModelDir(const QString& dir);
+    // The report is shown after each import unless switched off (tests, scripts).
+    void setShowImportReport(bool on) { showReport_ = on; }
+
+Q_SIGNALS:
+    void importFinished();
+    void importRefused(const QString& message);
+    void tempoApplied(const QString& path, const QString& error);
+    void libraryScored(const QString& error);
+
+protected:
+    void closeEvent(QCloseEvent*) override;
+    void dragEnterEvent(QDragEnterEvent*) override;
+    void dropEvent(QDropEvent*) override;
+
+private:
+    void buildFileMenu();
+    void buildEditMenu();
+    void connectSession();
+    void updateStatus();
+    void onImportFinished(bool ok, const QString& error);
+
+    LibrarySession* session_;
+    LibraryPanel* library_;
+    LoopsPanel* loops_;
+    PieceView* piece_;
+    QTabWidget* tabs_;
+    QSplitter* split_;
+    JobsBar* jobs_;
+    QLabel* counts_;
+    bool showReport_ = true;
+};
+
+} // namespace lm::ui
