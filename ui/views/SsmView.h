@@ -25,6 +25,7 @@ public:
     void setSelectedWindow(int startBar);
     int selectedWindow() const { return selected_; }
     int bars() const { return bars_; }
+    const std::vector<StripCell>& strip() const { return strip_; }
 
     // The widget position of the centre of cell (row, col); for tests and tools.
     QPoint cellCentre(int row, int col) const;
