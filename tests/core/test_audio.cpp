@@ -2,6 +2,7 @@
 // and downbeat, the per-bar mel matrix, corrupt files, and loop export.
 #include "AudioFixtures.h"
 #include "Fixtures.h"
+#include "Unreadable.h"
 
 #include "core/audio/AudioAnalysis.h"
 #include "core/audio/AudioExport.h"
@@ -17,7 +18,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <sys/resource.h>
@@ -197,19 +200,28 @@ private Q_SLOTS:
         std::string zeroRate = bytes;
         for (int i = 24; i < 28; ++i)
             zeroRate[size_t(i)] = 0;
+        // Headers libsndfile opens, refused by our own limits (64 channels, 1 kHz and up).
+        std::string hundredChannels = bytes;
+        hundredChannels[22] = char(100), hundredChannels[23] = 0;
+        std::string rate500 = bytes;
+        rate500[24] = char(0xF4), rate500[25] = char(0x01), rate500[26] = 0, rate500[27] = 0;
         const std::vector<Case> cases = {
             {"empty.wav", "", "not a readable audio file"},
             {"text.wav", "this is not audio at all, just words with a .wav name", "not a readable audio file"},
             {"header_only.wav", bytes.substr(0, 20), "not a readable audio file"},
             {"no_frames.wav", bytes.substr(0, 44), "no audio frames"},
-            {"channels.wav", lyingChannels, ""},
-            {"rate.wav", zeroRate, ""},
+            // These two libsndfile refuses itself ("Too many channels", "SF_INFO struct incomplete").
+            {"channels.wav", lyingChannels, "not a readable audio file"},
+            {"rate.wav", zeroRate, "not a readable audio file"},
+            {"channels_100.wav", hundredChannels, "unsupported channel count 100 (1 to 64)"},
+            {"rate_500.wav", rate500, "unsupported sample rate 500 Hz"},
             {"midi.flac", "MThd\0\0\0\6\0\0\0\1\0\x60", "not a readable audio file"},
         };
         for (const Case& c : cases) {
             const std::string path = writeBytes(tmp, c.name, c.data);
             auto r = readAudioMono(path, 8000);
             QVERIFY2(!r.ok(), c.name);
+            QVERIFY2(std::strlen(c.why) > 0, c.name); // an empty reason would match any message
             const std::string msg = r.error().toString();
             QVERIFY2(msg.find(c.name) != std::string::npos, msg.c_str());
             QVERIFY2(msg.find(c.why) != std::string::npos, msg.c_str());
@@ -225,15 +237,28 @@ private Q_SLOTS:
         auto longer = readAudioMono(good, 8000, limits);
         QVERIFY(!longer.ok());
         QVERIFY(longer.error().message.find("limit") != std::string::npos);
-        // Unreadable permissions (root reads anything, so only check when it matters).
+        // Unreadable: a mode-0 file read without root's read overrides (the tests run
+        // as root, who otherwise reads it), so that open() fails as it does for a user.
         const std::string locked = tmp.filePath("locked.wav").toStdString();
         QVERIFY(writeAudio(locked, repeatingBars(120, 2, 8000), 1, 8000));
-        ::chmod(locked.c_str(), 0);
-        if (::geteuid() != 0) {
+        QCOMPARE(::chmod(locked.c_str(), 0), 0);
+        {
+            WithoutReadOverride noOverride;
+            QVERIFY(noOverride.ok());
+            const int fd = ::open(locked.c_str(), O_RDONLY);
+            const int openErrno = errno;
+            if (fd >= 0)
+                ::close(fd);
+            QVERIFY2(fd < 0 && openErrno == EACCES, "the mode-0 file can still be opened");
             auto denied = readAudioMono(locked, 8000);
             QVERIFY(!denied.ok());
-            QVERIFY(denied.error().toString().find("locked.wav") != std::string::npos);
+            const std::string msg = denied.error().toString();
+            QVERIFY2(msg.find("locked.wav") != std::string::npos, msg.c_str());
+            QVERIFY2(msg.find("not a readable audio file") != std::string::npos, msg.c_str());
+            QVERIFY2(msg.find(std::strerror(EACCES)) != std::string::npos, msg.c_str());
         }
+        // With the overrides back the same file reads: the error above was the permission.
+        QVERIFY(readAudioMono(locked, 8000).ok());
     }
 
     void tempoOfRenderedGrooves()

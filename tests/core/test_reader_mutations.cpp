@@ -6,6 +6,7 @@
 #include "core/analysis/Windows.h"
 #include "core/io/FileBytes.h"
 #include "core/io/MidiReader.h"
+#include "WindowChecks.h"
 
 #include <QDir>
 #include <QtTest>
@@ -27,7 +28,7 @@ private Q_SLOTS:
         }
         std::mt19937 rng(20261124);
         const uint8_t interesting[] = {0x00, 0x7F, 0x80, 0xFF, 0xF0, 0xF7, 0x2F, 0x90, 0x99, 0xC0};
-        int parsed = 0, rejected = 0;
+        int parsed = 0, rejected = 0, usable = 0, kept = 0;
         for (int iter = 0; iter < 20000; ++iter) {
             std::vector<uint8_t> b = seeds[rng() % seeds.size()];
             const int edits = 1 + int(rng() % 8);
@@ -44,16 +45,30 @@ private Q_SLOTS:
             auto r = parseMidi(b.data(), b.size(), "mutant.mid");
             if (!r.ok()) {
                 ++rejected;
-                QVERIFY(!r.error().message.empty());
+                // An error names the file and, where it gives one, a byte inside it.
+                const Error& e = r.error();
+                QVERIFY(!e.message.empty());
+                QCOMPARE(QString::fromStdString(e.file), QStringLiteral("mutant.mid"));
+                QVERIFY2(e.offset >= -1 && e.offset <= (long long)b.size(), e.toString().c_str());
                 continue;
             }
             ++parsed;
             const PieceAnalysis a = analysePiece(*r);
             const auto w = computeWindows(a);
-            QVERIFY(a.usable || w.empty());
+            // The windows are what method.md defines for the piece (recounted from the roll),
+            // and the file written back reads as the same piece with the same windows.
+            const std::string wrong = test::windowProblems(a, w);
+            QVERIFY2(wrong.empty(), qPrintable(QString("mutant %1: %2").arg(iter).arg(wrong.c_str())));
+            const std::string differs = test::roundTripProblems(*r, a, w);
+            QVERIFY2(differs.empty(), qPrintable(QString("mutant %1: %2").arg(iter).arg(differs.c_str())));
+            usable += a.usable;
+            for (const WindowInfo& x : w)
+                kept += x.kept;
         }
-        qInfo("mutants parsed: %d, rejected with an error: %d", parsed, rejected);
-        QVERIFY(parsed > 0 && rejected > 0);
+        qInfo("mutants parsed: %d (%d usable, %d kept windows), rejected with an error: %d", parsed, usable, kept, rejected);
+        // Mutants of every kind: rejected, read, and read as usable pieces with kept
+        // windows (so that the window checks above were made).
+        QVERIFY(parsed > 0 && rejected > 0 && usable > 0 && kept > 0);
     }
 };
 

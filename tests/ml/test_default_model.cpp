@@ -21,6 +21,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+#include <string>
+
 using namespace lm;
 using namespace lm::ml;
 
@@ -110,11 +113,36 @@ private Q_SLOTS:
         const QJsonObject e = QJsonDocument::fromJson(ev.readAllStandardOutput()).object();
         QCOMPARE(e["generated"].toObject()["loops"].toInt(), 40);
         QVERIFY(e["training"].toObject()["loops"].toInt() > 100);
+        qInfo("evaluate: %s", QJsonDocument(e).toJson(QJsonDocument::Compact).constData());
+        const QJsonObject prdc = e["prdc"].toObject();
+        QCOMPARE(prdc["repeats"].toInt(), 3);
+        QCOMPARE(prdc["k"].toInt(), 5);
+        // Each repeat compares `subset` real with `subset` generated loops (fewer than the
+        // 40 asked for only if a side is smaller).
+        const int n = prdc["subset"].toInt(), k = 5, repeats = 3;
+        QVERIFY2(n >= 2 * k && n <= 40, qPrintable(QString::number(n)));
         for (const char* m : {"precision", "recall", "density", "coverage"}) {
-            const QJsonObject v = e["prdc"].toObject()[m].toObject();
-            QVERIFY2(v.contains("mean") && v.contains("sd") && v["mean"].toDouble() >= 0, m);
+            const QJsonObject v = prdc[m].toObject();
+            QVERIFY2(v.contains("mean") && v.contains("sd"), m);
+            const double mean = v["mean"].toDouble(), sd = v["sd"].toDouble();
+            const bool isDensity = std::string(m) == "density";
+            // Precision, recall and coverage are shares of n loops: in [0, 1], and a mean of
+            // three is a whole number of 1/(3n); their sd is at most 0.5 (values in [0, 1]).
+            // Density is (neighbourhoods a generated loop is in)/(k n): in [0, n/k], a whole
+            // number of 1/(3kn).
+            const double most = isDensity ? double(n) / k : 1.0;
+            const double step = 1.0 / (repeats * n * (isDensity ? k : 1));
+            QVERIFY2(mean >= 0 && mean <= most, qPrintable(QString("%1 mean %2").arg(m).arg(mean)));
+            QVERIFY2(sd >= 0 && sd <= most / 2, qPrintable(QString("%1 sd %2").arg(m).arg(sd)));
+            QVERIFY2(std::abs(mean / step - std::round(mean / step)) < 1e-6,
+                     qPrintable(QString("%1 mean %2 is not a multiple of %3").arg(m).arg(mean).arg(step)));
         }
-        QCOMPARE(e["prdc"].toObject()["repeats"].toInt(), 3);
+        // The generated loops are grooves of this kind (note density 16, like the
+        // library's): some of them fall in the neighbourhood of a real loop, and some real
+        // loops have a generated one in theirs. A model or an evaluation that lost that
+        // gives 0.
+        QVERIFY2(prdc["precision"].toObject()["mean"].toDouble() > 0, "no generated loop near a real one");
+        QVERIFY2(prdc["coverage"].toObject()["mean"].toDouble() > 0, "no real loop with a generated one near");
         QVERIFY(e["generated"].toObject()["loop_score"].toDouble() < 0.01);
     }
 };

@@ -35,6 +35,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -190,12 +191,41 @@ private Q_SLOTS:
         QCOMPARE(model->totalRows(), (*db)->counts().windowsKept);
         QVERIFY(model->totalRows() > 100);
 
-        // Sort by note density, densest first, by clicking the header twice.
-        QHeaderView* header = w.loopsPanel()->table()->horizontalHeader();
-        const int x = header->sectionViewportPosition(ui::LoopsTableModel::NoteDensity) + 10;
+        // Sorting by clicking a header. The order is set first (the default order is not
+        // this test's business); then each click on that header flips it. Unique pitch,
+        // not note density: every kept loop of this collection has density 16.
+        QTableView* loopsTable = w.loopsPanel()->table();
+        QHeaderView* header = loopsTable->horizontalHeader();
+        const int column = ui::LoopsTableModel::UniquePitch;
+        auto sortedBy = [&](bool descending, double& first) {
+            QCOMPARE(int(model->query().order), column);
+            QCOMPARE(model->query().descending, descending);
+            QCOMPARE(header->sortIndicatorSection(), column);
+            QCOMPARE(header->sortIndicatorOrder(), descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+            QVERIFY(model->rowCount() >= 2);
+            first = model->index(0, column).data().toDouble();
+            double previous = first;
+            for (int r = 1; r < model->rowCount(); ++r) {
+                const double v = model->index(r, column).data().toDouble();
+                QVERIFY2(descending ? v <= previous : v >= previous, qPrintable(QString("row %1: %2 after %3").arg(r).arg(v).arg(previous)));
+                previous = v;
+            }
+        };
+        loopsTable->sortByColumn(column, Qt::DescendingOrder);
+        double most = 0, least = 0, again = 0;
+        sortedBy(true, most);
+        const int x = header->sectionViewportPosition(column) + 10;
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
-        if (!model->query().descending)
-            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        sortedBy(false, least);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        sortedBy(true, again);
+        if (QTest::currentTestFailed())
+            return;
+        // The loops differ in unique pitch, so the two orders start with different loops.
+        QVERIFY2(most > least, qPrintable(QString("most %1, least %2").arg(most).arg(least)));
+        QCOMPARE(again, most);
+        // Densest first, for the ceiling below.
+        loopsTable->sortByColumn(ui::LoopsTableModel::NoteDensity, Qt::DescendingOrder);
         QVERIFY(model->query().descending);
         const double top = model->index(0, ui::LoopsTableModel::NoteDensity).data().toDouble();
         const double next = model->index(1, ui::LoopsTableModel::NoteDensity).data().toDouble();
@@ -425,12 +455,33 @@ private Q_SLOTS:
                     QVERIFY2(!inodes.contains(QString::fromLatin1(cols[9])), table);
             }
         }
-        // And the strip now has loop scores with the threshold.
-        QVERIFY(w.libraryPanel()->model()->totalFiles() > 0);
-        // Importing the same folder again reads nothing new: no second scoring pass.
+        // And a file's strip now has its windows' loop scores, and the library a threshold.
+        {
+            auto db = LibraryDb::open(tmp_.filePath("net.sqlite").toStdString());
+            QVERIFY(db.ok());
+            QVERIFY((*db)->loopThreshold().has_value());
+            const auto kept = (*db)->windowRecords(true);
+            QVERIFY(!kept.empty());
+            const std::string file = kept.front().path;
+            QVERIFY(w.pieceView()->showFile(QString::fromStdString(file)));
+            const std::vector<ui::StripCell>& strip = w.pieceView()->ssmView()->strip();
+            const std::vector<StoredWindow> stored = (*db)->windowsOf(file);
+            QCOMPARE(strip.size(), stored.size());
+            for (const StoredWindow& sw : stored) {
+                QVERIFY(sw.loopScore.has_value());
+                const ui::StripCell& cell = strip.at(size_t(sw.startBar));
+                QCOMPARE(cell.kept, sw.kept);
+                QVERIFY2(cell.score.has_value(), qPrintable(QString("no score at bar %1").arg(sw.startBar)));
+                QCOMPARE(*cell.score, *sw.loopScore);
+            }
+        }
+        // Importing the same folder again reads nothing new: no second scoring pass. The
+        // window decides before it says the import finished, and a pass it starts shows
+        // "Scoring loops with ..." in the status bar until it ends.
         importAndWait(w, music_);
         QCOMPARE(w.session()->lastImport().read, int64_t(0));
-        QTest::qWait(300);
+        // The session decides to score before it announces the import's end.
+        QVERIFY(!w.session()->scoreJob()->running());
         QCOMPARE(scored.count(), 1);
     }
 

@@ -31,11 +31,11 @@ public:
     void setSelectedWindow(int startBar);
     int selectedWindow() const { return selected_; }
     int bars() const { return bars_; }
+    const std::vector<StripCell>& strip() const { return strip_; }
 
     // The widget position of the centre of cell (row, col); for tests and tools.
     QPoint cellCentre(int row, int col) const;
     QPoint stripCentre(int startBar) const;
-    const std::vector<StripCell>& strip() const { return strip_; }
     // The tooltip of a strip cell: bars, score and whether it is a loop.
     QString stripToolTip(int startBar) const;
     QStringList legendItems() const;
