@@ -320,6 +320,7 @@ int generate(const Args& args)
     j.key("drawn").value(result->drawn);
     j.key("kept_per_drawn").value(result->drawn > 0 ? double(result->loops.size()) / double(result->drawn) : 0.0);
     j.key("rejected_too_sparse").value(result->tooSparse);
+    j.key("rejected_empty_last_bar").value(result->emptyLastBar);
     if (!result->drawnScores.empty()) {
         std::vector<double> sc = result->drawnScores;
         std::sort(sc.begin(), sc.end());
