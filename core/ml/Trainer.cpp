@@ -1,8 +1,11 @@
 #include "Trainer.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 namespace lm::ml {
@@ -50,7 +53,53 @@ std::vector<TrainProgress> historyFromJson(const QJsonArray& a, const std::strin
     return out;
 }
 
+// A setting's JSON key as a reader says it: "lr_min" -> "final learning rate".
+std::string settingName(const QString& key)
+{
+    static const std::pair<const char*, const char*> names[] = {
+        {"batch", "batch size"}, {"lr", "learning rate"}, {"lr_min", "final learning rate"},
+        {"codes", "codebook size"}, {"hidden", "hidden size"}, {"embedding", "embedding size"}};
+    for (const auto& [k, name] : names)
+        if (key == QLatin1String(k))
+            return name;
+    return QString(key).replace('_', ' ').toStdString();
+}
+
+std::string settingValue(const QJsonValue& v)
+{
+    if (v.isUndefined() || v.isNull())
+        return "none";
+    if (v.isString())
+        return "'" + v.toString().toStdString() + "'";
+    if (v.isBool())
+        return v.toBool() ? "true" : "false";
+    if (v.isDouble()) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.10g", v.toDouble());
+        return buf;
+    }
+    return QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray()))
+        .toJson(QJsonDocument::Compact)
+        .toStdString();
+}
+
 } // namespace
+
+std::string settingsDifference(const QJsonObject& checkpoint, const QJsonObject& now)
+{
+    QStringList keys = checkpoint.keys();
+    for (const QString& k : now.keys())
+        if (!checkpoint.contains(k))
+            keys.append(k);
+    std::string out;
+    for (const QString& k : keys) {
+        if (checkpoint.value(k) == now.value(k))
+            continue;
+        out += (out.empty() ? "" : "; ") + settingName(k) + " differs: checkpoint " + settingValue(checkpoint.value(k))
+            + ", now " + settingValue(now.value(k));
+    }
+    return out;
+}
 
 void prepareTraining(const TrainOptions& options)
 {
@@ -115,8 +164,8 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
         const QJsonObject& h = file->header;
         if (h["data"].toString().toStdString() != task.dataFingerprint())
             return Error{ckptPath, -1, "the training data changed since this checkpoint (resume needs the same data)"};
-        if (h["settings"].toObject() != task.settings())
-            return Error{ckptPath, -1, "the settings differ from this checkpoint's (resume needs the same settings)"};
+        if (const std::string d = settingsDifference(h["settings"].toObject(), task.settings()); !d.empty())
+            return Error{ckptPath, -1, d + " (resume needs the settings of the checkpoint)"};
         epoch = h["epoch"].toInt();
         if (epoch < 0 || epoch > total)
             return Error{ckptPath, -1, "checkpoint epoch out of range"};

@@ -148,7 +148,9 @@ private Q_SLOTS:
         s.batch = 32;
         auto otherSettings = trainDetector(loopLike(300, 4), s, r, job);
         QVERIFY(!otherSettings.ok());
-        QVERIFY(QString::fromStdString(otherSettings.error().message).contains("settings differ"));
+        // The message names the setting and both values.
+        QCOMPARE(QString::fromStdString(otherSettings.error().message),
+                 QString("batch size differs: checkpoint 64, now 32 (resume needs the settings of the checkpoint)"));
     }
 
     void corruptAndMismatchedModelFiles()

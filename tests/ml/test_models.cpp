@@ -182,6 +182,16 @@ private Q_SLOTS:
             sawPerplexity |= k == "perplexity" && v >= 1 && v <= 16;
         }
         QVERIFY(sawHamming && sawPerplexity);
+        // A resume with other settings is refused, naming each setting and both values.
+        VqVaeSettings other = tinyVqVae();
+        other.codes = 32;
+        other.epochs = 7;
+        auto refused = trainVqVae(loops, other, r, job);
+        QVERIFY(!refused.ok());
+        const QString why = QString::fromStdString(refused.error().message);
+        QVERIFY2(why.contains("codebook size differs: checkpoint 16, now 32"), qPrintable(why));
+        QVERIFY2(why.contains("epochs differs: checkpoint 6, now 7"), qPrintable(why));
+        QVERIFY2(!why.contains("batch"), qPrintable(why));
     }
 
     void mismatchedModelFolders()
