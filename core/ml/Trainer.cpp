@@ -1,5 +1,7 @@
 #include "Trainer.h"
 
+#include "core/base/Eta.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
@@ -200,9 +202,9 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
     const int64_t n = task.trainSize();
     const int64_t batch = std::max<int64_t>(1, task.batchSize());
     const int64_t batches = (n + batch - 1) / batch;
-    double lastEpochSeconds = 0;
+    // Time left from the mean time per sample over this whole run (all epochs).
+    const EtaEstimator eta(int64_t(total) * n, int64_t(epoch) * n);
     for (; epoch < total; ++epoch) {
-        const auto epochStart = Clock::now();
         int local = 0;
         const int phase = phaseOf(epoch, local);
         if (optimizerPhase != phase) {
@@ -238,9 +240,7 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
                 p.loss = lossSum / double(b + 1);
                 p.lr = lr;
                 p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-                const double perEpoch = lastEpochSeconds > 0 ? lastEpochSeconds
-                    : std::chrono::duration<double>(Clock::now() - epochStart).count() * double(batches) / double(b + 1);
-                p.etaSeconds = perEpoch * double(total - epoch) - std::chrono::duration<double>(Clock::now() - epochStart).count();
+                p.etaSeconds = eta.secondsLeft(p.seconds, int64_t(epoch) * n + std::min(n, (b + 1) * batch));
                 options.progress(p);
             }
         }
@@ -269,9 +269,8 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
                 ++averagedCount;
             }
         }
-        lastEpochSeconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
         done.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        done.etaSeconds = lastEpochSeconds * double(total - epoch - 1);
+        done.etaSeconds = eta.secondsLeft(done.seconds, int64_t(epoch + 1) * n);
         outcome.history.push_back(done);
 
         // Checkpoint: everything a resume needs, then rename over the last one.
