@@ -152,7 +152,7 @@ int runExportAudio(int argc, char** argv)
         return Usage;
     // The tempo: given here, else the library's (when --db names one), else estimated.
     if ((!tempo.bpm || !tempo.downbeat) && args.option("db")) {
-        auto lib = LibraryDb::open(*args.option("db"));
+        auto lib = LibraryDb::open(*args.option("db"), LibraryOpen::MustExist);
         if (!lib)
             return fail(lib.error());
         if (auto info = (*lib)->fileInfo(file); info && info->piece && info->piece->tempoBpm > 0) {
@@ -201,10 +201,13 @@ int runTempo(int argc, char** argv)
         return Usage;
     if (!args.flag("clear") && !tempo.bpm && !tempo.downbeat)
         return usageError("tempo needs --bpm, --downbeat or --clear");
-    auto lib = LibraryDb::open(*db);
+    const std::string file = std::filesystem::absolute(args.positional[0]).lexically_normal().string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) // before the library stores a setting for it
+        return fail(Error{args.positional[0], -1, "no such file"});
+    auto lib = LibraryDb::open(*db, LibraryOpen::MustExist);
     if (!lib)
         return fail(lib.error());
-    const std::string file = std::filesystem::absolute(args.positional[0]).lexically_normal().string();
     auto stored = args.flag("clear") ? (*lib)->clearTempoSetting(file) : (*lib)->setTempoSetting(file, tempo);
     if (!stored)
         return fail(stored.error());

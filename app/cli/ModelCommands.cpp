@@ -52,7 +52,7 @@ Result<std::unique_ptr<LibraryDb>> openLibrary(const Args& args)
     const auto db = args.option("db");
     if (!db)
         return Error{"", -1, "needs --db LIB.sqlite"};
-    return LibraryDb::open(*db);
+    return LibraryDb::open(*db, LibraryOpen::MustExist); // these commands read a library, never make one
 }
 
 ml::TrainOptions trainOptions(const Args& args, const std::string& out, bool quiet)
@@ -101,6 +101,9 @@ int trainDetector(const Args& args)
     std::vector<WindowCorrelation> data;
     for (const WindowRecord& r : (*lib)->windowRecords(true, kind))
         data.push_back(r.correlation);
+    if (data.size() < 2)
+        return fail(Error{(*lib)->path(), -1, "only " + std::to_string(data.size()) + " kept "
+                                                   + (kind.empty() ? "" : kind + " ") + "windows to train the detector on"});
     const size_t available = data.size();
     if (maxWindows > 0 && data.size() > size_t(maxWindows)) { // a seeded random subset
         std::mt19937_64 rng{static_cast<uint64_t>(seed)};
@@ -320,6 +323,7 @@ int generate(const Args& args)
     j.key("drawn").value(result->drawn);
     j.key("kept_per_drawn").value(result->drawn > 0 ? double(result->loops.size()) / double(result->drawn) : 0.0);
     j.key("rejected_too_sparse").value(result->tooSparse);
+    j.key("rejected_empty_last_bar").value(result->emptyLastBar);
     if (!result->drawnScores.empty()) {
         std::vector<double> sc = result->drawnScores;
         std::sort(sc.begin(), sc.end());

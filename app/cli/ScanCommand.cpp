@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <cstdio>
 #include <iostream>
@@ -56,6 +57,12 @@ int runScan(int argc, char** argv)
     }
     if (!readTempoOptions(args, options.audioTempo))
         return Usage;
+    // A folder or file that is not there is bad input, found before the library is made.
+    for (const std::string& root : options.roots) {
+        std::error_code ec;
+        if (!std::filesystem::exists(root, ec))
+            return fail(Error{root, -1, "no such file or folder"});
+    }
     auto lib = LibraryDb::open(*db);
     if (!lib)
         return fail(lib.error());

@@ -88,6 +88,24 @@ int64_t reach(const Instrument& in, int tpq, bool drums)
     return n;
 }
 
+// method.md 2: when the file's end of track (the largest end-of-track tick over
+// its tracks) lies exactly on the bar line that closes the last of the ceil(n/16)
+// bars, the piece extends to it: an 8-bar loop whose last notes end early still
+// gives its window. The rule is the method's 16-step grid (tick = bars x 4 x tpq),
+// so it applies only when every metre is 4/4 (or none is given); a file in another
+// metre keeps n as its notes mark it (it is not usable anyway).
+int64_t closeLastBar(int64_t n, const MidiFile& file, bool fourFour)
+{
+    if (!fourFour || n <= 0 || file.ticksPerQuarter <= 0)
+        return n;
+    uint64_t end = 0;
+    for (const MidiTrack& t : file.tracks)
+        end = std::max(end, t.endTick());
+    const int64_t bars = (n + kStepsPerBar - 1) / kStepsPerBar;
+    const unsigned __int128 closing = (unsigned __int128)bars * 4 * unsigned(file.ticksPerQuarter);
+    return closing == end ? bars * kStepsPerBar : n;
+}
+
 Part emptyPart(PartKind kind, const char* name, int rows, const Instrument& in, int64_t steps)
 {
     Part p;
@@ -167,6 +185,7 @@ PieceAnalysis analysePiece(const MidiFile& file, const AnalysisLimits& limits)
         a.bassProgram = bass->program;
         n = std::max(n, reach(*bass, tpq, false));
     }
+    n = closeLastBar(n, file, a.allFourFour);
     if (n > limits.maxBars * kStepsPerBar) {
         a.reason = "too long (" + std::to_string((n + kStepsPerBar - 1) / kStepsPerBar) + " bars, limit "
             + std::to_string(limits.maxBars) + ")";

@@ -22,7 +22,8 @@ struct PieceAnalysis {
     int bassTrack = -1, bassChannel = -1, bassProgram = -1;
 
     PianoRoll roll;                // parts: drums (9 rows) and/or bass (48 rows)
-    int64_t markedSteps = 0;       // n: one past the last step any note reaches
+    int64_t markedSteps = 0;       // n: one past the last step any note reaches, or the
+                                   // closing bar line when the end of track is on it
     std::vector<int64_t> barStarts; // first step of each bar; barStarts.size() = bars
     int64_t bars() const { return int64_t(barStarts.size()); }
     int64_t barEnd(int64_t bar) const

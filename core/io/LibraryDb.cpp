@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 namespace lm {
 
@@ -112,12 +113,47 @@ sqlite3_stmt* LibraryDb::prepare(const char* sql)
     return st;
 }
 
-Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
+// Brings a library of an older schema up to the columns of kSchemaVersion.
+Result<bool> LibraryDb::migrate(int version)
 {
+    if (version == 1) { // schema 1 had no per-file summary columns
+        if (auto r = exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
+                          "ALTER TABLE files ADD COLUMN best_score REAL;"
+                          "ALTER TABLE windows ADD COLUMN note_density REAL;"
+                          "ALTER TABLE windows ADD COLUMN unique_pitch REAL;"
+                          "UPDATE files SET windows_kept=k.n, best_score=k.best FROM (SELECT file_id, count(*) AS n, "
+                          "min(loop_score) AS best FROM windows WHERE kept=1 GROUP BY file_id) AS k WHERE k.file_id=files.id;");
+            !r)
+            return r.error();
+    }
+    if (version >= 1 && version < 3) { // schema 3 added audio pieces to the pieces table
+        static const char* const added[][2] = {
+            {"sample_rate", "INTEGER NOT NULL DEFAULT 0"}, {"channels", "INTEGER NOT NULL DEFAULT 0"},
+            {"seconds", "REAL NOT NULL DEFAULT 0"},        {"downbeat", "REAL NOT NULL DEFAULT 0"},
+            {"bpm_confidence", "REAL NOT NULL DEFAULT 0"}, {"tempo_from_user", "INTEGER NOT NULL DEFAULT 0"},
+            {"matrix", "BLOB"}};
+        if (hasTable("pieces"))
+            for (const auto& col : added)
+                if (!hasColumn("pieces", col[0]))
+                    if (auto r = exec(("ALTER TABLE pieces ADD COLUMN " + std::string(col[0]) + " " + col[1]).c_str());
+                        !r)
+                        return r.error();
+    }
+    return true;
+}
+
+Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path, LibraryOpen mode)
+{
+    const bool create = mode == LibraryOpen::Create;
+    std::error_code ec;
+    if (!create && !std::filesystem::is_regular_file(path, ec))
+        return Error{path, -1, std::filesystem::exists(path, ec) ? "not a library file" : "no such library (file not found)"};
     std::unique_ptr<LibraryDb> lib(new LibraryDb);
     lib->path_ = path;
-    if (sqlite3_open_v2(path.c_str(), &lib->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK)
+    // Without SQLITE_OPEN_CREATE, a file removed since the check is not made again.
+    if (sqlite3_open_v2(path.c_str(), &lib->db_,
+                        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX, nullptr)
+        != SQLITE_OK)
         return lib->sqlError("cannot open the library");
     sqlite3_busy_timeout(lib->db_, 10000);
     // lm_natural: the browser's name order (groove_2 before groove_10).
@@ -143,29 +179,8 @@ Result<std::unique_ptr<LibraryDb>> LibraryDb::open(const std::string& path)
     for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
         if (auto r = lib->exec(sql); !r)
             return r.error();
-    if (version == 1) { // schema 1 had no per-file summary columns
-        if (auto r = lib->exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
-                               "ALTER TABLE files ADD COLUMN best_score REAL;"
-                               "ALTER TABLE windows ADD COLUMN note_density REAL;"
-                               "ALTER TABLE windows ADD COLUMN unique_pitch REAL;"
-                               "UPDATE files SET windows_kept=k.n, best_score=k.best FROM (SELECT file_id, count(*) AS n, "
-                               "min(loop_score) AS best FROM windows WHERE kept=1 GROUP BY file_id) AS k WHERE k.file_id=files.id;");
-            !r)
-            return r.error();
-    }
-    if (version >= 1 && version < 3) { // schema 3 added audio pieces to the pieces table
-        static const char* const added[][2] = {
-            {"sample_rate", "INTEGER NOT NULL DEFAULT 0"}, {"channels", "INTEGER NOT NULL DEFAULT 0"},
-            {"seconds", "REAL NOT NULL DEFAULT 0"},        {"downbeat", "REAL NOT NULL DEFAULT 0"},
-            {"bpm_confidence", "REAL NOT NULL DEFAULT 0"}, {"tempo_from_user", "INTEGER NOT NULL DEFAULT 0"},
-            {"matrix", "BLOB"}};
-        if (lib->hasTable("pieces"))
-            for (const auto& col : added)
-                if (!lib->hasColumn("pieces", col[0]))
-                    if (auto r = lib->exec(("ALTER TABLE pieces ADD COLUMN " + std::string(col[0]) + " " + col[1]).c_str());
-                        !r)
-                        return r.error();
-    }
+    if (auto r = lib->migrate(version); !r)
+        return r.error();
     if (auto r = lib->exec(kSchema); !r)
         return r.error();
     if (auto r = lib->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()); !r)

@@ -143,9 +143,14 @@ struct LibraryCounts {
     int64_t files = 0, usable = 0, unusable = 0, errors = 0, windows = 0, windowsKept = 0;
 };
 
+// Create: a missing file becomes a new, empty library (an import writes there).
+// MustExist: for commands that read a library (train, score, tempo ...): a missing
+// file is an error naming it, and no file is created.
+enum class LibraryOpen { Create, MustExist };
+
 class LibraryDb {
 public:
-    static Result<std::unique_ptr<LibraryDb>> open(const std::string& path);
+    static Result<std::unique_ptr<LibraryDb>> open(const std::string& path, LibraryOpen mode = LibraryOpen::Create);
     ~LibraryDb();
     LibraryDb(const LibraryDb&) = delete;
     LibraryDb& operator=(const LibraryDb&) = delete;
@@ -187,6 +192,7 @@ public:
 private:
     LibraryDb() = default;
     Error sqlError(const std::string& what) const;
+    Result<bool> migrate(int version);
     Result<bool> exec(const char* sql);
     bool hasTable(const std::string& table);
     std::optional<std::string> metaValue(const char* key);

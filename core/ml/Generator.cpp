@@ -1,6 +1,7 @@
 #include "Generator.h"
 
 #include "core/analysis/Windows.h"
+#include "core/model/RollToMidi.h"
 
 #include <chrono>
 
@@ -32,6 +33,27 @@ std::vector<double> scoreRolls(const LoopDetector& detector, const std::vector<R
     return detector.score(corr);
 }
 
+Rejection rejectDecoded(const Roll& roll, double score, double maxScore)
+{
+    if (!(score < maxScore))
+        return Rejection::Score;
+    // The rule mined windows meet (method.md 2): an empty or near-empty roll
+    // correlates perfectly with itself bar by bar, but it is no loop.
+    int64_t drums = 0, bass = 0;
+    for (uint64_t m : roll) {
+        drums += __builtin_popcountll(m & ((uint64_t(1) << format::kDrumRows) - 1));
+        bass += __builtin_popcountll(m >> format::kDrumRows);
+    }
+    if (drums < format::kMinCellsPerPart || bass < format::kMinCellsPerPart)
+        return Rejection::TooSparse;
+    // Its MIDI file ends on the bar line after bar 8, which makes it one 8-bar
+    // window (method.md 2) only when a note reaches bar 8: with bar 8 empty the
+    // file reads back as 7 bars and no window, so such a roll is no 8-bar loop.
+    if (lastBarEmpty(roll))
+        return Rejection::EmptyLastBar;
+    return Rejection::Kept;
+}
+
 Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSettings& s, JobContext& job)
 {
     const auto start = std::chrono::steady_clock::now();
@@ -61,19 +83,11 @@ Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSetti
         result.drawn += n;
         result.drawnScores.insert(result.drawnScores.end(), scores.begin(), scores.end());
         for (size_t i = 0; i < rolls.size() && int(result.loops.size()) < s.count; ++i) {
-            if (!(scores[i] < s.maxScore))
+            const Rejection why = rejectDecoded(rolls[i], scores[i], s.maxScore);
+            result.tooSparse += why == Rejection::TooSparse;
+            result.emptyLastBar += why == Rejection::EmptyLastBar;
+            if (why != Rejection::Kept)
                 continue;
-            // The rule mined windows meet (method.md 2): an empty or near-empty roll
-            // correlates perfectly with itself bar by bar, but it is no loop.
-            int64_t drums = 0, bass = 0;
-            for (uint64_t m : rolls[i]) {
-                drums += __builtin_popcountll(m & ((uint64_t(1) << format::kDrumRows) - 1));
-                bass += __builtin_popcountll(m >> format::kDrumRows);
-            }
-            if (drums < format::kMinCellsPerPart || bass < format::kMinCellsPerPart) {
-                ++result.tooSparse;
-                continue;
-            }
             GeneratedLoop g;
             g.steps = rolls[i];
             g.codes = (*codes)[i];

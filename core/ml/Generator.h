@@ -28,8 +28,9 @@ struct GeneratedLoop {
 struct GenerateResult {
     std::vector<GeneratedLoop> loops;
     int64_t drawn = 0;
-    int64_t tooSparse = 0;
-    std::vector<double> drawnScores; // the loop score of every draw, for reporting    // under the score threshold but under 32 drum or bass cells
+    int64_t tooSparse = 0;           // under the score threshold but under 32 drum or bass cells
+    int64_t emptyLastBar = 0;        // under the score threshold, dense enough, but bar 8 empty
+    std::vector<double> drawnScores; // the loop score of every draw, for reporting
     double seconds = 0;
     bool cancelled = false;
 };
@@ -41,6 +42,11 @@ struct LoopModel {
     CodePrior prior;
     static Result<LoopModel> load(const std::string& dir);
 };
+
+// The rejection step of generation, for one decoded roll and its loop score:
+// Kept, or why not. A kept roll reads back from its MIDI file as one 8-bar window.
+enum class Rejection { Kept, Score, TooSparse, EmptyLastBar };
+Rejection rejectDecoded(const Roll& roll, double score, double maxScore);
 
 // Loop score of rolls (method.md 3 for MIDI, then the detector).
 std::vector<double> scoreRolls(const LoopDetector& detector, const std::vector<Roll>& rolls);

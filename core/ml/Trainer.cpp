@@ -1,8 +1,13 @@
 #include "Trainer.h"
 
+#include "core/base/Eta.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 namespace lm::ml {
@@ -50,7 +55,53 @@ std::vector<TrainProgress> historyFromJson(const QJsonArray& a, const std::strin
     return out;
 }
 
+// A setting's JSON key as a reader says it: "lr_min" -> "final learning rate".
+std::string settingName(const QString& key)
+{
+    static const std::pair<const char*, const char*> names[] = {
+        {"batch", "batch size"}, {"lr", "learning rate"}, {"lr_min", "final learning rate"},
+        {"codes", "codebook size"}, {"hidden", "hidden size"}, {"embedding", "embedding size"}};
+    for (const auto& [k, name] : names)
+        if (key == QLatin1String(k))
+            return name;
+    return QString(key).replace('_', ' ').toStdString();
+}
+
+std::string settingValue(const QJsonValue& v)
+{
+    if (v.isUndefined() || v.isNull())
+        return "none";
+    if (v.isString())
+        return "'" + v.toString().toStdString() + "'";
+    if (v.isBool())
+        return v.toBool() ? "true" : "false";
+    if (v.isDouble()) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.10g", v.toDouble());
+        return buf;
+    }
+    return QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray()))
+        .toJson(QJsonDocument::Compact)
+        .toStdString();
+}
+
 } // namespace
+
+std::string settingsDifference(const QJsonObject& checkpoint, const QJsonObject& now)
+{
+    QStringList keys = checkpoint.keys();
+    for (const QString& k : now.keys())
+        if (!checkpoint.contains(k))
+            keys.append(k);
+    std::string out;
+    for (const QString& k : keys) {
+        if (checkpoint.value(k) == now.value(k))
+            continue;
+        out += (out.empty() ? "" : "; ") + settingName(k) + " differs: checkpoint " + settingValue(checkpoint.value(k))
+            + ", now " + settingValue(now.value(k));
+    }
+    return out;
+}
 
 void prepareTraining(const TrainOptions& options)
 {
@@ -115,8 +166,8 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
         const QJsonObject& h = file->header;
         if (h["data"].toString().toStdString() != task.dataFingerprint())
             return Error{ckptPath, -1, "the training data changed since this checkpoint (resume needs the same data)"};
-        if (h["settings"].toObject() != task.settings())
-            return Error{ckptPath, -1, "the settings differ from this checkpoint's (resume needs the same settings)"};
+        if (const std::string d = settingsDifference(h["settings"].toObject(), task.settings()); !d.empty())
+            return Error{ckptPath, -1, d + " (resume needs the settings of the checkpoint)"};
         epoch = h["epoch"].toInt();
         if (epoch < 0 || epoch > total)
             return Error{ckptPath, -1, "checkpoint epoch out of range"};
@@ -151,9 +202,9 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
     const int64_t n = task.trainSize();
     const int64_t batch = std::max<int64_t>(1, task.batchSize());
     const int64_t batches = (n + batch - 1) / batch;
-    double lastEpochSeconds = 0;
+    // Time left from the mean time per sample over this whole run (all epochs).
+    const EtaEstimator eta(int64_t(total) * n, int64_t(epoch) * n);
     for (; epoch < total; ++epoch) {
-        const auto epochStart = Clock::now();
         int local = 0;
         const int phase = phaseOf(epoch, local);
         if (optimizerPhase != phase) {
@@ -189,9 +240,7 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
                 p.loss = lossSum / double(b + 1);
                 p.lr = lr;
                 p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-                const double perEpoch = lastEpochSeconds > 0 ? lastEpochSeconds
-                    : std::chrono::duration<double>(Clock::now() - epochStart).count() * double(batches) / double(b + 1);
-                p.etaSeconds = perEpoch * double(total - epoch) - std::chrono::duration<double>(Clock::now() - epochStart).count();
+                p.etaSeconds = eta.secondsLeft(p.seconds, int64_t(epoch) * n + std::min(n, (b + 1) * batch));
                 options.progress(p);
             }
         }
@@ -220,9 +269,8 @@ Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, J
                 ++averagedCount;
             }
         }
-        lastEpochSeconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
         done.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        done.etaSeconds = lastEpochSeconds * double(total - epoch - 1);
+        done.etaSeconds = eta.secondsLeft(done.seconds, int64_t(epoch + 1) * n);
         outcome.history.push_back(done);
 
         // Checkpoint: everything a resume needs, then rename over the last one.

@@ -44,6 +44,11 @@ public:
     virtual void loadExtra(torch::serialize::InputArchive&) {}
 };
 
+// What differs between a checkpoint's settings and this run's, one clause per
+// setting: "batch size differs: checkpoint 64, now 128; codes differs: ...";
+// empty when they are the same.
+std::string settingsDifference(const QJsonObject& checkpoint, const QJsonObject& now);
+
 // Runs (or resumes) training; writes dir/<kind>.ckpt every epoch and, at the
 // end, dir/<kind>.lmm (the averaged weights, the header marked complete).
 Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, JobContext& job);

@@ -12,9 +12,11 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
     using namespace format;
     MidiFile f;
     f.format = 1;
-    f.ticksPerQuarter = o.ticksPerQuarter;
-    const uint64_t step = uint64_t(o.ticksPerQuarter / kStepsPerQuarter);
-    const uint64_t end = step * steps.size();
+    // A whole number of ticks per step, so that the end of track lies on the bar line.
+    const int tpq = std::max(kStepsPerQuarter, (o.ticksPerQuarter + kStepsPerQuarter - 1) / kStepsPerQuarter * kStepsPerQuarter);
+    f.ticksPerQuarter = tpq;
+    const uint64_t step = uint64_t(tpq / kStepsPerQuarter);
+    const uint64_t end = step * steps.size(); // the bar line after the last step of a whole-bar roll
     const uint32_t us = uint32_t(std::lround(60'000'000.0 / std::clamp(o.bpm, 1.0, 1000.0)));
 
     MidiTrack meta;
@@ -66,6 +68,12 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
 
     f.tracks = {std::move(meta), std::move(drums), std::move(bass)};
     return f;
+}
+
+bool lastBarEmpty(const std::vector<uint64_t>& steps)
+{
+    const size_t from = steps.size() > size_t(format::kStepsPerBar) ? steps.size() - format::kStepsPerBar : 0;
+    return std::all_of(steps.begin() + std::ptrdiff_t(from), steps.end(), [](uint64_t m) { return m == 0; });
 }
 
 } // namespace lm

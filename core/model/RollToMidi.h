@@ -18,6 +18,15 @@ struct RollExportOptions {
 };
 
 // steps: one 57-row mask per 16th step (PianoRoll::stackedSteps, windowSteps).
+// Every track ends on the bar line after the last step (steps.size() x tpq/4
+// ticks; 8 x 4 x tpq for a window), so that an 8-bar loop whose last notes end
+// before the end of bar 8 reads back as one 8-bar window (method.md 2).
+// ticksPerQuarter must be a multiple of 4 (the 16th grid); others are rounded up to one.
 MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions& options = {});
+
+// No cell in the last bar (the last 16 steps, or all of a shorter roll): its MIDI
+// file then reads back a bar short under method.md 2 (the end of track closes
+// the bar after the last note only), so it is not one whole 8-bar window.
+bool lastBarEmpty(const std::vector<uint64_t>& steps);
 
 } // namespace lm

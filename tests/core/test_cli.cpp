@@ -14,9 +14,11 @@ class TestCli : public QObject {
         int code;
         QByteArray out, err;
     };
-    static Run cli(const QStringList& args)
+    static Run cli(const QStringList& args, const QString& workingDir = {})
     {
         QProcess p;
+        if (!workingDir.isEmpty())
+            p.setWorkingDirectory(workingDir);
         p.start(LM_CLI, args);
         p.waitForFinished(60000);
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
@@ -78,6 +80,58 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("broken.mid"));
         QVERIFY(r.err.contains("byte 18"));
         QVERIFY(r.out.isEmpty());
+    }
+
+    // A missing input is bad input (exit 1) with a message naming it, and the
+    // command creates nothing: no library, no output file.
+    void missingInputExitsOneAndCreatesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("scan, no folder") << QStringList{"scan", "nothere", "--db", "x.sqlite"} << "nothere";
+        QTest::newRow("scan, one of two folders") << QStringList{"scan", ".", "gone", "--db", "x.sqlite"} << "gone";
+        QTest::newRow("windows") << QStringList{"windows", "nofile.mid"} << "nofile.mid";
+        QTest::newRow("windows, audio") << QStringList{"windows", "nofile.wav"} << "nofile.wav";
+        QTest::newRow("ssm") << QStringList{"ssm", "nofile.mid"} << "nofile.mid";
+        QTest::newRow("roll") << QStringList{"roll", "nofile.mid", "--start-bar", "0"} << "nofile.mid";
+        QTest::newRow("tempo, no library") << QStringList{"tempo", "nofile.wav", "--db", "x.sqlite", "--bpm", "120"}
+                                           << "nofile.wav";
+        QTest::newRow("export-audio, no file")
+            << QStringList{"export-audio", "nofile.wav", "--start-bar", "0", "--out", "o.wav", "--bpm", "120", "--downbeat", "0"}
+            << "nofile.wav";
+        QTest::newRow("export-audio, no library")
+            << QStringList{"export-audio", "nofile.wav", "--start-bar", "0", "--out", "o.wav", "--db", "x.sqlite"}
+            << "x.sqlite";
+    }
+
+    void missingInputExitsOneAndCreatesNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, named);
+        QTemporaryDir tmp;
+        const Run r = cli(args, tmp.path());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(named.toUtf8()), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{});
+    }
+
+    // tempo on a library that exists but a file that does not: the library is
+    // left as it was (no tempo setting stored for a file that is not there).
+    void tempoOfAMissingFileLeavesTheLibraryAlone()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(QDir(tmp.path()).mkdir("empty"));
+        QCOMPARE(cli({"scan", "empty", "--db", "lib.sqlite", "--quiet"}, tmp.path()).code, 0);
+        QFile lib(tmp.filePath("lib.sqlite"));
+        QVERIFY(lib.open(QIODevice::ReadOnly));
+        const QByteArray before = lib.readAll();
+        lib.close();
+        const Run r = cli({"tempo", "nofile.wav", "--db", "lib.sqlite", "--bpm", "120"}, tmp.path());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("nofile.wav: no such file"), r.err.constData());
+        QVERIFY(lib.open(QIODevice::ReadOnly));
+        QVERIFY(lib.readAll() == before);
     }
 
     void usageErrorsExitTwo()

@@ -23,7 +23,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mid");
         QDir dir(LM_TEST_DATA "/golden");
         const auto names = dir.entryList({"*.mid"});
-        QVERIFY(names.size() >= 10);
+        QVERIFY(names.size() >= 12);
         for (const auto& n : names)
             QTest::newRow(qPrintable(n)) << dir.filePath(n);
     }

@@ -212,6 +212,23 @@ private Q_SLOTS:
         QVERIFY((*db)->integrityCheck().ok());
     }
 
+    // Readers open with MustExist: a missing library is an error naming it, and
+    // no file appears; a folder in its place is refused; an existing one opens.
+    void mustExistCreatesNothing()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath("nothere.sqlite");
+        auto missing = LibraryDb::open(path.toStdString(), LibraryOpen::MustExist);
+        QVERIFY(!missing.ok());
+        QCOMPARE(QString::fromStdString(missing.error().toString()), path + ": no such library (file not found)");
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{});
+        QVERIFY(QDir(tmp.path()).mkdir("folder.sqlite"));
+        QVERIFY(!LibraryDb::open(tmp.filePath("folder.sqlite").toStdString(), LibraryOpen::MustExist).ok());
+        QVERIFY(LibraryDb::open(path.toStdString()).ok()); // Create makes it
+        auto again = LibraryDb::open(path.toStdString(), LibraryOpen::MustExist);
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().toString().c_str());
+    }
+
     void garbageLibraryFileIsAClearError()
     {
         QTemporaryDir tmp;

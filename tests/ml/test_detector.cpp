@@ -88,8 +88,18 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         JobContext job;
-        auto d = trainDetector(loopLike(400, 1), small(), quietOptions(tmp.path()), job);
+        std::vector<TrainProgress> reports;
+        TrainOptions o = quietOptions(tmp.path());
+        o.progress = [&reports](const TrainProgress& p) { reports.push_back(p); };
+        auto d = trainDetector(loopLike(400, 1), small(), o, job);
         QVERIFY2(d.ok(), d.ok() ? "" : d.error().toString().c_str());
+        // The ETA: positive until the last batch of the last epoch, 0 from there on.
+        QVERIFY(reports.size() > 2);
+        for (const TrainProgress& p : reports) {
+            const bool last = p.epoch == p.epochs && p.batch == p.batches;
+            QVERIFY2(last ? p.etaSeconds == 0 : p.etaSeconds > 0,
+                     qPrintable(QString("epoch %1 batch %2/%3 eta %4").arg(p.epoch).arg(p.batch).arg(p.batches).arg(p.etaSeconds)));
+        }
         QCOMPARE(d->parameterCount(), int64_t(28 * 14 + 14 * 14 + 14 * 7) * 2); // 1,372, no biases
         QVERIFY(d->threshold() > 0);
         const auto loops = d->score(loopLike(100, 2));
@@ -148,7 +158,9 @@ private Q_SLOTS:
         s.batch = 32;
         auto otherSettings = trainDetector(loopLike(300, 4), s, r, job);
         QVERIFY(!otherSettings.ok());
-        QVERIFY(QString::fromStdString(otherSettings.error().message).contains("settings differ"));
+        // The message names the setting and both values.
+        QCOMPARE(QString::fromStdString(otherSettings.error().message),
+                 QString("batch size differs: checkpoint 64, now 32 (resume needs the settings of the checkpoint)"));
     }
 
     void corruptAndMismatchedModelFiles()

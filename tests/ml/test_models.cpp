@@ -1,7 +1,8 @@
 // The VQ-VAE, the prior and generation: shapes and parameter counts, the
 // quantiser's EMA update and dead-code restart on a hand-made batch, top-k and
 // top-p filtering, resume equal to an uninterrupted run, corrupt model files,
-// and a small end to end run whose loops read back as MIDI with their rolls.
+// the rejection step of generation, and a small end to end run whose loops read
+// back as MIDI with their rolls, one 8-bar window each.
 #include "../core/Fixtures.h"
 
 #include "core/analysis/PieceAnalysis.h"
@@ -10,6 +11,7 @@
 #include "core/ml/Generator.h"
 #include "core/ml/ModelFile.h"
 #include "core/ml/TorchInfo.h"
+#include "core/model/LoopFormat.h"
 #include "core/model/RollToMidi.h"
 
 #include <QTemporaryDir>
@@ -180,6 +182,16 @@ private Q_SLOTS:
             sawPerplexity |= k == "perplexity" && v >= 1 && v <= 16;
         }
         QVERIFY(sawHamming && sawPerplexity);
+        // A resume with other settings is refused, naming each setting and both values.
+        VqVaeSettings other = tinyVqVae();
+        other.codes = 32;
+        other.epochs = 7;
+        auto refused = trainVqVae(loops, other, r, job);
+        QVERIFY(!refused.ok());
+        const QString why = QString::fromStdString(refused.error().message);
+        QVERIFY2(why.contains("codebook size differs: checkpoint 16, now 32"), qPrintable(why));
+        QVERIFY2(why.contains("epochs differs: checkpoint 6, now 7"), qPrintable(why));
+        QVERIFY2(!why.contains("batch"), qPrintable(why));
     }
 
     void mismatchedModelFolders()
@@ -205,6 +217,23 @@ private Q_SLOTS:
         auto bad = VqVae::load(tmp.path().toStdString());
         QVERIFY(!bad.ok());
         QVERIFY(QString::fromStdString(bad.error().message).contains("out of range"));
+    }
+
+    void rejectionStep()
+    {
+        // A dense roll with bar 8 empty: under the score, 112 drum and 112 bass
+        // cells, but it would read back as 7 bars, so it is rejected.
+        Roll r(size_t(format::kWindowSteps), 0);
+        for (int i = 0; i < 7 * format::kStepsPerBar; ++i)
+            r[size_t(i)] = 1u | (uint64_t(1) << (format::kDrumRows + 12));
+        QVERIFY(rejectDecoded(r, 0.0, 0.001) == Rejection::EmptyLastBar);
+        QVERIFY(rejectDecoded(r, 0.5, 0.001) == Rejection::Score);
+        r[127] = uint64_t(1) << 4; // one open hi-hat on the last step
+        QVERIFY(rejectDecoded(r, 0.0, 0.001) == Rejection::Kept);
+        Roll sparse(size_t(format::kWindowSteps), 0);
+        for (int i = 0; i < 31; ++i)
+            sparse[size_t(4 * i)] = 1u | (uint64_t(1) << format::kDrumRows);
+        QVERIFY(rejectDecoded(sparse, 0.0, 0.001) == Rejection::TooSparse);
     }
 
     void endToEndLoopsReadBackAsMidi()
@@ -253,6 +282,9 @@ private Q_SLOTS:
             const PieceAnalysis a = analysePiece(*midi);
             QVERIFY2(a.usable, a.reason.c_str());
             QCOMPARE(a.bars(), int64_t(8));
+            const auto windows = computeWindows(a);
+            QCOMPARE(int(windows.size()), 1); // one 8-bar window, also when the last notes end early
+            QCOMPARE(windows[0].startBar, int64_t(0));
             QVERIFY(windowSteps(a, 0) == g.steps);
             QVERIFY(std::abs(a.firstTempoBpm() - 97) < 0.01);
             QCOMPARE(a.bassProgram, 34);

@@ -31,6 +31,9 @@ def random_song(rng, path):
     conductor.append(mido.MetaMessage('set_tempo', tempo=rng.randint(300000, 900000), time=0))
     step = tpq / 4
     bars = rng.randint(6, 24)
+    last_bar_steps = rng.choice([16, 16, 16, 12, 4, 0])  # a sparse or empty last bar
+    bar_ticks = 4 * tpq
+    ending = rng.random()  # where the end of track lies (method.md 2, the closing bar line)
     for t in range(rng.randint(1, 3)):
         events = []  # (tick, order, message)
         channels = rng.sample([0, 1, 2, 3, 9, 9, 9, 4], rng.randint(1, 3))
@@ -45,6 +48,8 @@ def random_song(rng, path):
             for bar in range(bars):
                 for s in range(16):
                     if not pattern[bar % period][s] and rng.random() > 0.05:
+                        continue
+                    if bar == bars - 1 and s >= last_bar_steps:
                         continue
                     jitter = rng.choice([0, 0, 0, 1, -1, step / 2, step / 4]) if rng.random() < 0.3 else 0
                     on = max(0, int(round((bar * 16 + s) * step + jitter)))
@@ -66,6 +71,12 @@ def random_song(rng, path):
         for tick, _, msg in events:
             track.append(msg.copy(time=tick - last))
             last = tick
+        if ending < 0.5:  # on a bar line: the one after the last event, or a bar later
+            end = -(-last // bar_ticks) * bar_ticks + (bar_ticks if ending < 0.1 else 0)
+            track.append(mido.MetaMessage('end_of_track', time=end - last))
+        elif ending < 0.6:  # a beat past the bar line
+            end = -(-last // bar_ticks) * bar_ticks + tpq
+            track.append(mido.MetaMessage('end_of_track', time=end - last))
         mid.tracks.append(track)
     mid.save(path)
 
@@ -96,7 +107,7 @@ def main():
     ap.add_argument('--seed', type=int, default=1)
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    failures = usable = windows = 0
+    failures = usable = windows = closed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.files):
             path = os.path.join(tmp, f"song_{i}.mid")
@@ -110,10 +121,12 @@ def main():
             errors = compare(ref, json.loads(out.stdout))
             usable += ref['usable']
             windows += len(ref['windows'])
+            closed += bool(ref.get('closed_by_end_of_track'))
             if errors:
                 failures += 1
                 print(f"FAIL song_{i}.mid: " + "; ".join(errors[:5]))
-    print(f"crosscheck: {args.files} files ({usable} usable, {windows} windows) compared with the mido reference")
+    print(f"crosscheck: {args.files} files ({usable} usable, {windows} windows, {closed} extended to the "
+          "bar line of their end of track) compared with the mido reference")
     print(f"{args.files - failures} passed, {failures} failed")
     return 1 if failures else 0
 

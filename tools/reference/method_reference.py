@@ -51,6 +51,16 @@ def instruments(mid):
     return out
 
 
+def end_of_track(track):
+    """The tick of the track's end-of-track event (its last tick when it has none)."""
+    t = 0
+    for msg in track:
+        t += msg.time
+        if msg.type == 'end_of_track':
+            return t
+    return t
+
+
 def analyse(path):
     mid = mido.MidiFile(path, clip=False)
     tpq = mid.ticks_per_beat
@@ -87,6 +97,12 @@ def analyse(path):
         n = max(n, (e - 1) // 6 + 1)
         if 24 <= pitch <= 71:
             bass_cells.append((a // 6, (e - 1) // 6, pitch - 24))
+    # An end of track on the bar line that closes the last bar extends the piece to it
+    # (method.md 2; only 4/4 files get here).
+    bars = -(-n // 16)
+    closed = n > 0 and n < 16 * bars and max(end_of_track(tr) for tr in mid.tracks) == bars * 4 * tpq
+    if closed:
+        n = 16 * bars
     roll = np.zeros((n, 57), dtype=bool)
     for s, r in drum_cells:
         roll[s, r] = True
@@ -97,7 +113,7 @@ def analyse(path):
     has = bass_roll.any(axis=1)
     roll[np.nonzero(has)[0], 9 + lowest[has]] = True
 
-    result.update(usable=True, reason=None, bars=-(-n // 16))
+    result.update(usable=True, reason=None, bars=-(-n // 16), closed_by_end_of_track=closed)
     iu = np.triu_indices(8, 1)
     b = 0
     while 16 * b + 128 <= n:
