@@ -2,7 +2,7 @@
 // 20 windows each), then times opening it in the library panel, a text filter,
 // "usable only", and a sort by windows kept, all over the whole library.
 //   library_bench [FILES]
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 #include "ui/LibraryPanel.h"
 #include "ui/models/LibraryFilterProxy.h"
 #include "ui/models/LibraryTableModel.h"
@@ -10,6 +10,7 @@
 #include <QApplication>
 
 #ifdef LOOPMINER_WITH_TORCH
+#include "core/library/Scoring.h"
 #include "core/ml/LoopDetector.h"
 #endif
 #include <QCheckBox>
@@ -82,7 +83,7 @@ int main(int argc, char** argv)
     if (detector) {
         QElapsedTimer e;
         e.start();
-        auto scored = ml::scoreLibrary(**db, *detector, "bench");
+        auto scored = scoreLibrary(**db, *detector, "bench");
         std::printf("score every window with the detector and store the scores: %.0f ms (%lld windows)\n",
                     e.nsecsElapsed() / 1e6, static_cast<long long>(scored ? scored->windows : 0));
         const double bestMs = timed([&] { panel.table()->sortByColumn(ui::LibraryTableModel::BestScore, Qt::AscendingOrder); });

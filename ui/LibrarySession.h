@@ -3,8 +3,8 @@
 // the GUI thread and the long jobs that change the library (import, scoring,
 // tempo re-analysis), each on its own JobRunner, and announces what changed.
 // Panels listen to its signals instead of being reloaded by the window.
-#include "core/io/LibraryDb.h"
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 
 #include <QObject>
 #include <QStringList>

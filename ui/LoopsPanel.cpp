@@ -7,7 +7,7 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>

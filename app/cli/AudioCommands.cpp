@@ -6,7 +6,7 @@
 #include "core/audio/AudioAnalysis.h"
 #include "core/audio/AudioExport.h"
 #include "core/base/JsonWriter.h"
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryImport.h"
 
 #include <cmath>
 #include <filesystem>

@@ -1,7 +1,7 @@
 #pragma once
 #include "CliCommon.h"
 
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 
 #include <string>
 

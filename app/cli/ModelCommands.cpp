@@ -4,12 +4,13 @@
 #include "CliCommon.h"
 
 #include "core/base/JsonWriter.h"
-#include "core/io/FileBytes.h"
-#include "core/io/LibraryDb.h"
-#include "core/io/LoopSet.h"
+#include "core/base/FileBytes.h"
+#include "core/library/LibraryDb.h"
+#include "core/library/LoopSet.h"
 #include "core/io/MidiWriter.h"
 #include "core/ml/Evaluation.h"
 #include "core/ml/Generator.h"
+#include "core/library/Scoring.h"
 #include "core/ml/LoopDetector.h"
 #include "core/model/RollToMidi.h"
 #include "core/ml/TorchInfo.h"
@@ -438,7 +439,7 @@ int score(const Args& args)
     if (!detector)
         return fail(detector.error());
     const auto start = std::chrono::steady_clock::now();
-    auto scored = ml::scoreLibrary(**lib, *detector, *model);
+    auto scored = scoreLibrary(**lib, *detector, *model);
     if (!scored)
         return fail(scored.error());
     LoopQuery under;

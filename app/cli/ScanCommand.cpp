@@ -3,7 +3,7 @@
 #include "Commands.h"
 
 #include "core/base/JsonWriter.h"
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryImport.h"
 
 
 #include <QtCore/QtGlobal>

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model/LoopFormat.h"
+#include "core/model/WindowCorrelation.h"
 
 namespace lm {
 
@@ -17,8 +18,6 @@ struct BarCells {
 
 // Cells that differ between two bars; a shorter bar counts as empty past its end.
 int64_t barDistance(const BarCells& a, const BarCells& b);
-
-using WindowCorrelation = std::array<double, format::kCorrelationPairs>;
 
 // The 28 values above the diagonal, row-major (i < j), of 8 consecutive
 // 16-step bars starting at `firstStep` of `steps`.

@@ -1,7 +1,7 @@
 #pragma once
 // Instruments and notes of a MIDI file (method.md sections 1 and 2): the notes
 // of one channel within one track form one instrument.
-#include "core/io/MidiFile.h"
+#include "core/model/MidiFile.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 // From a MIDI file to the method's drum + bass roll, its bars and whether the
 // file is usable for the models (method.md sections 1 and 2).
-#include "core/io/MidiFile.h"
+#include "core/model/MidiFile.h"
 #include "core/model/PianoRoll.h"
 
 #include <cstdint>

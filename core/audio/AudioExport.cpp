@@ -1,7 +1,7 @@
 #include "AudioExport.h"
 
 #include "AudioReader.h"
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 
 #include <sndfile.h>
 

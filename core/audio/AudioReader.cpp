@@ -1,6 +1,6 @@
 #include "AudioReader.h"
 
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 
 #include <samplerate.h>
 #include <sndfile.h>

@@ -3,7 +3,7 @@
 // Malformed input gives an Error naming the file, the byte offset and the
 // problem; it never crashes and never loops without consuming input.
 #include "core/base/Result.h"
-#include "core/io/MidiFile.h"
+#include "core/model/MidiFile.h"
 
 #include <cstddef>
 #include <cstdint>

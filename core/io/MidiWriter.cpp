@@ -1,6 +1,6 @@
 #include "MidiWriter.h"
 
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 
 #include <algorithm>
 

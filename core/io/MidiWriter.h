@@ -1,7 +1,7 @@
 #pragma once
 // Standard MIDI File writer. What it writes, MidiReader reads back equal.
 #include "core/base/Result.h"
-#include "core/io/MidiFile.h"
+#include "core/model/MidiFile.h"
 
 #include <cstdint>
 #include <string>

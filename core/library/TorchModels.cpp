@@ -1,7 +1,7 @@
 // The models of a build with LibTorch (core/ml).
 #include "Models.h"
 
-#include "core/ml/LoopDetector.h"
+#include "Scoring.h"
 
 namespace lm {
 
@@ -20,7 +20,7 @@ public:
         if (job.cancelled())
             return Error{modelDir, -1, "cancelled"};
         job.report(0, 0, "scoring");
-        auto scored = ml::scoreLibrary(db, *detector, modelDir);
+        auto scored = lm::scoreLibrary(db, *detector, modelDir);
         if (!scored)
             return scored.error();
         return ScoringSummary{scored->windows, scored->underThreshold, detector->threshold()};

@@ -9,7 +9,6 @@
 #include "core/analysis/BarCorrelation.h"
 #include "core/base/JobContext.h"
 #include "core/base/Result.h"
-#include "core/io/LibraryDb.h"
 
 #include <memory>
 #include <string>
@@ -50,14 +49,6 @@ private:
 // The threshold rule: Box-Cox with lambda 0 (the log) of the training scores,
 // threshold = exp(mean + one standard deviation).
 double loopThresholdOf(const std::vector<double>& trainingScores);
-
-// Scores every window of the library with `detector` and stores the scores,
-// the threshold and `modelName` (one transaction; each file's best score too).
-struct LibraryScoring {
-    int64_t windows = 0;          // scored
-    int64_t underThreshold = 0;   // of those
-};
-Result<LibraryScoring> scoreLibrary(LibraryDb& db, const LoopDetector& detector, const std::string& modelName);
 
 // Trains on `windows` (the library's kept windows by default), writing
 // checkpoints to options.dir and, when done, dir/detector.lmm.

@@ -1,6 +1,6 @@
 #include "ModelFile.h"
 
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -2,7 +2,7 @@
 // A roll back to a Standard MIDI File (method.md section 9): drums on channel
 // 10, one hit per active cell; bass on channel 2 with a GM bass program,
 // consecutive active cells of a pitch joined into one note; tempo and 4/4.
-#include "core/io/MidiFile.h"
+#include "core/model/MidiFile.h"
 
 #include <cstdint>
 #include <vector>

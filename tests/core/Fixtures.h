@@ -4,7 +4,7 @@
 // unusable and broken files. No one else's music is needed.
 #include "MidiBytes.h"
 
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 #include "core/io/MidiWriter.h"
 
 #include <random>

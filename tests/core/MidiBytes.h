@@ -1,6 +1,6 @@
 #pragma once
 // Hand-made Standard MIDI File bytes for tests: valid files and broken ones.
-#include "core/io/MidiFile.h"
+#include "core/model/MidiFile.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -6,8 +6,8 @@
 
 #include "core/audio/AudioAnalysis.h"
 #include "core/audio/AudioExport.h"
-#include "core/io/LibraryDb.h"
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 #include "core/playback/OfflineSynth.h"
 
 #include <QJsonArray>

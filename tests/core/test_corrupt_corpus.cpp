@@ -6,7 +6,7 @@
 #include "Fixtures.h"
 #include "Unreadable.h"
 
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 
 #include <QDir>
 #include <QJsonArray>

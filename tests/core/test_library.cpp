@@ -2,8 +2,8 @@
 // and an import killed with SIGKILL that a re-run finishes.
 #include "Fixtures.h"
 
-#include "core/io/LibraryDb.h"
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The writer: what it writes reads back equal; files are replaced atomically.
 #include "MidiBytes.h"
 
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 #include "core/io/MidiReader.h"
 #include "core/io/MidiWriter.h"
 

@@ -4,7 +4,7 @@
 // coverage come with the hardening work; this runs in every ctest.)
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 #include "core/io/MidiReader.h"
 #include "WindowChecks.h"
 

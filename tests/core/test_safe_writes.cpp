@@ -3,8 +3,8 @@
 // message naming the file, and what was there before stays whole.
 #include "Fixtures.h"
 
-#include "core/io/FileBytes.h"
-#include "core/io/LibraryDb.h"
+#include "core/base/FileBytes.h"
+#include "core/library/LibraryDb.h"
 #include "core/io/MidiReader.h"
 #include "core/io/MidiWriter.h"
 

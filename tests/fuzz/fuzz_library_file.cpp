@@ -1,7 +1,7 @@
 // libFuzzer target: the library's handling of one file, from bytes to rows in
 // an in-memory SQLite library and back.
-#include "core/io/LibraryDb.h"
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 
 #include <cstdlib>
 #include <memory>

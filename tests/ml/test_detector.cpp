@@ -4,9 +4,9 @@
 // with SIGKILL that --resume finishes.
 #include "../core/Fixtures.h"
 
-#include "core/io/FileBytes.h"
-#include "core/io/LibraryDb.h"
-#include "core/io/LibraryImport.h"
+#include "core/base/FileBytes.h"
+#include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 #include "core/ml/LoopDetector.h"
 #include "core/ml/ModelFile.h"
 #include "core/ml/TorchInfo.h"

@@ -6,9 +6,10 @@
 
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
-#include "core/io/LibraryDb.h"
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 #include "core/io/MidiReader.h"
+#include "core/library/Scoring.h"
 #include "core/ml/LoopDetector.h"
 
 #include <QFileInfo>

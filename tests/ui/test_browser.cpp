@@ -15,7 +15,7 @@
 #include "ui/views/ScoreFormat.h"
 #include "ui/views/SsmView.h"
 
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 #include "core/model/LoopFormat.h"
 
 #include <QAction>

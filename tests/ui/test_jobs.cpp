@@ -9,7 +9,7 @@
 #include "ui/jobs/JobRunner.h"
 #include "ui/jobs/JobsBar.h"
 
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 
 #include <QProgressBar>
 #include <QSignalSpy>

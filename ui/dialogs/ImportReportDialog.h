@@ -1,7 +1,7 @@
 #pragma once
 // After an import: the summary, and every skipped file with its reason in a
 // sortable table that can be copied.
-#include "core/io/LibraryImport.h"
+#include "core/library/LibraryImport.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The library as a table: one row per file, fetched lazily from the database
 // in pages, so that tens of thousands of files never become widgets at once.
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 
 #include "PagedTableModel.h"
 

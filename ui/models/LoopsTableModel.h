@@ -3,7 +3,7 @@
 // tempo, note density, unique pitch. Filters and order run in SQL.
 #include "PagedTableModel.h"
 
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 
 #include <vector>
 

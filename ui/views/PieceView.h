@@ -5,7 +5,7 @@
 // costs a decode to redo). Loop scores come from the library.
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 #include "ui/views/SsmView.h"
 
 #include <QWidget>

@@ -2,7 +2,7 @@
 // The loops the generative models learn from: the library's kept MIDI windows
 // under the detector's threshold (all kept MIDI windows when nothing is scored
 // yet), as 57 x 128 rolls read back from their files.
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 
 #include <string>
 #include <vector>

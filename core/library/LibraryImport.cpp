@@ -3,7 +3,7 @@
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
 #include "core/audio/AudioAnalysis.h"
-#include "core/io/FileBytes.h"
+#include "core/base/FileBytes.h"
 #include "core/io/MidiReader.h"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 // killed import leaves a database that opens and a re-run finishes the job.
 #include "core/base/JobContext.h"
 #include "core/base/Result.h"
-#include "core/io/LibraryDb.h"
+#include "core/library/LibraryDb.h"
 
 #include <cstdint>
 #include <string>

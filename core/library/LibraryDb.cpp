@@ -2,7 +2,7 @@
 
 #include "core/base/NaturalOrder.h"
 
-#include "core/io/SqliteText.h"
+#include "core/library/SqliteText.h"
 
 #include <sqlite3.h>
 
@@ -11,16 +11,6 @@
 #include <filesystem>
 
 namespace lm {
-
-const char* toString(FileStatus s)
-{
-    switch (s) {
-    case FileStatus::Usable: return "usable";
-    case FileStatus::Unusable: return "unusable";
-    case FileStatus::Error: return "error";
-    }
-    return "error";
-}
 
 namespace {
 

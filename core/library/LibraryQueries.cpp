@@ -1,7 +1,7 @@
 // The library browser's queries: files and loops, filtered and ordered in SQL.
 #include "LibraryDb.h"
 
-#include "core/io/SqliteText.h"
+#include "core/library/SqliteText.h"
 
 #include <sqlite3.h>
 

@@ -1,0 +1,90 @@
+#pragma once
+// The library database (SQLite through the sqlite3 C library).
+//
+// Why sqlite3 directly and not Qt Sql: the import parses files on worker
+// threads and one writer thread commits their results in batches; with the C
+// library the writer owns a plain connection with prepared statements, WAL
+// journalling and a busy timeout, needs no QCoreApplication or driver plugin,
+// and the command-line tool and tests use exactly the same code. Readers (the
+// GUI) open their own connections; WAL lets them read while an import writes.
+#include "core/model/LibraryRecords.h"
+#include "core/base/Result.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lm {
+
+enum class LibraryOpen { Create, MustExist };
+
+class LibraryDb {
+public:
+    static Result<std::unique_ptr<LibraryDb>> open(const std::string& path, LibraryOpen mode = LibraryOpen::Create);
+    ~LibraryDb();
+    LibraryDb(const LibraryDb&) = delete;
+    LibraryDb& operator=(const LibraryDb&) = delete;
+
+    const std::string& path() const { return path_; }
+
+    std::unordered_map<std::string, FileState> fileStates();
+    Result<bool> begin();
+    Result<bool> commit();
+    void rollback();
+    // Replaces everything stored for the file's path.
+    Result<bool> store(const ImportedFile& file);
+
+    LibraryCounts counts();
+    // The rows a query selects, in its order, `limit` of them from `offset` (lazy fetching).
+    std::vector<FileRow> fileRows(const FileQuery& query, int64_t offset, int64_t limit);
+    int64_t countFiles(const FileQuery& query);
+    // Every kept window of the library that the query selects, in its order.
+    std::vector<LoopRow> loopRows(const LoopQuery& query, int64_t offset, int64_t limit);
+    int64_t countLoops(const LoopQuery& query);
+    std::vector<StoredWindow> windowsOf(const std::string& path);
+    std::optional<ImportedFile> fileInfo(const std::string& path); // without windows (matrix included)
+    // The user's tempo for audio files; setting one does not re-analyse (see LibraryImport).
+    Result<bool> setTempoSetting(const std::string& path, const TempoSetting& setting);
+    Result<bool> clearTempoSetting(const std::string& path);
+    std::unordered_map<std::string, TempoSetting> tempoSettings();
+    Result<bool> integrityCheck();
+
+    // Loop scores from the detector (window id, score), the threshold under
+    // which a window is a loop, and which model gave them; refreshes every
+    // file's best score. One transaction.
+    Result<bool> storeLoopScores(const std::vector<std::pair<int64_t, double>>& scores, double threshold,
+                                 const std::string& model);
+    std::optional<double> loopThreshold(); // of the last scoring, if any
+    std::optional<std::string> loopModel(); // which model gave the scores
+    // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
+    std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
+
+private:
+    LibraryDb() = default;
+    Error sqlError(const std::string& what) const;
+    Result<bool> migrate(int version);
+    Result<bool> exec(const char* sql);
+    bool hasTable(const std::string& table);
+    std::optional<std::string> metaValue(const char* key);
+    bool hasColumn(const std::string& table, const std::string& column);
+    sqlite3_stmt* prepare(const char* sql);
+    int64_t count(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind);
+
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::vector<sqlite3_stmt*> statements_;
+    sqlite3_stmt* upsertFile_ = nullptr;
+    sqlite3_stmt* deletePiece_ = nullptr;
+    sqlite3_stmt* deleteWindows_ = nullptr;
+    sqlite3_stmt* insertPiece_ = nullptr;
+    sqlite3_stmt* insertWindow_ = nullptr;
+};
+
+} // namespace lm
