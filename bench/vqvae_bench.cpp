@@ -44,7 +44,7 @@ int main(int argc, char** argv)
     JobContext job;
     int done = 0;
     std::chrono::steady_clock::time_point t0, t1;
-    o.progress = [&](const TrainProgress& p) {
+    job.setProgress(onTrainProgress([&](const TrainProgress& p) {
         if (p.epochEnd)
             return;
         ++done;
@@ -54,7 +54,7 @@ int main(int argc, char** argv)
             t1 = std::chrono::steady_clock::now();
             job.cancel();
         }
-    };
+    }));
     trainVqVae(rolls, s, o, job);
     const double cpp = double(steps - 1) / std::chrono::duration<double>(t1 - t0).count();
     std::printf("VQ-VAE training, batch %d, %d threads, %d timed steps (after one warm-up):\n", batch, threads, steps - 1);

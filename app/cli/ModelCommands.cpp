@@ -56,7 +56,7 @@ Result<std::unique_ptr<LibraryDb>> openLibrary(const Args& args)
     return LibraryDb::open(*db, LibraryOpen::MustExist); // these commands read a library, never make one
 }
 
-ml::TrainOptions trainOptions(const Args& args, const std::string& out, bool quiet)
+ml::TrainOptions trainOptions(const Args& args, const std::string& out, bool)
 {
     ml::TrainOptions o;
     o.dir = out;
@@ -66,8 +66,14 @@ ml::TrainOptions trainOptions(const Args& args, const std::string& out, bool qui
     intOption(args, "threads", threads, 0, 1024);
     o.seed = uint64_t(seed);
     o.threads = threads;
+    return o;
+}
+
+// The training's progress line on stderr (its reports arrive through the job).
+JobContext::ProgressFn trainProgressLine(bool quiet)
+{
     auto last = std::make_shared<std::chrono::steady_clock::time_point>();
-    o.progress = [quiet, last](const ml::TrainProgress& p) {
+    return ml::onTrainProgress([quiet, last](const ml::TrainProgress& p) {
         const auto now = std::chrono::steady_clock::now();
         const bool lastEpoch = p.epochEnd && p.epoch == p.epochs;
         if (quiet || (!lastEpoch && now - *last < std::chrono::milliseconds(250)))
@@ -79,8 +85,7 @@ ml::TrainOptions trainOptions(const Args& args, const std::string& out, bool qui
                      p.epochEnd ? (" val " + std::to_string(p.valLoss)).c_str() : "", p.etaSeconds);
         if (lastEpoch)
             std::fputc('\n', stderr);
-    };
-    return o;
+    });
 }
 
 int trainDetector(const Args& args)
@@ -111,7 +116,7 @@ int trainDetector(const Args& args)
         std::shuffle(data.begin(), data.end(), rng);
         data.resize(size_t(maxWindows));
     }
-    JobContext job;
+    JobContext job(trainProgressLine(args.flag("quiet")));
     g_job = &job;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -229,7 +234,7 @@ int trainVqVae(const Args& args)
     if (!set)
         return fail(set.error());
     s.trainingSet = set->selection;
-    JobContext job;
+    JobContext job(trainProgressLine(args.flag("quiet")));
     g_job = &job;
     ml::TrainOutcome outcome;
     const auto start = std::chrono::steady_clock::now();
@@ -271,7 +276,7 @@ int trainPrior(const Args& args)
     if (!set)
         return fail(set.error());
     const auto codes = vqvae->encode(set->rolls);
-    JobContext job;
+    JobContext job(trainProgressLine(args.flag("quiet")));
     g_job = &job;
     ml::TrainOutcome outcome;
     const auto start = std::chrono::steady_clock::now();

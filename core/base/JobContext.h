@@ -37,6 +37,9 @@ public:
     {
     }
 
+    // Sets where progress goes; before the job starts (not while it reports).
+    void setProgress(ProgressFn fn) { progress_ = std::move(fn); }
+
     // Thread-safe; callbacks are serialised.
     void report(const JobProgress& p)
     {

@@ -122,190 +122,257 @@ std::optional<Error> trainToEnd(TrainTask& task, const TrainOptions& options, Jo
     return std::nullopt;
 }
 
-Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, JobContext& job)
-{
-    using Clock = std::chrono::steady_clock;
-    const auto start = Clock::now();
-    std::error_code ec;
-    std::filesystem::create_directories(options.dir, ec);
-    const std::string ckptPath = options.dir + "/" + task.kind() + ".ckpt";
-    const std::vector<Phase> phases = task.phases();
-    int total = 0;
-    for (const Phase& p : phases)
-        total += p.epochs;
-    if (task.trainSize() <= 0)
-        return Error{options.dir, -1, "no training data for the " + task.kind()};
+namespace {
 
-    TrainOutcome outcome;
-    outcome.epochs = total;
-    int epoch = 0; // next epoch to run, 0-based over all phases
-    std::vector<torch::Tensor> averaged;
-    int64_t averagedCount = 0;
-    std::unique_ptr<torch::optim::AdamW> optimizer;
-    int optimizerPhase = -1;
+// One run of the training loop, in its phases: resume, the epochs (each:
+// batches, validation and weight averaging, checkpoint), the averaged
+// weights at the end. Progress goes through the job, with a TrainProgress
+// as its payload, so the GUI's runner and the CLI's line see the same reports.
+class TrainingRun {
+public:
+    TrainingRun(TrainTask& task, const TrainOptions& options, JobContext& job)
+        : task_(task), options_(options), job_(job), phases_(task.phases()),
+          ckptPath_(options.dir + "/" + task.kind() + ".ckpt")
+    {
+        for (const Phase& p : phases_)
+            total_ += p.epochs;
+        outcome_.epochs = total_;
+    }
 
-    auto phaseOf = [&](int e, int& local) {
+    Result<TrainOutcome> run()
+    {
+        std::error_code ec;
+        std::filesystem::create_directories(options_.dir, ec);
+        if (task_.trainSize() <= 0)
+            return Error{options_.dir, -1, "no training data for the " + task_.kind()};
+        if (options_.resume && std::filesystem::exists(ckptPath_))
+            if (auto r = resume(); r)
+                return *r;
+        const int64_t n = task_.trainSize();
+        const EtaEstimator eta(int64_t(total_) * n, int64_t(epoch_) * n); // mean time per sample over this run
+        for (; epoch_ < total_; ++epoch_) {
+            TrainProgress done;
+            if (!runEpoch(eta, done)) {
+                outcome_.cancelled = true;
+                return outcome_;
+            }
+            if (auto w = writeCheckpoint(); !w)
+                return w.error();
+            report(done, int64_t(epoch_ + 1) * n);
+        }
+        useAveragedWeights();
+        return outcome_;
+    }
+
+private:
+    int phaseOf(int e, int& local) const
+    {
         int p = 0;
         local = e;
-        while (p + 1 < int(phases.size()) && local >= phases[size_t(p)].epochs) {
-            local -= phases[size_t(p)].epochs;
+        while (p + 1 < int(phases_.size()) && local >= phases_[size_t(p)].epochs) {
+            local -= phases_[size_t(p)].epochs;
             ++p;
         }
         return p;
-    };
-    auto makeOptimizer = [&](int phase) {
-        optimizer = std::make_unique<torch::optim::AdamW>(task.parametersOf(phase),
-                                                          torch::optim::AdamWOptions(task.lr()).weight_decay(0.01));
-        optimizerPhase = phase;
-    };
+    }
 
-    if (options.resume && std::filesystem::exists(ckptPath)) {
-        auto file = readModelFile(ckptPath, task.kind());
+    void makeOptimizer(int phase)
+    {
+        optimizer_ = std::make_unique<torch::optim::AdamW>(task_.parametersOf(phase),
+                                                           torch::optim::AdamWOptions(task_.lr()).weight_decay(0.01));
+        optimizerPhase_ = phase;
+    }
+
+    // An error when the checkpoint cannot be resumed; nothing when it was.
+    std::optional<Error> resume()
+    {
+        auto file = readModelFile(ckptPath_, task_.kind());
         if (!file)
             return file.error();
         const QJsonObject& h = file->header;
-        if (h["data"].toString().toStdString() != task.dataFingerprint())
-            return Error{ckptPath, -1, "the training data changed since this checkpoint (resume needs the same data)"};
-        if (const std::string d = settingsDifference(h["settings"].toObject(), task.settings()); !d.empty())
-            return Error{ckptPath, -1, d + " (resume needs the settings of the checkpoint)"};
-        epoch = h["epoch"].toInt();
-        if (epoch < 0 || epoch > total)
-            return Error{ckptPath, -1, "checkpoint epoch out of range"};
+        if (h["data"].toString().toStdString() != task_.dataFingerprint())
+            return Error{ckptPath_, -1, "the training data changed since this checkpoint (resume needs the same data)"};
+        if (const std::string d = settingsDifference(h["settings"].toObject(), task_.settings()); !d.empty())
+            return Error{ckptPath_, -1, d + " (resume needs the settings of the checkpoint)"};
+        epoch_ = h["epoch"].toInt();
+        if (epoch_ < 0 || epoch_ > total_)
+            return Error{ckptPath_, -1, "checkpoint epoch out of range"};
         torch::serialize::InputArchive archive;
-        if (auto r = loadArchive(archive, file->payload, ckptPath); !r)
+        if (auto r = loadArchive(archive, file->payload, ckptPath_); !r)
             return r.error();
         int local = 0;
-        const int phase = phaseOf(std::max(0, epoch - 1), local); // the optimiser saved is the last epoch's
-        auto loaded = guardedLoad(ckptPath, [&] {
+        const int phase = phaseOf(std::max(0, epoch_ - 1), local); // the optimiser saved is the last epoch's
+        auto loaded = guardedLoad(ckptPath_, [&] {
             torch::serialize::InputArchive model;
             archive.read("model", model);
-            task.module().load(model);
-            task.loadExtra(archive);
+            task_.module().load(model);
+            task_.loadExtra(archive);
             makeOptimizer(phase);
             torch::serialize::InputArchive opt;
             archive.read("optimizer", opt);
-            optimizer->load(opt);
-            averagedCount = int64_t(h["averaged"].toInt());
-            for (int64_t i = 0; averagedCount > 0 && i < int64_t(task.module().parameters().size()); ++i) {
+            optimizer_->load(opt);
+            averagedCount_ = int64_t(h["averaged"].toInt());
+            for (int64_t i = 0; averagedCount_ > 0 && i < int64_t(task_.module().parameters().size()); ++i) {
                 torch::Tensor t;
                 archive.read("avg" + std::to_string(i), t);
-                averaged.push_back(t);
+                averaged_.push_back(t);
             }
         });
         if (!loaded)
             return loaded.error();
-        outcome.history = historyFromJson(h["history"].toArray(), task.kind(), total);
-        outcome.startEpoch = epoch;
+        outcome_.history = historyFromJson(h["history"].toArray(), task_.kind(), total_);
+        outcome_.startEpoch = epoch_;
+        return std::nullopt;
     }
 
-    const int averageFrom = total - int(std::ceil(task.averageShare() * total));
-    const int64_t n = task.trainSize();
-    const int64_t batch = std::max<int64_t>(1, task.batchSize());
-    const int64_t batches = (n + batch - 1) / batch;
-    // Time left from the mean time per sample over this whole run (all epochs).
-    const EtaEstimator eta(int64_t(total) * n, int64_t(epoch) * n);
-    for (; epoch < total; ++epoch) {
+    TrainProgress progressOf(int phase, double lr) const
+    {
+        TrainProgress p;
+        p.model = task_.kind();
+        p.phase = phases_[size_t(phase)].name;
+        p.epoch = epoch_ + 1;
+        p.epochs = total_;
+        p.lr = lr;
+        return p;
+    }
+
+    // The batches of one epoch, then validation; false when cancelled first.
+    bool runEpoch(const EtaEstimator& eta, TrainProgress& done)
+    {
         int local = 0;
-        const int phase = phaseOf(epoch, local);
-        if (optimizerPhase != phase) {
+        const int phase = phaseOf(epoch_, local);
+        if (optimizerPhase_ != phase) {
             if (local == 0)
-                task.beginPhase(phase);
+                task_.beginPhase(phase);
             makeOptimizer(phase);
         }
-        const double lr = cosineLr(local, phases[size_t(phase)].epochs, task.lr(), task.lrMin());
-        for (auto& group : optimizer->param_groups())
+        const double lr = cosineLr(local, phases_[size_t(phase)].epochs, task_.lr(), task_.lrMin());
+        for (auto& group : optimizer_->param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-        task.module().train();
+        task_.module().train();
         // The order of an epoch depends only on the seed and the epoch: a resumed run repeats it.
-        torch::manual_seed(options.seed * 1000003ull + uint64_t(epoch));
+        torch::manual_seed(options_.seed * 1000003ull + uint64_t(epoch_));
+        const int64_t n = task_.trainSize(), batch = std::max<int64_t>(1, task_.batchSize());
+        const int64_t batches = (n + batch - 1) / batch;
         const torch::Tensor order = torch::randperm(n, torch::kLong);
         double lossSum = 0;
         for (int64_t b = 0; b < batches; ++b) {
-            if (job.cancelled()) {
-                outcome.cancelled = true;
-                return outcome;
-            }
-            const torch::Tensor rows = order.slice(0, b * batch, std::min(n, (b + 1) * batch));
-            optimizer->zero_grad();
-            lossSum += task.trainBatch(phase, rows);
-            optimizer->step();
-            if (options.progress) {
-                TrainProgress p;
-                p.model = task.kind();
-                p.phase = phases[size_t(phase)].name;
-                p.epoch = epoch + 1;
-                p.epochs = total;
-                p.batch = b + 1;
-                p.batches = batches;
-                p.loss = lossSum / double(b + 1);
-                p.lr = lr;
-                p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-                p.etaSeconds = eta.secondsLeft(p.seconds, int64_t(epoch) * n + std::min(n, (b + 1) * batch));
-                options.progress(p);
-            }
+            if (!job_.checkpoint()) // a pause holds here; a cancel ends the run
+                return false;
+            optimizer_->zero_grad();
+            lossSum += task_.trainBatch(phase, order.slice(0, b * batch, std::min(n, (b + 1) * batch)));
+            optimizer_->step();
+            TrainProgress p = progressOf(phase, lr);
+            p.batch = b + 1;
+            p.batches = batches;
+            p.loss = lossSum / double(b + 1);
+            const int64_t samples = int64_t(epoch_) * n + std::min(n, (b + 1) * batch);
+            p.seconds = elapsed();
+            p.etaSeconds = eta.secondsLeft(p.seconds, samples);
+            report(p, samples);
         }
-        TrainProgress done;
-        done.model = task.kind();
-        done.phase = phases[size_t(phase)].name;
-        done.epoch = epoch + 1;
-        done.epochs = total;
+        done = progressOf(phase, lr);
         done.batch = done.batches = batches;
         done.loss = lossSum / double(batches);
-        done.lr = lr;
         done.epochEnd = true;
-        {
-            torch::NoGradGuard noGrad;
-            task.module().eval();
-            done.valLoss = task.validate(phase, done.metrics);
-            if (epoch >= averageFrom && task.averageShare() > 0) {
-                auto params = task.module().parameters();
-                if (averaged.empty())
-                    for (const auto& p : params)
-                        averaged.push_back(p.detach().clone());
-                else
-                    for (size_t i = 0; i < params.size(); ++i)
-                        averaged[i].mul_(double(averagedCount) / double(averagedCount + 1))
-                            .add_(params[i].detach() / double(averagedCount + 1));
-                ++averagedCount;
-            }
-        }
-        done.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        done.etaSeconds = eta.secondsLeft(done.seconds, int64_t(epoch + 1) * n);
-        outcome.history.push_back(done);
+        validateAndAverage(phase, done);
+        done.seconds = elapsed();
+        done.etaSeconds = eta.secondsLeft(done.seconds, int64_t(epoch_ + 1) * n);
+        outcome_.history.push_back(done);
+        return true;
+    }
 
-        // Checkpoint: everything a resume needs, then rename over the last one.
-        torch::serialize::OutputArchive archive;
-        torch::serialize::OutputArchive model, opt;
-        task.module().save(model);
-        archive.write("model", model);
-        optimizer->save(opt);
-        archive.write("optimizer", opt);
-        task.saveExtra(archive);
-        for (size_t i = 0; i < averaged.size(); ++i)
-            archive.write("avg" + std::to_string(i), averaged[i]);
-        ModelFile ckpt;
-        ckpt.header["kind"] = QString::fromStdString(task.kind());
-        ckpt.header["settings"] = task.settings();
-        ckpt.header["data"] = QString::fromStdString(task.dataFingerprint());
-        ckpt.header["epoch"] = epoch + 1;
-        ckpt.header["epochs"] = total;
-        ckpt.header["seed"] = double(options.seed);
-        ckpt.header["averaged"] = int(averagedCount);
-        ckpt.header["history"] = historyToJson(outcome.history);
-        ckpt.payload = archiveBytes(archive);
-        if (auto w = writeModelFile(ckptPath, ckpt); !w)
-            return w.error();
-        if (options.progress)
-            options.progress(done);
-    }
-    // The averaged weights become the model.
-    if (!averaged.empty()) {
+    void validateAndAverage(int phase, TrainProgress& done)
+    {
         torch::NoGradGuard noGrad;
-        auto params = task.module().parameters();
-        for (size_t i = 0; i < params.size() && i < averaged.size(); ++i)
-            params[i].copy_(averaged[i]);
+        task_.module().eval();
+        done.valLoss = task_.validate(phase, done.metrics);
+        const int averageFrom = total_ - int(std::ceil(task_.averageShare() * total_));
+        if (epoch_ < averageFrom || task_.averageShare() <= 0)
+            return;
+        auto params = task_.module().parameters();
+        if (averaged_.empty())
+            for (const auto& p : params)
+                averaged_.push_back(p.detach().clone());
+        else
+            for (size_t i = 0; i < params.size(); ++i)
+                averaged_[i].mul_(double(averagedCount_) / double(averagedCount_ + 1))
+                    .add_(params[i].detach() / double(averagedCount_ + 1));
+        ++averagedCount_;
     }
-    return outcome;
+
+    // Everything a resume needs, written to a temp file and renamed over the last one.
+    Result<bool> writeCheckpoint()
+    {
+        torch::serialize::OutputArchive archive, model, opt;
+        task_.module().save(model);
+        archive.write("model", model);
+        optimizer_->save(opt);
+        archive.write("optimizer", opt);
+        task_.saveExtra(archive);
+        for (size_t i = 0; i < averaged_.size(); ++i)
+            archive.write("avg" + std::to_string(i), averaged_[i]);
+        ModelFile ckpt;
+        ckpt.header["kind"] = QString::fromStdString(task_.kind());
+        ckpt.header["settings"] = task_.settings();
+        ckpt.header["data"] = QString::fromStdString(task_.dataFingerprint());
+        ckpt.header["epoch"] = epoch_ + 1;
+        ckpt.header["epochs"] = total_;
+        ckpt.header["seed"] = double(options_.seed);
+        ckpt.header["averaged"] = int(averagedCount_);
+        ckpt.header["history"] = historyToJson(outcome_.history);
+        ckpt.payload = archiveBytes(archive);
+        return writeModelFile(ckptPath_, ckpt);
+    }
+
+    void useAveragedWeights()
+    {
+        if (averaged_.empty())
+            return;
+        torch::NoGradGuard noGrad;
+        auto params = task_.module().parameters();
+        for (size_t i = 0; i < params.size() && i < averaged_.size(); ++i)
+            params[i].copy_(averaged_[i]);
+    }
+
+    void report(const TrainProgress& p, int64_t samples)
+    {
+        char text[160];
+        std::snprintf(text, sizeof text, "%s epoch %d/%d batch %lld/%lld loss %.5g", p.model.c_str(), p.epoch, p.epochs,
+                      (long long)p.batch, (long long)p.batches, p.loss);
+        job_.report(JobProgress{samples, int64_t(total_) * task_.trainSize(), text, p});
+    }
+
+    double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+    TrainTask& task_;
+    const TrainOptions& options_;
+    JobContext& job_;
+    const std::vector<Phase> phases_;
+    const std::string ckptPath_;
+    const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    int total_ = 0;
+    int epoch_ = 0; // next epoch to run, 0-based over all phases
+    TrainOutcome outcome_;
+    std::vector<torch::Tensor> averaged_;
+    int64_t averagedCount_ = 0;
+    std::unique_ptr<torch::optim::AdamW> optimizer_;
+    int optimizerPhase_ = -1;
+};
+
+} // namespace
+
+Result<TrainOutcome> runTraining(TrainTask& task, const TrainOptions& options, JobContext& job)
+{
+    return TrainingRun(task, options, job).run();
+}
+
+JobContext::ProgressFn onTrainProgress(std::function<void(const TrainProgress&)> fn)
+{
+    return [fn = std::move(fn)](const JobProgress& p) {
+        if (const auto* t = std::any_cast<TrainProgress>(&p.payload))
+            fn(*t);
+    };
 }
 
 } // namespace lm::ml

@@ -1,5 +1,7 @@
 #pragma once
 // What every training job takes and reports (plain types; no Torch).
+#include "core/base/JobContext.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -29,8 +31,9 @@ struct TrainOptions {
     bool resume = false;      // go on from dir's checkpoint (same data and settings)
     uint64_t seed = 1;
     int threads = 0;          // 0: every core; 1 for exact reproducibility
-    std::function<void(const TrainProgress&)> progress;
 };
+// Progress reaches the caller through the JobContext the training takes: each
+// report's payload is a TrainProgress (every batch, and each epoch's end).
 
 struct TrainOutcome {
     int startEpoch = 0;       // 0, or the epoch a resume started from
@@ -38,5 +41,8 @@ struct TrainOutcome {
     bool cancelled = false;   // the last checkpoint stands; --resume goes on
     std::vector<TrainProgress> history; // one entry per finished epoch (resumed ones included)
 };
+
+// A JobContext progress function that passes on the training's reports.
+JobContext::ProgressFn onTrainProgress(std::function<void(const TrainProgress&)> fn);
 
 } // namespace lm::ml

@@ -90,7 +90,7 @@ private Q_SLOTS:
         JobContext job;
         std::vector<TrainProgress> reports;
         TrainOptions o = quietOptions(tmp.path());
-        o.progress = [&reports](const TrainProgress& p) { reports.push_back(p); };
+        job.setProgress(onTrainProgress([&reports](const TrainProgress& p) { reports.push_back(p); }));
         auto d = trainDetector(loopLike(400, 1), small(), o, job);
         QVERIFY2(d.ok(), d.ok() ? "" : d.error().toString().c_str());
         // The ETA: positive until the last batch of the last epoch, 0 from there on.
@@ -129,10 +129,10 @@ private Q_SLOTS:
             QTemporaryDir c;
             JobContext stop;
             TrainOptions o = quietOptions(c.path());
-            o.progress = [&stop, stopAt](const TrainProgress& p) {
+            stop.setProgress(onTrainProgress([&stop, stopAt](const TrainProgress& p) {
                 if (p.epochEnd && p.epoch == stopAt)
                     stop.cancel();
-            };
+            }));
             TrainOutcome outcome;
             auto cut = trainDetector(loopLike(300, 4), small(), o, stop, &outcome);
             QVERIFY(!cut.ok());
@@ -210,10 +210,10 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         JobContext stop;
         TrainOptions o = quietOptions(tmp.path());
-        o.progress = [&stop](const TrainProgress& p) {
+        stop.setProgress(onTrainProgress([&stop](const TrainProgress& p) {
             if (p.epochEnd && p.epoch == 5)
                 stop.cancel();
-        };
+        }));
         QVERIFY(!trainDetector(loopLike(100, 1), small(), o, stop).ok());
         const std::string ckpt = tmp.filePath("detector.ckpt").toStdString();
         QCOMPARE(readModelFile(ckpt, "detector")->header["epoch"].toInt(), 5);

@@ -162,10 +162,10 @@ private Q_SLOTS:
         QVERIFY(whole.ok());
         JobContext stop;
         TrainOptions o = options(b.path());
-        o.progress = [&stop](const TrainProgress& p) {
+        stop.setProgress(onTrainProgress([&stop](const TrainProgress& p) {
             if (p.epochEnd && p.epoch == 3)
                 stop.cancel();
-        };
+        }));
         QVERIFY(!trainVqVae(loops, tinyVqVae(), o, stop).ok());
         TrainOptions r = options(b.path());
         r.resume = true;
