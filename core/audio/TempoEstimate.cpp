@@ -39,11 +39,18 @@ void fitLine(const std::vector<double>& t, const std::vector<double>& k, double&
     a = (st - p * sk) / n;
 }
 
-} // namespace
+// aubio's beats and our own onset envelope (spectral flux), in one pass.
+struct OnsetTrack {
+    std::vector<double> beats;
+    std::vector<float> odf;   // one value per hop
+    double frameSeconds = 0;  // seconds per hop
+    double delay = 0;         // the envelope lags the signal by about half a window
+    bool ok = false;
+};
 
-TempoEstimate estimateTempo(const float* samples, size_t count, int sampleRate, const TempoOptions& options)
+OnsetTrack trackOnsets(const float* samples, size_t count, int sampleRate, const TempoOptions& options)
 {
-    TempoEstimate est;
+    OnsetTrack track;
     // Window and hop for 8 kHz (about 8 ms per onset frame); scaled for other rates.
     uint_t hop = 32;
     while (hop * 2 <= uint_t(std::lround(64.0 * sampleRate / audioformat::kSampleRate)))
@@ -53,37 +60,40 @@ TempoEstimate estimateTempo(const float* samples, size_t count, int sampleRate, 
         new_aubio_tempo("default", win, hop, uint_t(sampleRate)), del_aubio_tempo);
     std::unique_ptr<fvec_t, void (*)(fvec_t*)> in(new_fvec(hop), del_fvec), out(new_fvec(1), del_fvec),
         flux(new_fvec(1), del_fvec);
-    // Our own onset envelope (spectral flux), to settle half/double tempo.
     std::unique_ptr<aubio_pvoc_t, void (*)(aubio_pvoc_t*)> pvoc(new_aubio_pvoc(win, hop), del_aubio_pvoc);
     std::unique_ptr<cvec_t, void (*)(cvec_t*)> grain(new_cvec(win), del_cvec);
     std::unique_ptr<aubio_specdesc_t, void (*)(aubio_specdesc_t*)> desc(new_aubio_specdesc("specflux", win),
                                                                       del_aubio_specdesc);
     if (!tempo || !in || !out || !flux || !pvoc || !grain || !desc)
-        return est;
-    std::vector<float> odf;
-    odf.reserve(count / hop + 1);
+        return track;
+    track.odf.reserve(count / hop + 1);
     for (size_t pos = 0; pos + hop <= count; pos += hop) {
         std::copy(samples + pos, samples + pos + hop, in->data);
         aubio_tempo_do(tempo.get(), in.get(), out.get());
         if (out->data[0] != 0)
-            est.beats.push_back(double(aubio_tempo_get_last_s(tempo.get())));
+            track.beats.push_back(double(aubio_tempo_get_last_s(tempo.get())));
         aubio_pvoc_do(pvoc.get(), in.get(), grain.get());
         aubio_specdesc_do(desc.get(), grain.get(), flux.get());
-        odf.push_back(flux->data[0]);
+        track.odf.push_back(flux->data[0]);
     }
-    if (est.beats.size() < 4)
-        return est;
+    track.frameSeconds = double(hop) / sampleRate;
+    track.delay = double(win - hop) / sampleRate / 2;
+    track.ok = true;
+    return track;
+}
 
-    // Median inter-beat interval, then a robust line fit through the beats.
+// Median inter-beat interval, then a robust line fit through the beats.
+void fitBeatGrid(const std::vector<double>& beats, double& period, double& origin, double& confidence)
+{
     std::vector<double> ioi;
-    for (size_t i = 1; i < est.beats.size(); ++i)
-        ioi.push_back(est.beats[i] - est.beats[i - 1]);
+    for (size_t i = 1; i < beats.size(); ++i)
+        ioi.push_back(beats[i] - beats[i - 1]);
     std::nth_element(ioi.begin(), ioi.begin() + long(ioi.size() / 2), ioi.end());
-    double period = ioi[ioi.size() / 2];
-    double origin = est.beats.front();
+    period = ioi[ioi.size() / 2];
+    origin = beats.front();
     for (int round = 0; round < 3 && period > 0; ++round) {
         std::vector<double> t, k;
-        for (double b : est.beats) {
+        for (double b : beats) {
             const double idx = std::round((b - origin) / period);
             if (std::abs(b - (origin + idx * period)) < 0.12 * period) {
                 t.push_back(b);
@@ -98,77 +108,75 @@ TempoEstimate estimateTempo(const float* samples, size_t count, int sampleRate, 
             break;
         origin = a;
         period = p;
-        est.confidence = double(t.size()) / double(est.beats.size());
+        confidence = double(t.size()) / double(beats.size());
     }
-    if (!(period > 0))
-        return est;
-    const double frameSeconds = double(hop) / sampleRate;
-    const double delay = double(win - hop) / sampleRate / 2; // the envelope lags the signal by about half a window
-    // Octave check: onsets half-way between the tracked beats nearly as strong
-    // as on them mean the tracker took every other beat. (Kick-versus-snare and
-    // alternate-beat measures were tried too and did not separate better.)
+}
+
+// Octave check: onsets half-way between the tracked beats nearly as strong as
+// on them mean the tracker took every other beat. (Kick-versus-snare and
+// alternate-beat measures were tried too and did not separate better.)
+double midBeatRatio(const OnsetTrack& track, double period, double origin, double seconds)
+{
     auto odfAt = [&](double t) {
-        const long c = long(std::lround((t + delay) / frameSeconds));
+        const long c = long(std::lround((t + track.delay) / track.frameSeconds));
         float m = 0;
         for (long i = c - 2; i <= c + 2; ++i)
-            if (i >= 0 && i < long(odf.size()))
-                m = std::max(m, odf[size_t(i)]);
+            if (i >= 0 && i < long(track.odf.size()))
+                m = std::max(m, track.odf[size_t(i)]);
         return double(m);
     };
     double onBeat = 0, midBeat = 0;
-    const double seconds0 = double(count) / sampleRate;
-    for (double k = std::ceil(-origin / period); origin + k * period < seconds0 - period; k += 1) {
+    for (double k = std::ceil(-origin / period); origin + k * period < seconds - period; k += 1) {
         const double t = origin + k * period;
         onBeat += odfAt(t);
         midBeat += odfAt(t + period / 2);
     }
-    est.midRatio = onBeat > 0 ? midBeat / onBeat : 0;
-    double raw = 60.0 / period;
-    if (est.midRatio > 0.6) // measured on rendered grooves: 0.05..0.36 when right, 0.37..2.1 when half
-        raw *= 2;
-    est.bpm = foldTempo(raw, options.preferMinBpm, options.preferMaxBpm);
-    period = 60.0 / est.bpm;
-    // Fine tuning, once the octave is settled, on our onset envelope over the whole piece: aubio's beats
-    // follow its period in whole onset frames (8 ms), which over a 5-minute song
-    // drifts by beats. A comb over periods within 3 % (steps of 0.05 %) and
-    // every phase picks the grid the onsets fit best.
-    {
-        auto envAt = [&](double t) { // linear interpolation of the envelope at time t
-            const double f = (t + delay) / frameSeconds;
-            const long i = long(std::floor(f));
-            if (i < 0 || i + 1 >= long(odf.size()))
-                return 0.0;
-            const double a = f - double(i);
-            return (1 - a) * odf[size_t(i)] + a * odf[size_t(i) + 1];
-        };
-        const double seconds = double(count) / sampleRate;
-        double bestScore = -1, bestPeriod = period, bestOrigin = origin;
-        for (int step = -60; step <= 60; ++step) {
-            const double p = period * (1.0 + 0.0005 * step);
-            const int phases = std::max(1, int(p / frameSeconds));
-            for (int ph = 0; ph < phases; ++ph) {
-                const double o = std::fmod(origin, p) + (double(ph) - phases / 2) * frameSeconds;
-                double sum = 0;
-                int n = 0;
-                for (double t = o - std::floor(o / p) * p; t < seconds; t += p, ++n)
-                    sum += envAt(t);
-                if (n > 0 && sum / n > bestScore) {
-                    bestScore = sum / n;
-                    bestPeriod = p;
-                    bestOrigin = o - std::floor(o / p) * p;
-                }
+    return onBeat > 0 ? midBeat / onBeat : 0;
+}
+
+// Fine tuning once the octave is settled, on our onset envelope over the whole
+// piece: aubio's beats follow its period in whole onset frames (8 ms), which
+// over a 5-minute song drifts by beats. A comb over periods within 3 % (steps
+// of 0.05 %) and every phase picks the grid the onsets fit best.
+void refineByComb(const OnsetTrack& track, double seconds, double& period, double& origin)
+{
+    auto envAt = [&](double t) { // linear interpolation of the envelope at time t
+        const double f = (t + track.delay) / track.frameSeconds;
+        const long i = long(std::floor(f));
+        if (i < 0 || i + 1 >= long(track.odf.size()))
+            return 0.0;
+        const double a = f - double(i);
+        return (1 - a) * track.odf[size_t(i)] + a * track.odf[size_t(i) + 1];
+    };
+    double bestScore = -1, bestPeriod = period, bestOrigin = origin;
+    for (int step = -60; step <= 60; ++step) {
+        const double p = period * (1.0 + 0.0005 * step);
+        const int phases = std::max(1, int(p / track.frameSeconds));
+        for (int ph = 0; ph < phases; ++ph) {
+            const double o = std::fmod(origin, p) + (double(ph) - phases / 2) * track.frameSeconds;
+            double sum = 0;
+            int n = 0;
+            for (double t = o - std::floor(o / p) * p; t < seconds; t += p, ++n)
+                sum += envAt(t);
+            if (n > 0 && sum / n > bestScore) {
+                bestScore = sum / n;
+                bestPeriod = p;
+                bestOrigin = o - std::floor(o / p) * p;
             }
         }
-        period = bestPeriod;
-        origin = bestOrigin;
     }
-    est.bpm = 60.0 / period;
-    const double beat = period;
+    period = bestPeriod;
+    origin = bestOrigin;
+}
 
-    // Downbeat: the grid beat nearest the first sound (most loops and songs
-    // open on a downbeat; the user can move it). Measured against the phase
-    // with the strongest low-band onsets on rendered grooves, this was right
-    // more often, because bass notes on every beat blur the kick's phase.
+// Downbeat: the grid beat nearest the first sound (most loops and songs open
+// on a downbeat; the user can move it). Measured against the phase with the
+// strongest low-band onsets on rendered grooves, this was right more often,
+// because bass notes on every beat blur the kick's phase. When the beats fit
+// the grid poorly its phase is poor too: the first sound itself is used.
+double firstDownbeat(const float* samples, size_t count, int sampleRate, double period, double origin,
+                     double confidence)
+{
     float peak = 0;
     for (size_t i = 0; i < count; ++i)
         peak = std::max(peak, std::abs(samples[i]));
@@ -176,9 +184,33 @@ TempoEstimate estimateTempo(const float* samples, size_t count, int sampleRate, 
     while (onset < count && std::abs(samples[onset]) < 0.1f * peak)
         ++onset;
     const double firstSound = double(onset) / sampleRate;
-    double grid = origin + std::round((firstSound - origin) / beat) * beat;
-    // When the beats fit the grid poorly its phase is poor too: trust the sound.
-    est.downbeat = est.confidence >= 0.8 ? std::max(0.0, grid) : firstSound;
+    const double grid = origin + std::round((firstSound - origin) / period) * period;
+    return confidence >= 0.8 ? std::max(0.0, grid) : firstSound;
+}
+
+} // namespace
+
+TempoEstimate estimateTempo(const float* samples, size_t count, int sampleRate, const TempoOptions& options)
+{
+    TempoEstimate est;
+    const OnsetTrack track = trackOnsets(samples, count, sampleRate, options);
+    if (!track.ok || track.beats.size() < 4)
+        return est;
+    est.beats = track.beats;
+    double period = 0, origin = 0;
+    fitBeatGrid(track.beats, period, origin, est.confidence);
+    if (!(period > 0))
+        return est;
+    const double seconds = double(count) / sampleRate;
+    est.midRatio = midBeatRatio(track, period, origin, seconds);
+    double raw = 60.0 / period;
+    if (est.midRatio > 0.6) // measured on rendered grooves: 0.05..0.36 when right, 0.37..2.1 when half
+        raw *= 2;
+    est.bpm = foldTempo(raw, options.preferMinBpm, options.preferMaxBpm);
+    period = 60.0 / est.bpm;
+    refineByComb(track, seconds, period, origin);
+    est.bpm = 60.0 / period;
+    est.downbeat = firstDownbeat(samples, count, sampleRate, period, origin, est.confidence);
     return est;
 }
 
