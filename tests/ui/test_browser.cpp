@@ -209,7 +209,7 @@ private Q_SLOTS:
         QTest::mouseClick(loops->viewport(), Qt::LeftButton, {}, cell.center());
         const QString shown = w.pieceView()->currentFile();
         QVERIFY(shown.endsWith(w.loopsPanel()->model()->index(row, ui::LoopsTableModel::File).data().toString()));
-        QVERIFY(exportWindow->isEnabled());
+        QTRY_VERIFY(exportWindow->isEnabled()); // once the piece has loaded
 
         // The library tab, its table focused (no row selected there): the piece stays.
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(0).center());
@@ -292,13 +292,16 @@ private Q_SLOTS:
         w.show();
         importAndWait(w, dir);
         ui::PieceView* piece = w.pieceView();
-        QVERIFY(piece->showFile(dir + "/piano_only.mid"));
+        QSignalSpy shown(piece, &ui::PieceView::pieceShown);
+        piece->showFile(dir + "/piano_only.mid");
+        QVERIFY(shown.wait(10000));
         QCOMPARE(piece->ssmView()->bars(), 0);
         QVERIFY2(piece->ssmView()->emptyText().contains("no drums and no bass"), qPrintable(piece->ssmView()->emptyText()));
         QVERIFY(!piece->ssmView()->emptyText().contains("Select a piece"));
         QVERIFY(piece->infoLabel()->text().contains("no bars to show"));
 
-        QVERIFY(piece->showFile(dir + "/sparse_no_ts.mid"));
+        piece->showFile(dir + "/sparse_no_ts.mid");
+        QVERIFY(shown.wait(10000));
         QCOMPARE(piece->ssmView()->bars(), 16);
         const QString info = piece->infoLabel()->text();
         QVERIFY2(info.contains("4/4 (assumed"), qPrintable(info));
@@ -327,7 +330,7 @@ private Q_SLOTS:
             QVERIFY2(edit->width() >= edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 24,
                      qPrintable(QString("%1 px for \"%2\"").arg(edit->width()).arg(edit->placeholderText())));
             w.libraryPanel()->selectRow(0);
-            QTRY_VERIFY(w.pieceView()->ssmView()->bars() > 0);
+            QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->ssmView()->bars() > 0);
             QVERIFY2(w.pieceView()->ssmView()->legendFits(), qPrintable(w.pieceView()->ssmView()->legendItems().join(" | ")));
         }
         // Hidden panels have their own width: check the loops filter with its tab on show.
@@ -372,7 +375,7 @@ private Q_SLOTS:
         openScored(w, "strip.sqlite");
         w.libraryPanel()->selectRow(0);
         ui::SsmView* ssm = w.pieceView()->ssmView();
-        QTRY_VERIFY(ssm->bars() > 10);
+        QTRY_VERIFY(!w.pieceView()->loading() && ssm->bars() > 10);
         QVERIFY(ssm->strip().size() >= 3);
         ssm->setFocus(Qt::TabFocusReason);
         QSignalSpy selected(ssm, &ui::SsmView::windowSelected);
@@ -428,6 +431,7 @@ private Q_SLOTS:
         w.libraryPanel()->selectRow(0);
         ui::PieceView* piece = w.pieceView();
         QTRY_COMPARE(piece->currentFile(), song);
+        QTRY_VERIFY(!piece->loading());
 
         QSignalSpy applied(&w, &ui::MainWindow::tempoApplied);
         QTimer::singleShot(0, this, [] {
@@ -452,7 +456,8 @@ private Q_SLOTS:
             QVERIFY2(sw.loopScore.has_value(), qPrintable(QString("window at bar %1 not scored").arg(sw.startBar)));
         const LibraryCounts c = (*db)->counts();
         QVERIFY2(countsText(w).contains(QString("%1 windows kept").arg(c.windowsKept)), qPrintable(countsText(w)));
-        QTRY_COMPARE(piece->ssmView()->strip().size(), windows.size());
+        QTRY_VERIFY(!piece->loading()); // shown again with the new scores
+        QCOMPARE(piece->ssmView()->strip().size(), windows.size());
         for (const ui::StripCell& cell : piece->ssmView()->strip())
             QVERIFY(cell.score.has_value());
     }

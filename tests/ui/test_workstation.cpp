@@ -107,7 +107,7 @@ private Q_SLOTS:
         w.libraryPanel()->selectRow(0);
         ui::SsmView* ssm = w.pieceView()->ssmView();
         ui::PianoRollView* roll = w.pieceView()->rollView();
-        QTRY_VERIFY(ssm->bars() > 10);
+        QTRY_VERIFY(!w.pieceView()->loading() && ssm->bars() > 10); // loaded as a job
         QCOMPARE(roll->startBar(), 0);
         QSignalSpy shown(w.pieceView(), &ui::PieceView::windowShown);
         QTest::mouseClick(ssm, Qt::LeftButton, {}, ssm->cellCentre(3, 1));
@@ -253,6 +253,7 @@ private Q_SLOTS:
         const QModelIndex current = table->currentIndex();
         QVERIFY(current.isValid());
         QCOMPARE(w.pieceView()->currentFile(), current.data(ui::LoopsTableModel::FullPathRole).toString());
+        QTRY_VERIFY(!w.pieceView()->loading());
         QCOMPARE(w.pieceView()->rollView()->startBar(), current.data(ui::LoopsTableModel::StartBarRole).toInt());
     }
 
@@ -295,6 +296,7 @@ private Q_SLOTS:
         panel->selectRow(0);
         ui::PieceView* piece = w.pieceView();
         QTRY_COMPARE(piece->currentFile(), song);
+        QTRY_VERIFY(!piece->loading());
         QVERIFY(piece->isAudio());
         QCOMPARE(piece->ssmView()->bars(), 16);
         QVERIFY(piece->tempoButton()->isVisible());
@@ -332,7 +334,7 @@ private Q_SLOTS:
         kind->setCurrentIndex(1);
         QCOMPARE(panel->proxy()->rowCount(), 6);
         panel->selectRow(0);
-        QTRY_VERIFY(!piece->isAudio() && piece->selectedWindow() >= 0);
+        QTRY_VERIFY(!piece->loading() && !piece->isAudio() && piece->selectedWindow() >= 0);
         const auto steps = piece->selectedSteps();
         const QString mid = tmp_.filePath("window.mid");
         QCOMPARE(w.pieceView()->exportWindowTo(mid), QString());
@@ -463,7 +465,9 @@ private Q_SLOTS:
             const auto kept = (*db)->windowRecords(true);
             QVERIFY(!kept.empty());
             const std::string file = kept.front().path;
-            QVERIFY(w.pieceView()->showFile(QString::fromStdString(file)));
+            QSignalSpy shown(w.pieceView(), &ui::PieceView::pieceShown);
+            w.pieceView()->showFile(QString::fromStdString(file));
+            QVERIFY(shown.wait(10000));
             const std::vector<ui::StripCell>& strip = w.pieceView()->ssmView()->strip();
             const std::vector<StoredWindow> stored = (*db)->windowsOf(file);
             QCOMPARE(strip.size(), stored.size());

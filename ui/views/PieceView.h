@@ -1,15 +1,14 @@
 #pragma once
 // One piece: its self-similarity matrix with the window strip, and the piano
-// roll of the selected window. MIDI files are analysed here through core;
-// audio pieces are shown from what the library stored at import (their matrix
-// costs a decode to redo). Loop scores come from the library.
-#include "core/analysis/PieceAnalysis.h"
-#include "core/analysis/Windows.h"
-#include "core/library/LibraryDb.h"
+// roll of the selected window. What is drawn is loaded as a job
+// (core/library's PieceDisplay: the file's analysis, or an audio piece's
+// stored one, with the library's loop scores), never on the GUI thread;
+// pieceShown follows each showFile.
+#include "core/library/PieceDisplay.h"
 #include "ui/views/SsmView.h"
 
 #include <QWidget>
-#include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -18,40 +17,42 @@ class QToolButton;
 
 namespace lm::ui {
 
+class JobRunner;
 class LibrarySession;
-class SsmView;
 class PianoRollView;
 
 class PieceView : public QWidget {
     Q_OBJECT
 public:
     explicit PieceView(QWidget* parent = nullptr);
+    ~PieceView() override;
 
-    void setLibrary(LibraryDb* db) { db_ = db; }
     // Follows the session: cleared when another library opens, shown again
     // (same window) when the library's content or scores change.
     void setSession(LibrarySession* session);
+    // Loads and shows the file (as a job: pieceShown follows); a later call wins.
+    void showFile(QString path); // by value: callers pass currentFile()
     // Shows `path` (when not already shown) with the window at startBar selected.
     void showWindowOf(const QString& path, int startBar);
     // Shows the current piece again from the library, keeping the selected window.
     void refresh();
+    // Shows nothing (another library was opened, or nothing is selected).
+    void clear();
+    void selectWindow(int startBar);
+    bool loading() const;
+
     // File > Export Window (Ctrl+E): enabled while a window is selected.
     QAction* exportAction() const { return export_; }
     // Writes the selected window: audio pieces as WAV/FLAC cut at bar lines,
     // MIDI pieces as a MIDI file of the window's roll. "" when written, else why not.
     QString exportWindowTo(const QString& out);
-    // Shows the file; false (with the reason shown) when it cannot be shown.
-    bool showFile(QString path); // by value: callers pass currentFile()
-    // Shows nothing (another library was opened, or nothing is selected).
-    void clear();
-    QLabel* infoLabel() const { return info_; }
-    void selectWindow(int startBar);
 
     SsmView* ssmView() const { return ssm_; }
     PianoRollView* rollView() const { return roll_; }
     QToolButton* tempoButton() const { return tempo_; }
+    QLabel* infoLabel() const { return info_; }
     const QString& currentFile() const { return path_; }
-    bool isAudio() const { return audio_.has_value(); }
+    bool isAudio() const { return shown_ && shown_->audio; }
     // The audio piece's grid (bpm, downbeat seconds), when an audio piece is shown.
     std::optional<std::pair<double, double>> audioGrid() const;
     int selectedWindow() const;
@@ -60,29 +61,28 @@ public:
     double tempoBpm() const;
 
 Q_SIGNALS:
-    void windowShown(int startBar); // -1: no window (nothing shown)
+    void pieceShown(const QString& path); // loaded and drawn (or its reason shown)
+    void windowShown(int startBar);       // -1: no window (nothing shown)
     void exported(const QString& file);
     // The user set (or, with neither value, cleared) an audio piece's tempo.
     void tempoChangeRequested(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
 
 private:
-    bool showAudio(const QString& path);
-    std::vector<StripCell> stripFor(const std::vector<StoredWindow>& stored, size_t count,
-                                    const std::function<bool(size_t)>& kept) const;
+    void load(const QString& path, int window);
+    void apply(std::shared_ptr<const PieceDisplay> d, int window);
     void editTempo();
     void exportWithDialog();
 
-    LibraryDb* db_ = nullptr;
+    LibrarySession* session_ = nullptr;
+    JobRunner* loader_;
     SsmView* ssm_;
     PianoRollView* roll_;
     QLabel* info_;
     QToolButton* tempo_;
     QAction* export_;
     QString path_;
-    std::optional<PieceAnalysis> piece_;
-    std::optional<StoredPiece> audio_;
-    std::vector<WindowCorrelation> correlations_; // per window start
-    std::vector<uint64_t> stacked_; // the piece's 57-row roll, stacked once per piece
+    std::shared_ptr<const PieceDisplay> shown_;
+    std::optional<std::pair<QString, int>> next_; // asked for while a load ran: path, window
 };
 
 } // namespace lm::ui

@@ -1,0 +1,45 @@
+#include "TempoDialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+
+namespace lm::ui {
+
+TempoDialog::TempoDialog(const QString& fileName, double bpm, double downbeat, QWidget* parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("tempoDialog"));
+    setWindowTitle(tr("Tempo of %1").arg(fileName));
+    bpm_ = new QDoubleSpinBox(this);
+    bpm_->setObjectName(QStringLiteral("bpm"));
+    bpm_->setRange(20, 400);
+    bpm_->setDecimals(2);
+    bpm_->setSuffix(tr(" BPM"));
+    bpm_->setValue(bpm > 0 ? bpm : 120);
+    downbeat_ = new QDoubleSpinBox(this);
+    downbeat_->setObjectName(QStringLiteral("downbeat"));
+    downbeat_->setRange(0, 36000);
+    downbeat_->setDecimals(3);
+    downbeat_->setSingleStep(0.01);
+    downbeat_->setSuffix(tr(" s"));
+    downbeat_->setValue(downbeat);
+    estimate_ = new QCheckBox(tr("Use the estimate again"), this);
+    estimate_->setObjectName(QStringLiteral("useEstimate"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Tempo:"), bpm_);
+    form->addRow(tr("First downbeat:"), downbeat_);
+    form->addRow(estimate_);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(estimate_, &QCheckBox::toggled, bpm_, &QWidget::setDisabled);
+    connect(estimate_, &QCheckBox::toggled, downbeat_, &QWidget::setDisabled);
+}
+
+bool TempoDialog::useEstimate() const { return estimate_->isChecked(); }
+double TempoDialog::bpm() const { return bpm_->value(); }
+double TempoDialog::downbeat() const { return downbeat_->value(); }
+
+} // namespace lm::ui
