@@ -1,7 +1,7 @@
 // What a new user hit in the browser (issue "What a new user hit"), each
 // driven as the user met it: keys, clicks, the dialogs, the shown text.
 #include "../core/AudioFixtures.h"
-#include "../core/Fixtures.h"
+#include "GuiFixtures.h"
 
 #include "ui/MainWindow.h"
 #include "ui/LibraryPanel.h"
@@ -87,12 +87,7 @@ class TestBrowser : public QObject {
     QTemporaryDir tmp_;
     QString music_;
 
-    void importAndWait(ui::MainWindow& w, const QString& folder)
-    {
-        QSignalSpy done(&w, &ui::MainWindow::importFinished);
-        w.importPaths({folder});
-        QVERIFY(done.wait(60000));
-    }
+    void importAndWait(ui::MainWindow& w, const QString& folder) { test::importAndWait(w, folder); }
     // A window with the collection imported and scored with the bundled model.
     void openScored(ui::MainWindow& w, const QString& lib)
     {
@@ -112,10 +107,7 @@ private Q_SLOTS:
 
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        music_ = tmp_.filePath("music");
-        QDir().mkpath(music_);
-        test::writeCollection(music_.toStdString(), 24, 5);
+        music_ = test::setUpCollection(tmp_.path(), 24, 5);
     }
 
     // Item 2: higher pitches go up; drum lanes below, kick lowest, names that fit.

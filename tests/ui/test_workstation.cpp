@@ -1,7 +1,7 @@
 // The workstation driven as a user drives it: import a folder, watch rows
 // appear, cancel an import, filter the table, click the heatmap and the strip.
 #include "../core/AudioFixtures.h"
-#include "../core/Fixtures.h"
+#include "GuiFixtures.h"
 
 #include "ui/MainWindow.h"
 #include "ui/LibrarySession.h"
@@ -51,20 +51,12 @@ class TestWorkstation : public QObject {
     QTemporaryDir tmp_;
     QString music_;
 
-    void importAndWait(ui::MainWindow& w, const QString& folder)
-    {
-        QSignalSpy done(&w, &ui::MainWindow::importFinished);
-        w.importPaths({folder});
-        QVERIFY(done.wait(60000));
-    }
+    void importAndWait(ui::MainWindow& w, const QString& folder) { test::importAndWait(w, folder); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        music_ = tmp_.filePath("music");
-        QDir().mkpath(music_);
-        test::writeCollection(music_.toStdString(), 40, 11);
+        music_ = test::setUpCollection(tmp_.path(), 40, 11);
     }
 
     void importShowsRowsAndTheModelsAreSound()
