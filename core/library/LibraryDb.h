@@ -7,8 +7,14 @@
 // journalling and a busy timeout, needs no QCoreApplication or driver plugin,
 // and the command-line tool and tests use exactly the same code. Readers (the
 // GUI) open their own connections; WAL lets them read while an import writes.
+//
+// The code is split by phase: LibraryDb.cpp the connection, LibrarySchema.cpp
+// the schema and its migrations, LibraryStore.cpp what an import writes,
+// LibraryFileReads.cpp reading it back, LibraryScores.cpp loop scores and tempo
+// settings, LibraryQueries.cpp the browser's queries.
 #include "core/model/LibraryRecords.h"
 #include "core/base/Result.h"
+#include "core/library/SqliteStatement.h"
 
 #include <cstdint>
 #include <functional>
@@ -19,7 +25,6 @@
 #include <vector>
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace lm {
 
@@ -66,25 +71,45 @@ public:
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
 
-private:
-    LibraryDb() = default;
-    Error sqlError(const std::string& what) const;
-    Result<bool> migrate(int version);
-    Result<bool> exec(const char* sql);
-    bool hasTable(const std::string& table);
-    std::optional<std::string> metaValue(const char* key);
-    bool hasColumn(const std::string& table, const std::string& column);
-    sqlite3_stmt* prepare(const char* sql);
-    int64_t count(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind);
+    // What went wrong in the latest read (the calls above that return rows,
+    // counts, states or settings), nothing when it succeeded. A read that fails
+    // answers as if the library were empty, keeps the error here for the UI to
+    // show and says it on stderr, once per distinct error:
+    //   "loopminer: LIBRARY: cannot count the browser's files: no such table: files"
+    const std::optional<Error>& lastError() const { return lastError_; }
 
-    sqlite3* db_ = nullptr;
+private:
+    struct CloseConnection {
+        void operator()(sqlite3* db) const;
+    };
+
+    LibraryDb() = default;
+    sqlite3* db() const { return db_.get(); }
+    Error sqlError(const std::string& what) const;
+    Result<bool> exec(const char* sql);
+    // Steps a read to its end, calling `row` for each row; on a failed prepare
+    // or step, sets lastError() naming `purpose` and returns false.
+    bool readRows(Statement& st, const char* purpose, const std::function<void(const Statement&)>& row);
+    int64_t count(const char* purpose, const std::string& sql, const std::function<void(Statement&)>& bind);
+
+    Result<bool> applySchema();
+    Result<bool> migrate(int version);
+    Result<bool> hasTable(const std::string& table);
+    Result<bool> hasColumn(const std::string& table, const std::string& column);
+
+    Result<bool> prepareStore();
+    Result<int64_t> storeFileRow(const ImportedFile& file);
+    Result<bool> storePiece(int64_t fileId, const ImportedFile& file);
+    Result<bool> storeWindows(int64_t fileId, const ImportedFile& file);
+
+    std::optional<std::string> metaValue(const char* key);
+
+    // Declared first so that it closes after the statements below are finalized.
+    std::unique_ptr<sqlite3, CloseConnection> db_;
     std::string path_;
-    std::vector<sqlite3_stmt*> statements_;
-    sqlite3_stmt* upsertFile_ = nullptr;
-    sqlite3_stmt* deletePiece_ = nullptr;
-    sqlite3_stmt* deleteWindows_ = nullptr;
-    sqlite3_stmt* insertPiece_ = nullptr;
-    sqlite3_stmt* insertWindow_ = nullptr;
+    std::optional<Error> lastError_;
+    std::string lastSaid_; // the last read error said on stderr
+    Statement upsertFile_, deletePiece_, deleteWindows_, insertPiece_, insertWindow_;
 };
 
 } // namespace lm

@@ -1,10 +1,6 @@
 // The library browser's queries: files and loops, filtered and ordered in SQL.
 #include "LibraryDb.h"
 
-#include "core/library/SqliteText.h"
-
-#include <sqlite3.h>
-
 namespace lm {
 
 namespace {
@@ -26,17 +22,17 @@ std::string whereClause(const FileQuery& q)
     return w;
 }
 
-int bindQuery(sqlite3_stmt* st, const FileQuery& q)
+int bindQuery(Statement& st, const FileQuery& q)
 {
     int i = 1;
     if (!q.text.empty())
-        sqlite3_bind_text(st, i++, q.text.c_str(), -1, SQLITE_TRANSIENT);
+        st.bind(i++, q.text);
     if (!q.kind.empty())
-        sqlite3_bind_text(st, i++, q.kind.c_str(), -1, SQLITE_TRANSIENT);
+        st.bind(i++, q.kind);
     if (q.minBestScore)
-        sqlite3_bind_double(st, i++, *q.minBestScore);
+        st.bind(i++, *q.minBestScore);
     if (q.maxBestScore)
-        sqlite3_bind_double(st, i++, *q.maxBestScore);
+        st.bind(i++, *q.maxBestScore);
     return i;
 }
 
@@ -55,9 +51,7 @@ const char* orderColumn(FileQuery::Order o)
     return "f.path COLLATE lm_natural";
 }
 
-} // namespace
-
-static std::string loopWhere(const LoopQuery& q)
+std::string loopWhere(const LoopQuery& q)
 {
     std::string w = " WHERE w.kept=1 AND coalesce(w.note_density,0) BETWEEN ? AND ?";
     if (!q.text.empty())
@@ -67,19 +61,19 @@ static std::string loopWhere(const LoopQuery& q)
     return w;
 }
 
-static int bindLoopQuery(sqlite3_stmt* st, const LoopQuery& q)
+int bindLoopQuery(Statement& st, const LoopQuery& q)
 {
     int i = 1;
-    sqlite3_bind_double(st, i++, q.minDensity);
-    sqlite3_bind_double(st, i++, q.maxDensity);
+    st.bind(i++, q.minDensity);
+    st.bind(i++, q.maxDensity);
     if (!q.text.empty())
-        sqlite3_bind_text(st, i++, q.text.c_str(), -1, SQLITE_TRANSIENT);
+        st.bind(i++, q.text);
     if (q.maxScore)
-        sqlite3_bind_double(st, i++, *q.maxScore);
+        st.bind(i++, *q.maxScore);
     return i;
 }
 
-static const char* loopOrderColumn(LoopQuery::Order o)
+const char* loopOrderColumn(LoopQuery::Order o)
 {
     switch (o) {
     case LoopQuery::Order::Score: return "w.loop_score IS NULL, w.loop_score"; // unscored last
@@ -92,87 +86,97 @@ static const char* loopOrderColumn(LoopQuery::Order o)
     return "w.loop_score";
 }
 
+} // namespace
+
+int64_t LibraryDb::count(const char* purpose, const std::string& sql, const std::function<void(Statement&)>& bind)
+{
+    Statement st(db(), sql);
+    bind(st);
+    int64_t n = 0;
+    if (!readRows(st, purpose, [&](const Statement& row) { n = row.int64(0); }))
+        n = 0;
+    return n;
+}
+
+LibraryCounts LibraryDb::counts()
+{
+    LibraryCounts c;
+    Statement st(db(), "SELECT (SELECT count(*) FROM files), (SELECT count(*) FROM files WHERE status='usable'), "
+                       "(SELECT count(*) FROM files WHERE status='unusable'), "
+                       "(SELECT count(*) FROM files WHERE status='error'), (SELECT count(*) FROM windows), "
+                       "(SELECT count(*) FROM windows WHERE kept=1)");
+    if (!readRows(st, "cannot count the library's files and windows", [&](const Statement& row) {
+            c = LibraryCounts{row.int64(0), row.int64(1), row.int64(2), row.int64(3), row.int64(4), row.int64(5)};
+        }))
+        c = LibraryCounts{};
+    return c;
+}
+
 int64_t LibraryDb::countLoops(const LoopQuery& q)
 {
-    return count("SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id" + loopWhere(q),
-                 [&](sqlite3_stmt* st) { bindLoopQuery(st, q); });
+    return count("cannot count the loops the browser shows",
+                 "SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id" + loopWhere(q),
+                 [&](Statement& st) { bindLoopQuery(st, q); });
 }
 
 std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int64_t limit)
 {
     std::vector<LoopRow> out;
-    sqlite3_stmt* st = nullptr;
-    const std::string sql =
-        "SELECT w.id,f.path,w.start_bar,w.loop_score,p.tempo_bpm,coalesce(w.note_density,0),"
-        "coalesce(w.unique_pitch,0) FROM windows w JOIN files f ON f.id=w.file_id "
-        "LEFT JOIN pieces p ON p.file_id=f.id" + loopWhere(q) + " ORDER BY " + loopOrderColumn(q.order)
-        + (q.descending ? " DESC" : " ASC") + ", f.path COLLATE lm_natural, w.start_bar LIMIT ? OFFSET ?";
-    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
+    Statement st(db(),
+                 "SELECT w.id,f.path,w.start_bar,w.loop_score,p.tempo_bpm,coalesce(w.note_density,0),"
+                 "coalesce(w.unique_pitch,0) FROM windows w JOIN files f ON f.id=w.file_id "
+                 "LEFT JOIN pieces p ON p.file_id=f.id" + loopWhere(q) + " ORDER BY " + loopOrderColumn(q.order)
+                     + (q.descending ? " DESC" : " ASC") + ", f.path COLLATE lm_natural, w.start_bar LIMIT ? OFFSET ?");
     const int next = bindLoopQuery(st, q);
-    sqlite3_bind_int64(st, next, limit);
-    sqlite3_bind_int64(st, next + 1, offset);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        LoopRow r;
-        r.windowId = sqlite3_column_int64(st, 0);
-        r.path = columnText(st, 1);
-        r.startBar = sqlite3_column_int64(st, 2);
-        r.loopScore = columnOptionalDouble(st, 3);
-        r.tempoBpm = sqlite3_column_double(st, 4);
-        r.noteDensity = sqlite3_column_double(st, 5);
-        r.uniquePitch = sqlite3_column_double(st, 6);
-        out.push_back(std::move(r));
-    }
-    sqlite3_finalize(st);
+    st.bind(next, limit).bind(next + 1, offset);
+    if (!readRows(st, "cannot read the loops the browser shows", [&](const Statement& row) {
+            LoopRow r;
+            r.windowId = row.int64(0);
+            r.path = row.text(1);
+            r.startBar = row.int64(2);
+            r.loopScore = row.optionalReal(3);
+            r.tempoBpm = row.real(4);
+            r.noteDensity = row.real(5);
+            r.uniquePitch = row.real(6);
+            out.push_back(std::move(r));
+        }))
+        out.clear();
     return out;
 }
 
 int64_t LibraryDb::countFiles(const FileQuery& q)
 {
-    return count("SELECT count(*) FROM files f" + whereClause(q), [&](sqlite3_stmt* st) { bindQuery(st, q); });
-}
-
-int64_t LibraryDb::count(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind)
-{
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
-    bind(st);
-    int64_t n = 0;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return n;
+    return count("cannot count the files the browser shows", "SELECT count(*) FROM files f" + whereClause(q),
+                 [&](Statement& st) { bindQuery(st, q); });
 }
 
 std::vector<FileRow> LibraryDb::fileRows(const FileQuery& q, int64_t offset, int64_t limit)
 {
     std::vector<FileRow> out;
-    sqlite3_stmt* st = nullptr;
-    const std::string sql =
-        "SELECT f.id,f.path,f.kind,f.status,f.error,p.bars,p.tempo_bpm,p.time_signatures,"
-        "f.windows_kept AS kept, f.best_score AS best, coalesce(p.assumed_4_4,0) "
-        "FROM files f LEFT JOIN pieces p ON p.file_id=f.id" + whereClause(q) + " ORDER BY "
-        + orderColumn(q.order) + (q.descending ? " DESC" : " ASC") + ", f.path COLLATE lm_natural LIMIT ? OFFSET ?";
-    sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr);
+    Statement st(db(),
+                 "SELECT f.id,f.path,f.kind,f.status,f.error,p.bars,p.tempo_bpm,p.time_signatures,"
+                 "f.windows_kept AS kept, f.best_score AS best, coalesce(p.assumed_4_4,0) "
+                 "FROM files f LEFT JOIN pieces p ON p.file_id=f.id" + whereClause(q) + " ORDER BY "
+                     + orderColumn(q.order) + (q.descending ? " DESC" : " ASC")
+                     + ", f.path COLLATE lm_natural LIMIT ? OFFSET ?");
     const int next = bindQuery(st, q);
-    sqlite3_bind_int64(st, next, limit);
-    sqlite3_bind_int64(st, next + 1, offset);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        auto text = [st](int i) { return columnText(st, i); };
-        FileRow r;
-        r.id = sqlite3_column_int64(st, 0);
-        r.path = text(1);
-        r.kind = text(2);
-        r.status = text(3);
-        r.error = text(4);
-        r.bars = sqlite3_column_int64(st, 5);
-        r.tempoBpm = sqlite3_column_double(st, 6);
-        r.timeSignatures = text(7);
-        r.windowsKept = sqlite3_column_int64(st, 8);
-        r.bestScore = columnOptionalDouble(st, 9);
-        r.assumedFourFour = sqlite3_column_int(st, 10) != 0;
-        out.push_back(std::move(r));
-    }
-    sqlite3_finalize(st);
+    st.bind(next, limit).bind(next + 1, offset);
+    if (!readRows(st, "cannot read the files the browser shows", [&](const Statement& row) {
+            FileRow r;
+            r.id = row.int64(0);
+            r.path = row.text(1);
+            r.kind = row.text(2);
+            r.status = row.text(3);
+            r.error = row.text(4);
+            r.bars = row.int64(5);
+            r.tempoBpm = row.real(6);
+            r.timeSignatures = row.text(7);
+            r.windowsKept = row.int64(8);
+            r.bestScore = row.optionalReal(9);
+            r.assumedFourFour = row.int32(10) != 0;
+            out.push_back(std::move(r));
+        }))
+        out.clear();
     return out;
 }
 

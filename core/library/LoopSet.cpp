@@ -12,8 +12,17 @@ LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options)
 {
     LoopSet set;
     const std::optional<double> threshold = db.loopThreshold();
+    if (db.lastError()) { // a library that cannot be read gives no loops, and says why
+        set.selection = "no windows: " + db.lastError()->toString();
+        return set;
+    }
+    std::vector<WindowRecord> records = db.windowRecords(true, "midi");
+    if (db.lastError()) {
+        set.selection = "no windows: " + db.lastError()->toString();
+        return set;
+    }
     std::vector<WindowRecord> chosen;
-    for (WindowRecord& r : db.windowRecords(true, "midi"))
+    for (WindowRecord& r : records)
         if (!threshold || (r.loopScore && *r.loopScore < *threshold))
             chosen.push_back(std::move(r));
     char buf[160];

@@ -1,0 +1,152 @@
+// The library's tables, and the migrations that bring an older library up to them.
+#include "LibraryDb.h"
+
+#include <string>
+
+namespace lm {
+
+namespace {
+
+constexpr int kSchemaVersion = 3;
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT NOT NULL DEFAULT '',
+  imported_at INTEGER NOT NULL DEFAULT (strftime('%s','now')),
+  windows_kept INTEGER NOT NULL DEFAULT 0, -- kept windows, kept here so the browser sorts fast
+  best_score REAL                          -- lowest loop score of a kept window, once scored
+);
+CREATE TABLE IF NOT EXISTS pieces (
+  file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+  tpq INTEGER NOT NULL,
+  tempo_bpm REAL NOT NULL,
+  tempo_changes INTEGER NOT NULL,
+  time_signatures TEXT NOT NULL,
+  assumed_4_4 INTEGER NOT NULL,
+  bars INTEGER NOT NULL,
+  steps INTEGER NOT NULL,
+  sample_rate INTEGER NOT NULL DEFAULT 0,
+  channels INTEGER NOT NULL DEFAULT 0,
+  seconds REAL NOT NULL DEFAULT 0,
+  downbeat REAL NOT NULL DEFAULT 0,
+  bpm_confidence REAL NOT NULL DEFAULT 0,
+  tempo_from_user INTEGER NOT NULL DEFAULT 0,
+  matrix BLOB
+);
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tempo_settings (
+  path TEXT PRIMARY KEY,
+  bpm REAL,
+  downbeat REAL
+);
+CREATE TABLE IF NOT EXISTS windows (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  start_bar INTEGER NOT NULL,
+  drum_cells INTEGER NOT NULL,
+  bass_cells INTEGER NOT NULL,
+  kept INTEGER NOT NULL,
+  correlation BLOB NOT NULL,
+  loop_score REAL,
+  note_density REAL,
+  unique_pitch REAL,
+  UNIQUE(file_id, start_bar)
+);
+CREATE INDEX IF NOT EXISTS windows_kept ON windows(kept, loop_score);
+CREATE INDEX IF NOT EXISTS files_windows_kept ON files(windows_kept);
+CREATE INDEX IF NOT EXISTS files_best_score ON files(best_score);
+)sql";
+
+} // namespace
+
+Result<bool> LibraryDb::hasTable(const std::string& table)
+{
+    const int64_t n = count("cannot look for a table", "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?",
+                            [&](Statement& st) { st.bind(1, table); });
+    if (lastError_)
+        return *lastError_;
+    return n > 0;
+}
+
+Result<bool> LibraryDb::hasColumn(const std::string& table, const std::string& column)
+{
+    const int64_t n = count("cannot look for a column", "SELECT count(*) FROM pragma_table_info(?) WHERE name=?",
+                            [&](Statement& st) { st.bind(1, table).bind(2, column); });
+    if (lastError_)
+        return *lastError_;
+    return n > 0;
+}
+
+// Brings a library of an older schema up to the columns of kSchemaVersion.
+Result<bool> LibraryDb::migrate(int version)
+{
+    if (version == 1) { // schema 1 had no per-file summary columns
+        if (auto r = exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
+                          "ALTER TABLE files ADD COLUMN best_score REAL;"
+                          "ALTER TABLE windows ADD COLUMN note_density REAL;"
+                          "ALTER TABLE windows ADD COLUMN unique_pitch REAL;"
+                          "UPDATE files SET windows_kept=k.n, best_score=k.best FROM (SELECT file_id, count(*) AS n, "
+                          "min(loop_score) AS best FROM windows WHERE kept=1 GROUP BY file_id) AS k WHERE k.file_id=files.id;");
+            !r)
+            return r.error();
+    }
+    // Schema 3 added audio pieces to the pieces table.
+    static const char* const added[][3] = {
+        {"pieces", "sample_rate", "INTEGER NOT NULL DEFAULT 0"},
+        {"pieces", "channels", "INTEGER NOT NULL DEFAULT 0"},
+        {"pieces", "seconds", "REAL NOT NULL DEFAULT 0"},
+        {"pieces", "downbeat", "REAL NOT NULL DEFAULT 0"},
+        {"pieces", "bpm_confidence", "REAL NOT NULL DEFAULT 0"},
+        {"pieces", "tempo_from_user", "INTEGER NOT NULL DEFAULT 0"},
+        {"pieces", "matrix", "BLOB"}};
+    if (version < 1 || version >= 3)
+        return true;
+    for (const auto& [table, column, type] : added) {
+        auto tablePresent = hasTable(table);
+        if (!tablePresent)
+            return tablePresent.error();
+        if (!*tablePresent)
+            continue; // made whole by the schema's CREATE TABLE
+        auto columnPresent = hasColumn(table, column);
+        if (!columnPresent)
+            return columnPresent.error();
+        if (*columnPresent)
+            continue;
+        if (auto r = exec(("ALTER TABLE " + std::string(table) + " ADD COLUMN " + column + " " + type).c_str()); !r)
+            return r.error();
+    }
+    return true;
+}
+
+// Checks the version, migrates, creates what is missing and marks the library current.
+Result<bool> LibraryDb::applySchema()
+{
+    int version = 0;
+    {
+        Statement st(db(), "PRAGMA user_version");
+        if (!readRows(st, "cannot read the schema version", [&](const Statement& row) { version = row.int32(0); }))
+            return *lastError_;
+    }
+    if (version > kSchemaVersion)
+        return Error{path_, -1, "library made by a newer loopminer (schema " + std::to_string(version) + ")"};
+    for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
+        if (auto r = exec(sql); !r)
+            return r.error();
+    if (auto r = migrate(version); !r)
+        return r.error();
+    if (auto r = exec(kSchema); !r)
+        return r.error();
+    return exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+}
+
+} // namespace lm
