@@ -93,15 +93,17 @@ Result<bool> LibraryDb::migrate(int version)
     if (version == 1) { // schema 1 had no per-file summary columns
         if (auto r = exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
                           "ALTER TABLE files ADD COLUMN best_score REAL;"
-                          "ALTER TABLE windows ADD COLUMN note_density REAL;"
-                          "ALTER TABLE windows ADD COLUMN unique_pitch REAL;"
                           "UPDATE files SET windows_kept=k.n, best_score=k.best FROM (SELECT file_id, count(*) AS n, "
                           "min(loop_score) AS best FROM windows WHERE kept=1 GROUP BY file_id) AS k WHERE k.file_id=files.id;");
             !r)
             return r.error();
     }
-    // Schema 3 added audio pieces to the pieces table.
+    // Columns added without a new version number: the windows' note density
+    // and unique pitch came after schema 2 was out, so a schema-2 library may
+    // lack them; schema 3 added audio pieces to the pieces table.
     static const char* const added[][3] = {
+        {"windows", "note_density", "REAL"},
+        {"windows", "unique_pitch", "REAL"},
         {"pieces", "sample_rate", "INTEGER NOT NULL DEFAULT 0"},
         {"pieces", "channels", "INTEGER NOT NULL DEFAULT 0"},
         {"pieces", "seconds", "REAL NOT NULL DEFAULT 0"},

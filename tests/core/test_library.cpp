@@ -212,6 +212,56 @@ private Q_SLOTS:
         QVERIFY((*db)->integrityCheck().ok());
     }
 
+    // Schema 2 as it first shipped: summary columns in files, but windows
+    // without note density and unique pitch (added later under the same
+    // number) and pieces without the audio columns of schema 3.
+    void schemaTwoLibraryIsMigrated()
+    {
+        QTemporaryDir tmp;
+        const std::string path = tmp.filePath("two.sqlite").toStdString();
+        sqlite3* raw = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+        const char* v2 =
+            "CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,"
+            " mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,"
+            " error TEXT NOT NULL DEFAULT '', imported_at INTEGER NOT NULL DEFAULT 0,"
+            " windows_kept INTEGER NOT NULL DEFAULT 0, best_score REAL);"
+            "CREATE TABLE pieces (file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,"
+            " tpq INTEGER NOT NULL, tempo_bpm REAL NOT NULL, tempo_changes INTEGER NOT NULL,"
+            " time_signatures TEXT NOT NULL, assumed_4_4 INTEGER NOT NULL, bars INTEGER NOT NULL, steps INTEGER NOT NULL);"
+            "CREATE TABLE windows (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
+            " start_bar INTEGER NOT NULL, drum_cells INTEGER NOT NULL, bass_cells INTEGER NOT NULL, kept INTEGER NOT NULL,"
+            " correlation BLOB NOT NULL, loop_score REAL, UNIQUE(file_id, start_bar));"
+            "INSERT INTO files VALUES(1,'/a.mid',1,1,'0','midi','usable','',0,2,0.25);"
+            "INSERT INTO pieces VALUES(1,96,174.0,0,'4/4@0',0,8,128);"
+            "INSERT INTO windows VALUES(1,1,0,40,40,1,x'00',0.5),(2,1,1,40,40,1,x'00',0.25),(3,1,2,4,4,0,x'00',0.1);"
+            "PRAGMA user_version=2;";
+        QCOMPARE(sqlite3_exec(raw, v2, nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(raw);
+
+        auto db = LibraryDb::open(path);
+        QVERIFY2(db.ok(), db.ok() ? "" : db.error().toString().c_str());
+        const auto loops = (*db)->loopRows(LoopQuery{}, 0, 10);
+        QVERIFY2(!(*db)->lastError(), (*db)->lastError() ? (*db)->lastError()->toString().c_str() : "");
+        QCOMPARE(loops.size(), size_t(2));
+        QCOMPARE(loops[0].loopScore.value_or(-1), 0.25);
+        QCOMPARE(loops[0].noteDensity, 0.0);
+        QCOMPARE(loops[0].tempoBpm, 174.0);
+        const auto info = (*db)->fileInfo("/a.mid");
+        QVERIFY(info && info->piece);
+        QCOMPARE(info->piece->bars, int64_t(8));
+        QCOMPARE(info->piece->sampleRate, 0);
+        ImportedFile next = *info;
+        next.path = "/b.mid";
+        next.windows = {StoredWindow{0, 40, 40, true, {}, 0.75, 0.5, 0.25}};
+        QVERIFY((*db)->begin().ok());
+        auto stored = (*db)->store(next);
+        QVERIFY2(stored.ok(), stored.ok() ? "" : stored.error().toString().c_str());
+        QVERIFY((*db)->commit().ok());
+        QCOMPARE((*db)->countLoops(LoopQuery{}), int64_t(3));
+        QVERIFY((*db)->integrityCheck().ok());
+    }
+
     // Readers open with MustExist: a missing library is an error naming it, and
     // no file appears; a folder in its place is refused; an existing one opens.
     void mustExistCreatesNothing()
