@@ -16,6 +16,7 @@
 #include <deque>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <sys/stat.h>
 #include <thread>
 
@@ -208,6 +209,177 @@ TempoSetting tempoFor(const std::unordered_map<std::string, TempoSetting>& store
     }
     return t;
 }
+
+
+// The files under the roots, in path order, each once.
+std::vector<Candidate> candidatesUnder(const std::vector<std::string>& roots, std::vector<SkippedFile>& skipped)
+{
+    std::vector<Candidate> candidates;
+    for (const auto& root : roots)
+        collect(root, candidates, skipped);
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+    candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                                 [](const Candidate& a, const Candidate& b) { return a.path == b.path; }),
+                     candidates.end());
+    return candidates;
+}
+
+// The candidates not already stored with the same size and time; counts the others.
+Result<std::vector<Candidate>> changedFiles(LibraryDb& db, std::vector<Candidate> candidates, int64_t& unchanged)
+{
+    const auto known = db.fileStates();
+    if (db.lastError())
+        return *db.lastError();
+    std::vector<Candidate> todo;
+    for (auto& c : candidates) {
+        auto it = known.find(c.path);
+        if (it != known.end() && it->second.size == c.size && it->second.mtimeNs == c.mtimeNs)
+            ++unchanged;
+        else
+            todo.push_back(std::move(c));
+    }
+    return todo;
+}
+
+// Workers parse the files; the importing thread takes what they made with
+// next(). The queue is bounded so memory stays flat.
+class ParsePool {
+public:
+    ParsePool(const std::vector<Candidate>& todo, const std::unordered_map<std::string, TempoSetting>& tempos,
+              const ImportOptions& options, JobContext& job)
+        : todo_(todo), tempos_(tempos), options_(options), job_(job)
+    {
+        int threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+        threads = int(std::min<int64_t>(threads, std::max<int64_t>(int64_t(todo.size()), 1)));
+        running_ = threads;
+        for (int t = 0; t < threads; ++t)
+            workers_.emplace_back([this] { work(); });
+    }
+
+    ~ParsePool()
+    {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        space_.notify_all();
+        for (auto& w : workers_)
+            w.join();
+    }
+
+    // The next parsed file; nothing once every worker has finished.
+    std::optional<ImportedFile> next()
+    {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [&] { return !queue_.empty() || running_ == 0; });
+        if (queue_.empty())
+            return std::nullopt;
+        ImportedFile f = std::move(queue_.front());
+        queue_.pop_front();
+        space_.notify_one();
+        return f;
+    }
+
+private:
+    void work()
+    {
+        for (;;) {
+            const size_t i = next_.fetch_add(1);
+            if (i >= todo_.size() || job_.cancelled())
+                break;
+            const Candidate& c = todo_[i];
+            ImportedFile f = analyseAny(c.path, c.size, c.mtimeNs, tempoFor(tempos_, c.path, options_.audioTempo));
+            std::unique_lock<std::mutex> lock(mutex_);
+            space_.wait(lock, [&] { return queue_.size() < kMaxQueue || stopping_; });
+            if (stopping_)
+                break;
+            queue_.push_back(std::move(f));
+            ready_.notify_one();
+        }
+        std::lock_guard<std::mutex> lock(mutex_);
+        --running_;
+        ready_.notify_one();
+    }
+
+    static constexpr size_t kMaxQueue = 64;
+    const std::vector<Candidate>& todo_;
+    const std::unordered_map<std::string, TempoSetting>& tempos_;
+    const ImportOptions& options_;
+    JobContext& job_;
+    std::mutex mutex_;
+    std::condition_variable ready_, space_;
+    std::deque<ImportedFile> queue_;
+    std::atomic<size_t> next_{0};
+    int running_ = 0;
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
+};
+
+// Stores files in transactions of so many files or so long, whichever comes
+// first, so that a killed import loses at most the batch it was writing.
+class BatchWriter {
+public:
+    BatchWriter(LibraryDb& db, const ImportOptions& options) : db_(db), options_(options) {}
+    ~BatchWriter()
+    {
+        if (inBatch_ > 0)
+            db_.rollback(); // only after a failure: finish() commits the last batch
+    }
+
+    Result<bool> store(const ImportedFile& f)
+    {
+        if (inBatch_ == 0) {
+            if (auto r = db_.begin(); !r)
+                return r;
+            batchStart_ = Clock::now();
+        }
+        ++inBatch_;
+        if (auto r = db_.store(f); !r)
+            return r;
+        const auto sinceBatch = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - batchStart_);
+        if (inBatch_ >= options_.batchFiles || sinceBatch.count() >= options_.batchMillis)
+            return finish();
+        return true;
+    }
+
+    Result<bool> finish()
+    {
+        if (inBatch_ == 0)
+            return true;
+        auto r = db_.commit();
+        if (r)
+            inBatch_ = 0;
+        return r;
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    LibraryDb& db_;
+    const ImportOptions& options_;
+    int inBatch_ = 0;
+    Clock::time_point batchStart_ = Clock::now();
+};
+
+void tally(ImportSummary& summary, const ImportedFile& f)
+{
+    if (f.status == FileStatus::Error) {
+        ++summary.failed;
+        summary.skipped.push_back({f.path, f.error});
+    } else {
+        ++summary.read;
+        if (f.status == FileStatus::Usable) {
+            ++summary.usable;
+            summary.assumedFourFour += f.piece && f.piece->assumedFourFour;
+        } else {
+            ++summary.unusable;
+            summary.skipped.push_back({f.path, f.error});
+        }
+    }
+    summary.windows += int64_t(f.windows.size());
+    for (const auto& w : f.windows)
+        summary.windowsKept += w.kept ? 1 : 0;
+}
+
 } // namespace
 
 Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo)
@@ -216,7 +388,10 @@ Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const
     if (::stat(path.c_str(), &st) != 0)
         return Error{path, -1, std::string("cannot read file information: ") + std::strerror(errno)};
     const int64_t mtime = int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-    ImportedFile f = analyseAny(path, int64_t(st.st_size), mtime, tempoFor(db.tempoSettings(), path, runTempo));
+    const auto tempos = db.tempoSettings();
+    if (db.lastError())
+        return *db.lastError();
+    ImportedFile f = analyseAny(path, int64_t(st.st_size), mtime, tempoFor(tempos, path, runTempo));
     if (auto r = db.begin(); !r)
         return r.error();
     if (auto r = db.store(f); !r) {
@@ -230,124 +405,43 @@ Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const
 
 Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options, JobContext& job)
 {
-    using Clock = std::chrono::steady_clock;
-    const auto start = Clock::now();
+    const auto start = std::chrono::steady_clock::now();
     ImportSummary summary;
-
-    std::vector<Candidate> candidates;
-    for (const auto& root : options.roots)
-        collect(root, candidates, summary.skipped);
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
-    candidates.erase(std::unique(candidates.begin(), candidates.end(),
-                                 [](const Candidate& a, const Candidate& b) { return a.path == b.path; }),
-                     candidates.end());
+    std::vector<Candidate> candidates = candidatesUnder(options.roots, summary.skipped);
     summary.seen = int64_t(candidates.size());
-
-    const auto known = db.fileStates();
+    auto todo = changedFiles(db, std::move(candidates), summary.unchanged);
+    if (!todo)
+        return todo.error();
     const auto tempos = db.tempoSettings();
-    std::vector<Candidate> todo;
-    for (auto& c : candidates) {
-        auto it = known.find(c.path);
-        if (it != known.end() && it->second.size == c.size && it->second.mtimeNs == c.mtimeNs)
-            ++summary.unchanged;
-        else
-            todo.push_back(std::move(c));
-    }
-    const int64_t total = int64_t(todo.size());
+    if (db.lastError())
+        return *db.lastError();
+    const int64_t total = int64_t(todo->size());
     job.report(0, total, "");
-
-    // Workers parse; this thread writes. The queue is bounded so memory stays flat.
-    std::mutex mutex;
-    std::condition_variable ready, space;
-    std::deque<ImportedFile> queue;
-    const size_t maxQueue = 64;
-    std::atomic<size_t> next{0};
-    int threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
-    threads = int(std::min<int64_t>(threads, std::max<int64_t>(total, 1)));
-    int running = threads;
-    std::vector<std::thread> workers;
-    for (int t = 0; t < threads; ++t)
-        workers.emplace_back([&] {
-            for (;;) {
-                const size_t i = next.fetch_add(1);
-                if (i >= todo.size() || job.cancelled())
-                    break;
-                const Candidate& c = todo[i];
-                ImportedFile f = analyseAny(c.path, c.size, c.mtimeNs, tempoFor(tempos, c.path, options.audioTempo));
-                std::unique_lock<std::mutex> lock(mutex);
-                space.wait(lock, [&] { return queue.size() < maxQueue; });
-                queue.push_back(std::move(f));
-                ready.notify_one();
-            }
-            std::lock_guard<std::mutex> lock(mutex);
-            --running;
-            ready.notify_one();
-        });
 
     Result<bool> status = true;
     int64_t done = 0;
-    int inBatch = 0;
-    auto batchStart = Clock::now();
-    for (;;) {
-        std::unique_lock<std::mutex> lock(mutex);
-        ready.wait(lock, [&] { return !queue.empty() || running == 0; });
-        if (queue.empty())
-            break;
-        ImportedFile f = std::move(queue.front());
-        queue.pop_front();
-        space.notify_one();
-        lock.unlock();
-        if (!status || job.cancelled())
-            continue; // drain the workers; what is not committed is done by the next run
-
-        if (inBatch == 0) {
-            status = db.begin();
-            batchStart = Clock::now();
+    BatchWriter writer(db, options);
+    {
+        ParsePool pool(*todo, tempos, options, job);
+        while (std::optional<ImportedFile> f = pool.next()) {
+            if (!status || job.cancelled())
+                continue; // drain the workers; what is not committed is done by the next run
+            status = writer.store(*f);
             if (!status) {
                 job.cancel();
                 continue;
             }
+            ++done;
+            tally(summary, *f);
+            job.report(done, total, f->path);
         }
-        status = db.store(f);
-        ++inBatch;
-        if (!status) {
-            job.cancel();
-            continue;
-        }
-        ++done;
-        if (f.status == FileStatus::Error) {
-            ++summary.failed;
-            summary.skipped.push_back({f.path, f.error});
-        } else {
-            ++summary.read;
-            if (f.status == FileStatus::Usable) {
-                ++summary.usable;
-                summary.assumedFourFour += f.piece && f.piece->assumedFourFour;
-            } else {
-                ++summary.unusable;
-                summary.skipped.push_back({f.path, f.error});
-            }
-        }
-        summary.windows += int64_t(f.windows.size());
-        for (const auto& w : f.windows)
-            summary.windowsKept += w.kept ? 1 : 0;
-        const auto sinceBatch = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - batchStart);
-        if (inBatch >= options.batchFiles || sinceBatch.count() >= options.batchMillis) {
-            status = db.commit();
-            inBatch = 0;
-            if (!status)
-                job.cancel();
-        }
-        job.report(done, total, f.path);
     }
-    for (auto& w : workers)
-        w.join();
-    if (status && inBatch > 0)
-        status = db.commit();
+    if (status)
+        status = writer.finish();
     if (!status)
         return status.error();
     summary.cancelled = job.cancelled();
-    summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }
 

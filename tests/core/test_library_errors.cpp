@@ -1,8 +1,9 @@
 // A read that SQLite refuses is an error, never "no rows": a library whose
 // tables were altered or dropped behind its back (through raw sqlite3) answers
 // each read empty, with lastError() naming the library and what was being
-// read, and one line on stderr per distinct error.
+// read, one line on stderr per distinct error, and an import that stops.
 #include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 #include "core/library/LoopSet.h"
 
 #include <QDir>
@@ -169,6 +170,21 @@ private Q_SLOTS:
         QVERIFY(!db->lastError());
         QCOMPARE(db->fileStates().size(), size_t(2));
         QVERIFY(!db->lastError());
+    }
+
+    void importOnAnUnreadableLibraryStops()
+    {
+        const std::string path = tmp_.filePath("nofiles.sqlite").toStdString();
+        auto db = libraryWithTwoFiles(path);
+        QVERIFY(rawExec(path, "DROP TABLE files"));
+        QVERIFY(QDir().mkpath(tmp_.filePath("empty")));
+        JobContext job;
+        ImportOptions o;
+        o.roots = {tmp_.filePath("empty").toStdString()};
+        Result<ImportSummary> r = ImportSummary{};
+        stderrOf(tmp_.filePath("stderr3.txt"), [&] { r = importLibrary(*db, o, job); });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().toString(), path + ": cannot read the stored files' states: no such table: files");
     }
 };
 
