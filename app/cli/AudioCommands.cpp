@@ -8,29 +8,19 @@
 #include "core/base/JsonWriter.h"
 #include "core/library/LibraryImport.h"
 
-#include <cmath>
 #include <filesystem>
 #include <iostream>
 
 namespace lm::cli {
 namespace {
 
-bool parseNumber(const std::string& name, const std::optional<std::string>& text, std::optional<double>& out,
-                 double min, double max)
+// The range that half/double-tempo confusion is resolved into.
+TempoOptions tempoRange(const TempoSetting& tempo)
 {
-    if (!text)
-        return true;
-    try {
-        size_t used = 0;
-        const double v = std::stod(*text, &used);
-        if (used != text->size() || !std::isfinite(v) || v < min || v > max)
-            throw std::invalid_argument("");
-        out = v;
-        return true;
-    } catch (...) {
-        usageError("--" + name + " needs a number from " + std::to_string(int(min)) + " to " + std::to_string(int(max)));
-        return false;
-    }
+    TempoOptions range;
+    range.preferMinBpm = tempo.preferMinBpm;
+    range.preferMaxBpm = tempo.preferMaxBpm;
+    return range;
 }
 
 void writeTempo(JsonWriter& j, const AudioPiece& a)
@@ -53,16 +43,18 @@ bool readTempoOptions(const Args& args, TempoSetting& tempo)
     if (auto range = args.option("prefer-bpm")) { // MIN:MAX, at least an octave wide
         const size_t colon = range->find(':');
         std::optional<double> lo, hi;
-        if (colon == std::string::npos || !parseNumber("prefer-bpm", range->substr(0, colon), lo, 20, 400)
-            || !parseNumber("prefer-bpm", range->substr(colon + 1), hi, 20, 400) || !(*hi >= 2 * *lo)) {
+        if (colon != std::string::npos) {
+            lo = parseNumber(range->substr(0, colon), 20.0, 400.0);
+            hi = parseNumber(range->substr(colon + 1), 20.0, 400.0);
+        }
+        if (!lo || !hi || !(*hi >= 2 * *lo)) {
             usageError("--prefer-bpm needs MIN:MAX within 20..400 with MAX at least twice MIN, e.g. 60:140");
             return false;
         }
         tempo.preferMinBpm = *lo;
         tempo.preferMaxBpm = *hi;
     }
-    return parseNumber("bpm", args.option("bpm"), tempo.bpm, 20, 400)
-        && parseNumber("downbeat", args.option("downbeat"), tempo.downbeat, 0, 36000);
+    return numberOption(args, "bpm", tempo.bpm, 20.0, 400.0) && numberOption(args, "downbeat", tempo.downbeat, 0.0, 36000.0);
 }
 
 bool isAudioCommandLine(int argc, char** argv)
@@ -84,10 +76,7 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
     if (!readTempoOptions(args, tempo))
         return Usage;
     const std::string file = args.positional[0];
-    TempoOptions range;
-    range.preferMinBpm = tempo.preferMinBpm;
-    range.preferMaxBpm = tempo.preferMaxBpm;
-    auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat}, range);
+    auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat}, tempoRange(tempo));
     if (!piece)
         return fail(piece.error());
     const AudioPiece& a = *piece;
@@ -142,11 +131,12 @@ int runExportAudio(int argc, char** argv)
     const auto out = args.option("out");
     if (!out)
         return usageError("export-audio needs --out X.wav (or .flac)");
-    std::optional<double> start, bars;
-    if (!parseNumber("start-bar", args.option("start-bar"), start, 0, 1e6) || !start)
-        return start ? Usage : usageError("export-audio needs --start-bar B");
-    if (!parseNumber("bars", args.option("bars").value_or("8"), bars, 1, 1e6))
+    std::optional<int64_t> start;
+    int64_t bars = 8;
+    if (!numberOption(args, "start-bar", start, int64_t(0), int64_t(1000000)) || !numberOption(args, "bars", bars, int64_t(1), int64_t(1000000)))
         return Usage;
+    if (!start)
+        return usageError("export-audio needs --start-bar B");
     TempoSetting tempo;
     if (!readTempoOptions(args, tempo))
         return Usage;
@@ -161,13 +151,13 @@ int runExportAudio(int argc, char** argv)
         }
     }
     if (!tempo.bpm || !tempo.downbeat) {
-        auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat});
+        auto piece = analyseAudioFile(file, TempoOverride{tempo.bpm, tempo.downbeat}, tempoRange(tempo));
         if (!piece)
             return fail(piece.error());
         tempo.bpm = piece->bpm;
         tempo.downbeat = piece->downbeat;
     }
-    auto cut = exportAudioBars(file, *tempo.bpm, *tempo.downbeat, int64_t(*start), int64_t(*bars), *out);
+    auto cut = exportAudioBars(file, *tempo.bpm, *tempo.downbeat, *start, bars, *out);
     if (!cut)
         return fail(cut.error());
     JsonWriter j(true);
@@ -176,8 +166,8 @@ int runExportAudio(int argc, char** argv)
     j.key("out").value(*out);
     j.key("bpm").value(*tempo.bpm);
     j.key("downbeat").value(*tempo.downbeat);
-    j.key("start_bar").value(int64_t(*start));
-    j.key("bars").value(int64_t(*bars));
+    j.key("start_bar").value(*start);
+    j.key("bars").value(bars);
     j.key("first_frame").value(cut->firstFrame);
     j.key("frames").value(cut->frames);
     j.key("sample_rate").value(cut->sampleRate);

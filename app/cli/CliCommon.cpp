@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 namespace lm::cli {
 
@@ -65,6 +70,88 @@ void printJson(const std::string& json)
     std::fwrite(json.data(), 1, json.size(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+}
+
+template <class T>
+std::optional<T> parseNumber(const std::string& text, T min, T max)
+{
+    if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])))
+        return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    // Parsed wide, compared, then narrowed: "3000000000" is out of an int's range, not wrapped.
+    using Wide = std::conditional_t<std::is_floating_point_v<T>, double, long long>;
+    Wide v{};
+    if constexpr (std::is_floating_point_v<T>)
+        v = std::strtod(text.c_str(), &end);
+    else
+        v = std::strtoll(text.c_str(), &end, 10);
+    if (errno == ERANGE || end != text.c_str() + text.size())
+        return std::nullopt;
+    if constexpr (std::is_floating_point_v<T>)
+        if (!std::isfinite(v))
+            return std::nullopt;
+    if (!(v >= Wide(min) && v <= Wide(max)))
+        return std::nullopt;
+    return T(v);
+}
+
+template <class T>
+std::string numberNeeded(const std::string& name, T min, T max)
+{
+    std::ostringstream s;
+    s.precision(12); // 1000000000, not 1e+09
+    s << (name.size() == 1 ? "-" : "--") << name << " needs " << (std::is_integral_v<T> ? "a whole number" : "a number")
+      << " from " << min << " to " << max;
+    return s.str();
+}
+
+template <class T>
+bool numberOption(const Args& args, const std::string& name, std::optional<T>& out, T min, T max)
+{
+    const auto text = args.option(name);
+    if (!text)
+        return true;
+    const auto v = parseNumber<T>(*text, min, max);
+    if (!v) {
+        usageError(numberNeeded(name, min, max) + ", not '" + *text + "'");
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+template std::optional<int> parseNumber(const std::string&, int, int);
+template std::optional<int64_t> parseNumber(const std::string&, int64_t, int64_t);
+template std::optional<double> parseNumber(const std::string&, double, double);
+template std::string numberNeeded(const std::string&, int, int);
+template std::string numberNeeded(const std::string&, int64_t, int64_t);
+template std::string numberNeeded(const std::string&, double, double);
+template bool numberOption(const Args&, const std::string&, std::optional<int>&, int, int);
+template bool numberOption(const Args&, const std::string&, std::optional<int64_t>&, int64_t, int64_t);
+template bool numberOption(const Args&, const std::string&, std::optional<double>&, double, double);
+
+namespace {
+JobContext* g_job = nullptr;
+void onInterrupt(int)
+{
+    if (g_job)
+        g_job->cancel();
+}
+} // namespace
+
+InterruptCancels::InterruptCancels(JobContext& job)
+{
+    g_job = &job;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+InterruptCancels::~InterruptCancels()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    g_job = nullptr;
 }
 
 } // namespace lm::cli

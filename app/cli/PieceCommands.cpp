@@ -10,6 +10,7 @@
 #include "core/model/LoopFormat.h"
 
 #include <iostream>
+#include <limits>
 
 namespace lm::cli {
 namespace {
@@ -98,14 +99,8 @@ int runRoll(int argc, char** argv)
     if (!startOpt)
         return usageError("roll needs --start-bar B");
     int64_t start = 0;
-    try {
-        size_t used = 0;
-        start = std::stoll(*startOpt, &used);
-        if (used != startOpt->size() || start < 0)
-            throw std::invalid_argument("");
-    } catch (...) {
-        return usageError("--start-bar needs a bar number (0 or more)");
-    }
+    if (!numberOption(args, "start-bar", start, int64_t(0), std::numeric_limits<int64_t>::max()))
+        return Usage;
     if (start >= piece.bars()) {
         std::cerr << "loopminer-cli: " << file << ": bar " << start << " is past the end (" << piece.bars()
                   << " bars)\n";

@@ -1,25 +1,20 @@
-// scan: import folders into a library; version: what loopminer runs on.
+// scan: import folders into a library; version: what loopminer runs on and where its data is.
 #include "CliCommon.h"
 #include "Commands.h"
+#include "ProgressLine.h"
 
+#include "core/base/DataPaths.h"
 #include "core/base/JsonWriter.h"
 #include "core/library/LibraryImport.h"
-
 
 #include <QtCore/QtGlobal>
 #include <sqlite3.h>
 
-#include <chrono>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <cstdio>
-#include <iostream>
 
 namespace lm::cli {
 namespace {
-
-JobContext* g_job = nullptr;
 
 // This process's own peak resident memory (VmHWM). Not getrusage: its
 // ru_maxrss survives exec and so counts the launching process's memory too.
@@ -32,7 +27,6 @@ double peakRssMb()
             return std::stod(line.substr(6)) / 1024.0;
     return 0;
 }
-void onInterrupt(int) { if (g_job) g_job->cancel(); }
 
 } // namespace
 
@@ -48,14 +42,7 @@ int runScan(int argc, char** argv)
         return usageError("scan needs at least one folder");
     ImportOptions options;
     options.roots = args.positional;
-    if (auto t = args.option("threads")) {
-        try {
-            options.threads = std::stoi(*t);
-        } catch (...) {
-            return usageError("--threads needs a number");
-        }
-    }
-    if (!readTempoOptions(args, options.audioTempo))
+    if (!numberOption(args, "threads", options.threads, 0, 1024) || !readTempoOptions(args, options.audioTempo))
         return Usage;
     // A folder or file that is not there is bad input, found before the library is made.
     for (const std::string& root : options.roots) {
@@ -66,23 +53,11 @@ int runScan(int argc, char** argv)
     auto lib = LibraryDb::open(*db);
     if (!lib)
         return fail(lib.error());
-    const bool quiet = args.flag("quiet");
-    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-    JobContext job([&](int64_t done, int64_t total, const std::string& text) {
-        const auto now = std::chrono::steady_clock::now();
-        if (quiet || (now - last < std::chrono::milliseconds(200) && done != total))
-            return;
-        last = now;
-        std::fprintf(stderr, "\rscan: %lld/%lld %s\033[K", static_cast<long long>(done),
-                     static_cast<long long>(total), text.c_str());
-        if (done == total)
-            std::fputc('\n', stderr);
-    });
-    g_job = &job;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    ProgressLine line("scan", args.flag("quiet"));
+    JobContext job(line.reporter());
+    InterruptCancels interrupt(job);
     auto summary = importLibrary(**lib, options, job);
-    g_job = nullptr;
+    line.finish();
     if (!summary)
         return fail(summary.error());
     const ImportSummary& s = *summary;
@@ -121,6 +96,10 @@ int runVersion(int, char**)
     j.key("loopminer").value(LOOPMINER_VERSION);
     j.key("qt").value(qVersion());
     j.key("sqlite").value(sqlite3_libversion());
+    // Where the data is found (beside the executable, not where it was built).
+    j.key("data_dir").value(dataDir());
+    j.key("default_model").value(defaultModelDir());
+    j.key("demo").value(demoDir());
     j.endObject();
     printJson(j.str());
     return Done;

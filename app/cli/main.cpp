@@ -3,6 +3,8 @@
 #include "CliCommon.h"
 #include "Commands.h"
 
+#include "core/base/DataPaths.h"
+
 #include <cstring>
 #include <dlfcn.h>
 #include <filesystem>
@@ -40,13 +42,15 @@ OGG, MP3 (as Debian's libsndfile reads them)
         (every train command: --seed S, --threads T, --resume after a stop or a kill)
   score --db LIB.sqlite --model DIR
                                    scores every window of the library with the detector
-  generate --model DIR -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
+  generate [--model DIR] -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
         [--bpm 120] [--seed S] --out OUTDIR
                                    samples loops with rejection; MIDI files + summary.json
+                                   (without --model: the bundled default model)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
                                    density / coverage (k = 5) of generated vs training loops
-  version                          versions of loopminer and its libraries
+  version                          versions of loopminer and its libraries, and where
+                                   its data is (<exe dir>/../share/loopminer)
   help                             this text
 
 exit codes: 0 done, 1 bad input (message on stderr), 2 usage
@@ -56,9 +60,8 @@ exit codes: 0 done, 1 bad input (message on stderr), 2 usage
 // that the analysis commands never load LibTorch.
 int runModelCommand(int argc, char** argv)
 {
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    const std::string module = (ec ? std::filesystem::path(".") : self.parent_path()) / "loopminer-cli-models.so";
+    const std::string exe = lm::executableDir();
+    const std::string module = (exe.empty() ? std::filesystem::path(".") : std::filesystem::path(exe)) / "loopminer-cli-models.so";
     void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         std::cerr << "loopminer-cli: the model commands are not available (" << ::dlerror() << ")\n";

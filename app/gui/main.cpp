@@ -1,5 +1,7 @@
 #include "ui/MainWindow.h"
 
+#include "core/base/DataPaths.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -69,12 +71,12 @@ int main(int argc, char** argv)
                              &modelOpt = o.model;
 
     lm::ui::MainWindow window;
-    window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QStringLiteral(LOOPMINER_DEFAULT_MODEL_DIR));
+    window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QString::fromStdString(lm::defaultModelDir()));
     QString importDir = parser.value(importOpt);
     QString lib = parser.value(libOpt);
     if (parser.isSet(demoOpt)) {
         lib = QFileInfo(lm::ui::MainWindow::defaultLibraryPath()).dir().filePath(QStringLiteral("demo.sqlite"));
-        importDir = QStringLiteral(LOOPMINER_DEMO_DIR); // incremental: instant once imported
+        importDir = QString::fromStdString(lm::demoDir()); // incremental: instant once imported
     } else if (lib.isEmpty()) {
         lib = QSettings().value(QStringLiteral("library/path"), lm::ui::MainWindow::defaultLibraryPath()).toString();
     }

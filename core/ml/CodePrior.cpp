@@ -26,35 +26,8 @@ struct PriorNetImpl : torch::nn::Module {
 };
 TORCH_MODULE(PriorNet);
 
-QJsonObject settingsJson(const PriorSettings& s)
-{
-    QJsonObject o;
-    o["codes"] = s.codes;
-    o["embedding"] = s.embedding;
-    o["layers"] = s.layers;
-    o["hidden"] = s.hidden;
-    o["epochs"] = s.epochs;
-    o["batch"] = s.batch;
-    o["lr"] = s.lr;
-    o["lr_min"] = s.lrMin;
-    o["validation_share"] = s.validationShare;
-    return o;
-}
-
-PriorSettings settingsFrom(const QJsonObject& o)
-{
-    PriorSettings s;
-    s.codes = o["codes"].toInt(s.codes);
-    s.embedding = o["embedding"].toInt(s.embedding);
-    s.layers = o["layers"].toInt(s.layers);
-    s.hidden = o["hidden"].toInt(s.hidden);
-    s.epochs = o["epochs"].toInt(s.epochs);
-    s.batch = o["batch"].toInt(s.batch);
-    s.lr = o["lr"].toDouble(s.lr);
-    s.lrMin = o["lr_min"].toDouble(s.lrMin);
-    s.validationShare = o["validation_share"].toDouble(s.validationShare);
-    return s;
-}
+QJsonObject settingsJson(const PriorSettings& s) { return settingsToJson(s, priorSettingFields()); }
+PriorSettings settingsFrom(const QJsonObject& o) { return settingsFromJson(o, priorSettingFields()); }
 
 torch::Tensor codesToTensor(const std::vector<CodeSequence>& codes)
 {
@@ -67,6 +40,23 @@ torch::Tensor codesToTensor(const std::vector<CodeSequence>& codes)
 }
 
 } // namespace
+
+const SettingFields<PriorSettings>& priorSettingFields()
+{
+    using S = PriorSettings;
+    static const SettingFields<S> fields{
+        {"codes", "", &S::codes, 2, 65536}, // from the VQ-VAE
+        {"embedding", "", &S::embedding, 1, 8192},
+        {"layers", "layers", &S::layers, 1, 16},
+        {"hidden", "hidden", &S::hidden, 1, 8192},
+        {"epochs", "epochs", &S::epochs, 1, 100000},
+        {"batch", "batch", &S::batch, 1, 1 << 20},
+        {"lr", "", &S::lr},
+        {"lr_min", "", &S::lrMin},
+        {"validation_share", "", &S::validationShare},
+    };
+    return fields;
+}
 
 std::vector<float> filterLogits(std::vector<float> logits, int topK, double topP)
 {
@@ -212,9 +202,8 @@ Result<CodePrior> CodePrior::load(const std::string& dir)
     if (!file)
         return file.error();
     const PriorSettings s = settingsFrom(file->header["settings"].toObject());
-    if (s.codes < 2 || s.codes > 65536 || s.layers < 1 || s.layers > 16 || s.hidden < 1 || s.hidden > 8192
-        || s.embedding < 1 || s.embedding > 8192)
-        return Error{path, -1, "prior settings out of range"};
+    if (const std::string bad = settingOutOfRange(s, priorSettingFields()); !bad.empty())
+        return Error{path, -1, "prior settings out of range: " + bad};
     auto d = std::make_shared<Impl>(s);
     d->data = file->header["data"].toString().toStdString();
     const QJsonArray first = file->header["first_codes"].toArray();

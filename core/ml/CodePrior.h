@@ -7,6 +7,7 @@
 
 #include "core/base/JobContext.h"
 #include "core/base/Result.h"
+#include "core/base/SettingFields.h"
 
 #include <memory>
 #include <string>
@@ -25,6 +26,8 @@ struct PriorSettings {
     double lrMin = 5e-6;
     double validationShare = 0.05;
 };
+// Its JSON keys, CLI options and ranges (model file headers, checkpoints, loopminer-cli).
+const SettingFields<PriorSettings>& priorSettingFields();
 
 struct SamplingSettings {
     double temperature = 0.7;

@@ -57,31 +57,24 @@ torch::Tensor toTensor(const std::vector<WindowCorrelation>& windows)
     return t;
 }
 
-QJsonObject settingsJson(const DetectorSettings& s)
-{
-    QJsonObject o;
-    o["autoencoder_epochs"] = s.autoencoderEpochs;
-    o["svdd_epochs"] = s.svddEpochs;
-    o["batch"] = s.batch;
-    o["lr"] = s.lr;
-    o["lr_min"] = s.lrMin;
-    o["validation_share"] = s.validationShare;
-    return o;
-}
-
-DetectorSettings settingsFrom(const QJsonObject& o)
-{
-    DetectorSettings s;
-    s.autoencoderEpochs = o["autoencoder_epochs"].toInt(s.autoencoderEpochs);
-    s.svddEpochs = o["svdd_epochs"].toInt(s.svddEpochs);
-    s.batch = o["batch"].toInt(s.batch);
-    s.lr = o["lr"].toDouble(s.lr);
-    s.lrMin = o["lr_min"].toDouble(s.lrMin);
-    s.validationShare = o["validation_share"].toDouble(s.validationShare);
-    return s;
-}
+QJsonObject settingsJson(const DetectorSettings& s) { return settingsToJson(s, detectorSettingFields()); }
+DetectorSettings settingsFrom(const QJsonObject& o) { return settingsFromJson(o, detectorSettingFields()); }
 
 } // namespace
+
+const SettingFields<DetectorSettings>& detectorSettingFields()
+{
+    using S = DetectorSettings;
+    static const SettingFields<S> fields{
+        {"autoencoder_epochs", "epochs-ae", &S::autoencoderEpochs, 1, 100000},
+        {"svdd_epochs", "epochs-svdd", &S::svddEpochs, 1, 100000},
+        {"batch", "batch", &S::batch, 1, 1 << 20},
+        {"lr", "", &S::lr},
+        {"lr_min", "", &S::lrMin},
+        {"validation_share", "", &S::validationShare},
+    };
+    return fields;
+}
 
 struct LoopDetector::Impl {
     DetectorNet net;

@@ -9,6 +9,7 @@
 #include "core/analysis/BarCorrelation.h"
 #include "core/base/JobContext.h"
 #include "core/base/Result.h"
+#include "core/base/SettingFields.h"
 
 #include <memory>
 #include <string>
@@ -24,6 +25,8 @@ struct DetectorSettings {
     double lrMin = 5e-6;
     double validationShare = 0.2;
 };
+// Its JSON keys, CLI options and ranges (model file headers, checkpoints, loopminer-cli).
+const SettingFields<DetectorSettings>& detectorSettingFields();
 
 class LoopDetector {
 public:

@@ -84,39 +84,8 @@ struct VqVae::Impl {
 
 namespace {
 
-QJsonObject settingsJson(const VqVaeSettings& s)
-{
-    QJsonObject o;
-    o["codes"] = s.codes;
-    o["epochs"] = s.epochs;
-    o["batch"] = s.batch;
-    o["lr"] = s.lr;
-    o["lr_min"] = s.lrMin;
-    o["validation_share"] = s.validationShare;
-    o["average_share"] = s.averageShare;
-    o["commitment"] = s.commitment;
-    o["decay"] = s.decay;
-    o["epsilon"] = s.epsilon;
-    o["training_set"] = QString::fromStdString(s.trainingSet);
-    return o;
-}
-
-VqVaeSettings settingsFrom(const QJsonObject& o)
-{
-    VqVaeSettings s;
-    s.codes = o["codes"].toInt(s.codes);
-    s.epochs = o["epochs"].toInt(s.epochs);
-    s.batch = o["batch"].toInt(s.batch);
-    s.lr = o["lr"].toDouble(s.lr);
-    s.lrMin = o["lr_min"].toDouble(s.lrMin);
-    s.validationShare = o["validation_share"].toDouble(s.validationShare);
-    s.averageShare = o["average_share"].toDouble(s.averageShare);
-    s.commitment = o["commitment"].toDouble(s.commitment);
-    s.decay = o["decay"].toDouble(s.decay);
-    s.epsilon = o["epsilon"].toDouble(s.epsilon);
-    s.trainingSet = o["training_set"].toString("loops").toStdString();
-    return s;
-}
+QJsonObject settingsJson(const VqVaeSettings& s) { return settingsToJson(s, vqVaeSettingFields()); }
+VqVaeSettings settingsFrom(const QJsonObject& o) { return settingsFromJson(o, vqVaeSettingFields()); }
 
 double perplexityOf(const torch::Tensor& idx, int64_t k)
 {
@@ -198,6 +167,25 @@ private:
 
 } // namespace
 
+const SettingFields<VqVaeSettings>& vqVaeSettingFields()
+{
+    using S = VqVaeSettings;
+    static const SettingFields<S> fields{
+        {"codes", "codes", &S::codes, 2, 65536},
+        {"epochs", "epochs", &S::epochs, 1, 100000},
+        {"batch", "batch", &S::batch, 1, 1 << 20},
+        {"lr", "", &S::lr},
+        {"lr_min", "", &S::lrMin},
+        {"validation_share", "", &S::validationShare},
+        {"average_share", "", &S::averageShare},
+        {"commitment", "", &S::commitment},
+        {"decay", "", &S::decay},
+        {"epsilon", "", &S::epsilon},
+        {"training_set", "", &S::trainingSet},
+    };
+    return fields;
+}
+
 Result<VqVae> trainVqVae(const std::vector<Roll>& rolls, const VqVaeSettings& settings, const TrainOptions& options,
                          JobContext& job, TrainOutcome* outcomeOut)
 {
@@ -237,8 +225,8 @@ Result<VqVae> VqVae::load(const std::string& dir)
     if (!file)
         return file.error();
     const VqVaeSettings s = settingsFrom(file->header["settings"].toObject());
-    if (s.codes < 2 || s.codes > 65536)
-        return Error{path, -1, "codebook size " + std::to_string(s.codes) + " out of range"};
+    if (const std::string bad = settingOutOfRange(s, vqVaeSettingFields()); !bad.empty())
+        return Error{path, -1, "vqvae settings out of range: " + bad};
     auto d = std::make_shared<Impl>(s);
     d->data = file->header["data"].toString().toStdString();
     d->loops = int64_t(file->header["loops"].toDouble());

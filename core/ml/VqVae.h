@@ -7,6 +7,7 @@
 
 #include "core/base/JobContext.h"
 #include "core/base/Result.h"
+#include "core/base/SettingFields.h"
 
 #include <array>
 #include <memory>
@@ -33,6 +34,8 @@ struct VqVaeSettings {
     double epsilon = 1e-5;
     std::string trainingSet = "loops"; // which loops it saw: "loops" or "loops starting a phrase"
 };
+// Its JSON keys, CLI options and ranges (model file headers, checkpoints, loopminer-cli).
+const SettingFields<VqVaeSettings>& vqVaeSettingFields();
 
 struct VqVaeReport {
     double hammingError = 0; // share of wrong cells on the validation split

@@ -1,0 +1,43 @@
+// score: every window of a library scored with a detector.
+#include "ModelCommands.h"
+
+#include "core/library/Scoring.h"
+#include "core/ml/LoopDetector.h"
+
+namespace lm::cli {
+
+int runScore(int argc, char** argv)
+{
+    Args args;
+    if (!parseArgs(argc, argv, 2, {"db", "model", "threads"}, {}, args) || !useTorchThreads(args))
+        return Usage;
+    auto lib = openLibrary(args);
+    if (!lib)
+        return fail(lib.error());
+    const auto model = args.option("model");
+    if (!model)
+        return usageError("score needs --model DIR");
+    auto detector = ml::LoopDetector::load(*model);
+    if (!detector)
+        return fail(detector.error());
+    const auto start = std::chrono::steady_clock::now();
+    auto scored = scoreLibrary(**lib, *detector, *model);
+    if (!scored)
+        return fail(scored.error());
+    LoopQuery under;
+    under.maxScore = detector->threshold();
+    const int64_t keptLoops = (*lib)->countLoops(under);
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("model").value(*model);
+    j.key("threshold").value(detector->threshold());
+    j.key("windows_scored").value(scored->windows);
+    j.key("windows_under_threshold").value(scored->underThreshold);
+    j.key("kept_windows_under_threshold").value(keptLoops);
+    j.key("seconds").value(secondsSince(start));
+    j.endObject();
+    printJson(j.str());
+    return Done;
+}
+
+} // namespace lm::cli
