@@ -35,8 +35,9 @@ Player::~Player() { stop(); }
 
 Result<bool> Player::start(Schedule schedule, double bpm)
 {
-    if (thread_.joinable())
+    if (playing_)
         return Error{"", -1, "the player is already playing"};
+    stop(); // a thread that ended on a failed send
     if (schedule.lengthSteps <= 0)
         return Error{"", -1, "nothing to play: the loop has no steps"};
     {

@@ -33,7 +33,7 @@ public:
     Player& operator=(const Player&) = delete;
 
     // Step 0 plays now (the schedule's setup first). Refused while playing or
-    // for an empty schedule.
+    // for an empty schedule; a switchTo or setTempo made while stopped is dropped.
     Result<bool> start(Schedule schedule, double bpm);
     // Joins the thread, then turns off the notes still sounding and sends
     // all-notes-off (CC 123) on every channel that was used. Safe to call twice.
@@ -48,7 +48,7 @@ public:
     int position() const { return position_; }        // the playhead: the loop's step last played, -1 before
     int64_t stepsPlayed() const { return stepsPlayed_; } // steps since start
     double tempo() const { return tempo_; }             // the tempo in effect
-    std::optional<Error> error() const;                 // the send that failed and stopped playing
+    std::optional<Error> error() const;                 // the send that failed and stopped playing (start clears it)
 
 private:
     struct Timeline; // the timing thread's own state

@@ -138,6 +138,7 @@ private Q_SLOTS:
     void switchToLandsOnTheNextBarLine();
     void setTempoTakesEffectAtTheNextBar();
     void stopTurnsOffTheUsedChannels();
+    void aFailedSendStopsWithItsError();
     void noSoundCardGivesClearErrors();
     void realPlayerThroughJack();
 };
@@ -311,6 +312,44 @@ void TestPlayer::stopTurnsOffTheUsedChannels()
              QStringList({"500000000 ns: 84 28 00", "500000000 ns: b4 7b 00", "500000000 ns: b9 7b 00"}));
     player.stop();
     QCOMPARE(out.sent().size(), before + 3);
+}
+
+namespace {
+
+// An output whose port goes away after `good` messages.
+class FailingOutput final : public MidiOutput {
+public:
+    explicit FailingOutput(int good) : good_(good) {}
+    Result<bool> send(const std::vector<uint8_t>&) override
+    {
+        if (sent_++ < good_)
+            return true;
+        return Error{"", -1, "MIDI output gone: the port was closed"};
+    }
+    std::string name() const override { return "failing"; }
+
+private:
+    int good_;
+    int sent_ = 0;
+};
+
+} // namespace
+
+void TestPlayer::aFailedSendStopsWithItsError()
+{
+    auto clock = std::make_shared<VirtualPlayerClock>();
+    FailingOutput out(1); // the program change goes out, step 0's kick does not
+    Player player(out, clock);
+    QVERIFY(player.start(scheduleOfRoll(everyStepKick(16)), 120).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!player.playing(), 5000);
+    QVERIFY(player.error().has_value());
+    QCOMPARE(QString::fromStdString(player.error()->message), QString("MIDI output gone: the port was closed"));
+    QCOMPARE(player.stepsPlayed(), int64_t(0));
+    QCOMPARE(player.position(), -1);
+    // The ended thread does not block a new start.
+    QVERIFY(player.start(scheduleOfRoll(everyStepKick(16)), 120).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(player.error().has_value(), 5000);
+    player.stop();
 }
 
 void TestPlayer::noSoundCardGivesClearErrors()
