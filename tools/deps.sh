@@ -9,7 +9,7 @@ PACKAGES=(
   libqt6sql6-sqlite libsqlite3-dev libgl-dev
   libtorch-dev libopenblas0-openmp
   libsndfile1-dev libsamplerate0-dev libfftw3-dev libaubio-dev librtmidi-dev
-  libfluidsynth-dev fluid-soundfont-gm
+  libfluidsynth-dev fluid-soundfont-gm jackd1
   xvfb xauth imagemagick
   python3-torch python3-mido python3-numpy
 )
