@@ -1,5 +1,6 @@
 // The command-line tool as a user runs it: JSON on stdout, exit codes 0/1/2;
 // its number options and progress line; its data found beside it.
+#include "CliRun.h"
 #include "AudioFixtures.h"
 #include "app/cli/CliCommon.h"
 #include "app/cli/ProgressLine.h"
@@ -16,19 +17,9 @@
 class TestCli : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int code;
-        QByteArray out, err;
-    };
-    static Run cli(const QStringList& args, const QString& workingDir = {})
-    {
-        QProcess p;
-        if (!workingDir.isEmpty())
-            p.setWorkingDirectory(workingDir);
-        p.start(LM_CLI, args);
-        p.waitForFinished(60000);
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    using Run = lm::test::CliRun;
+    static Run cli(const QStringList& args, const QString& dir = {}) { return lm::test::runCli(args, dir); }
+    static QStringList entries(const QString& dir) { return lm::test::entries(dir); }
 
 private Q_SLOTS:
     void windowsPrintsJson()
@@ -114,12 +105,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, named);
-        QTemporaryDir tmp;
-        const Run r = cli(args, tmp.path());
-        QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(named.toUtf8()), r.err.constData());
-        QVERIFY(r.out.isEmpty());
-        QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{});
+        lm::test::checkMissingInput(args, named);
     }
 
     // tempo on a library that exists but a file that does not: the library is

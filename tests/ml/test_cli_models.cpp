@@ -2,6 +2,7 @@
 // evaluate): inputs that are not there (exit 1, a message naming the missing
 // input, and nothing created), bad numbers (exit 2 naming the option and its
 // range), generate with the bundled model, and the settings description.
+#include "../core/CliRun.h"
 #include "core/ml/CodePrior.h"
 #include "core/ml/LoopDetector.h"
 #include "core/ml/VqVae.h"
@@ -16,22 +17,9 @@
 class TestCliModels : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int code;
-        QByteArray out, err;
-    };
-    static Run cli(const QStringList& args, const QString& dir)
-    {
-        QProcess p;
-        p.setWorkingDirectory(dir);
-        p.start(LM_CLI, args);
-        p.waitForFinished(120000);
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
-    static QStringList entries(const QString& dir)
-    {
-        return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    }
+    using Run = lm::test::CliRun;
+    static Run cli(const QStringList& args, const QString& dir = {}) { return lm::test::runCli(args, dir); }
+    static QStringList entries(const QString& dir) { return lm::test::entries(dir); }
 
 private Q_SLOTS:
     void missingInputExitsOneAndCreatesNothing_data()
@@ -55,12 +43,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, named);
-        QTemporaryDir tmp;
-        const Run r = cli(args, tmp.path());
-        QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(named.toUtf8()), r.err.constData());
-        QVERIFY(r.out.isEmpty());
-        QCOMPARE(entries(tmp.path()), QStringList{});
+        lm::test::checkMissingInput(args, named);
     }
 
     // An empty library: the error names the library (where the windows are
