@@ -7,6 +7,8 @@ namespace lm {
 Result<LibraryScoring> scoreLibrary(LibraryDb& db, const ml::LoopDetector& detector, const std::string& modelName)
 {
     const auto records = db.windowRecords(false);
+    if (db.lastError()) // an unreadable library: no scores stored, and it says why
+        return *db.lastError();
     std::vector<WindowCorrelation> data;
     data.reserve(records.size());
     for (const WindowRecord& r : records)

@@ -246,6 +246,26 @@ private Q_SLOTS:
         QVERIFY(under > 0 && under < r.windows);
     }
 
+    // A library whose windows cannot be read is an error, and no threshold is stored.
+    void anUnreadableLibraryIsAnError()
+    {
+        const QString libPath = importFresh("broken.sqlite");
+        QVERIFY(!libPath.isEmpty());
+        auto db = LibraryDb::open(libPath.toStdString());
+        QVERIFY(db.ok());
+        { // the library changes under the open connection (another program, a damaged copy)
+            sqlite3* raw = nullptr;
+            QCOMPARE(sqlite3_open(libPath.toUtf8().constData(), &raw), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(raw, "ALTER TABLE windows RENAME COLUMN correlation TO gone", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(raw);
+        }
+        auto scored = scoreLibrary(**db, *detector_, "tiny detector");
+        QVERIFY(!scored.ok());
+        QVERIFY2(QString::fromStdString(scored.error().toString()).contains("broken.sqlite"),
+                 scored.error().toString().c_str());
+        QVERIFY(!(*db)->loopThreshold().has_value());
+    }
+
     void cliScoreCommand()
     {
         const QString libPath = importFresh("cli.sqlite");
