@@ -79,7 +79,7 @@ void LibraryPanel::applyScoreRange()
     proxy_->setBestScoreRange(std::nullopt, v <= maxScore_->minimum() ? std::nullopt : std::optional<double>(v));
 }
 
-void LibraryPanel::setLibrary(LibraryDb* db) { model_->setLibrary(db); }
+void LibraryPanel::setLibrary(LibraryReader* db) { model_->setLibrary(db); }
 
 void LibraryPanel::setSession(LibrarySession* session)
 {

@@ -9,7 +9,7 @@ class QLineEdit;
 class QTableView;
 
 namespace lm {
-class LibraryDb;
+class LibraryReader;
 }
 
 namespace lm::ui {
@@ -23,7 +23,7 @@ class LibraryPanel : public QWidget {
 public:
     explicit LibraryPanel(QWidget* parent = nullptr);
 
-    void setLibrary(LibraryDb* db);
+    void setLibrary(LibraryReader* db);
     // Follows the session: its library, reloaded when its content or scores change.
     void setSession(LibrarySession* session);
     void reload();

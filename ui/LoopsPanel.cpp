@@ -7,7 +7,7 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 
-#include "core/library/LibraryDb.h"
+#include "core/library/LibraryReader.h"
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -67,7 +67,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     });
 }
 
-void LoopsPanel::setLibrary(LibraryDb* db)
+void LoopsPanel::setLibrary(LibraryReader* db)
 {
     db_ = db;
     model_->setLibrary(db);

@@ -9,7 +9,7 @@ class QLineEdit;
 class QTableView;
 
 namespace lm {
-class LibraryDb;
+class LibraryReader;
 }
 
 namespace lm::ui {
@@ -21,7 +21,7 @@ class LoopsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit LoopsPanel(QWidget* parent = nullptr);
-    void setLibrary(LibraryDb* db);
+    void setLibrary(LibraryReader* db);
     // Follows the session: its library, reloaded when its content or scores change.
     void setSession(LibrarySession* session);
     void reload();
@@ -46,7 +46,7 @@ private:
     QDoubleSpinBox* minDensity_;
     QDoubleSpinBox* maxDensity_;
     QCheckBox* loopsOnly_;
-    LibraryDb* db_ = nullptr;
+    LibraryReader* db_ = nullptr;
 };
 
 } // namespace lm::ui

@@ -200,6 +200,8 @@ void MainWindow::updateStatus()
         text += tr(", %1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
     }
     counts_->setText(text);
+    if (const auto& error = db->lastError()) // a read SQLite refused: the tables may be short
+        statusBar()->showMessage(tr("Cannot read the library: %1").arg(QString::fromStdString(error->toString())));
 }
 
 void MainWindow::closeEvent(QCloseEvent* e)

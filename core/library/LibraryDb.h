@@ -12,6 +12,7 @@
 // the schema and its migrations, LibraryStore.cpp what an import writes,
 // LibraryFileReads.cpp reading it back, LibraryScores.cpp loop scores and tempo
 // settings, LibraryQueries.cpp the browser's queries.
+#include "core/library/LibraryReader.h"
 #include "core/model/LibraryRecords.h"
 #include "core/base/Result.h"
 #include "core/library/SqliteStatement.h"
@@ -30,7 +31,7 @@ namespace lm {
 
 enum class LibraryOpen { Create, MustExist };
 
-class LibraryDb {
+class LibraryDb : public LibraryReader {
 public:
     static Result<std::unique_ptr<LibraryDb>> open(const std::string& path, LibraryOpen mode = LibraryOpen::Create);
     ~LibraryDb();
@@ -48,13 +49,13 @@ public:
 
     LibraryCounts counts();
     // The rows a query selects, in its order, `limit` of them from `offset` (lazy fetching).
-    std::vector<FileRow> fileRows(const FileQuery& query, int64_t offset, int64_t limit);
-    int64_t countFiles(const FileQuery& query);
+    std::vector<FileRow> fileRows(const FileQuery& query, int64_t offset, int64_t limit) override;
+    int64_t countFiles(const FileQuery& query) override;
     // Every kept window of the library that the query selects, in its order.
-    std::vector<LoopRow> loopRows(const LoopQuery& query, int64_t offset, int64_t limit);
-    int64_t countLoops(const LoopQuery& query);
-    std::vector<StoredWindow> windowsOf(const std::string& path);
-    std::optional<ImportedFile> fileInfo(const std::string& path); // without windows (matrix included)
+    std::vector<LoopRow> loopRows(const LoopQuery& query, int64_t offset, int64_t limit) override;
+    int64_t countLoops(const LoopQuery& query) override;
+    std::vector<StoredWindow> windowsOf(const std::string& path) override;
+    std::optional<ImportedFile> fileInfo(const std::string& path) override; // without windows (matrix included)
     // The user's tempo for audio files; setting one does not re-analyse (see LibraryImport).
     Result<bool> setTempoSetting(const std::string& path, const TempoSetting& setting);
     Result<bool> clearTempoSetting(const std::string& path);
@@ -66,7 +67,7 @@ public:
     // file's best score. One transaction.
     Result<bool> storeLoopScores(const std::vector<std::pair<int64_t, double>>& scores, double threshold,
                                  const std::string& model);
-    std::optional<double> loopThreshold(); // of the last scoring, if any
+    std::optional<double> loopThreshold() override; // of the last scoring, if any
     std::optional<std::string> loopModel(); // which model gave the scores
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
@@ -76,7 +77,7 @@ public:
     // answers as if the library were empty, keeps the error here for the UI to
     // show and says it on stderr, once per distinct error:
     //   "loopminer: LIBRARY: cannot count the browser's files: no such table: files"
-    const std::optional<Error>& lastError() const { return lastError_; }
+    const std::optional<Error>& lastError() const override { return lastError_; }
 
 private:
     struct CloseConnection {

@@ -8,9 +8,9 @@ namespace lm::ui {
 
 LibraryTableModel::LibraryTableModel(QObject* parent) : PagedRowsModel(parent) {}
 
-int64_t LibraryTableModel::count(LibraryDb& db, const FileQuery& query) { return db.countFiles(query); }
+int64_t LibraryTableModel::count(LibraryReader& db, const FileQuery& query) { return db.countFiles(query); }
 
-std::vector<FileRow> LibraryTableModel::load(LibraryDb& db, const FileQuery& query, int64_t offset, int64_t limit)
+std::vector<FileRow> LibraryTableModel::load(LibraryReader& db, const FileQuery& query, int64_t offset, int64_t limit)
 {
     return db.fileRows(query, offset, limit);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The library as a table: one row per file, fetched lazily from the database
 // in pages, so that tens of thousands of files never become widgets at once.
-#include "core/library/LibraryDb.h"
+#include "core/library/LibraryReader.h"
 
 #include "PagedTableModel.h"
 
@@ -28,8 +28,8 @@ public:
     int64_t totalFiles() const { return totalRows(); }
 
 protected:
-    int64_t count(LibraryDb& db, const FileQuery& query) override;
-    std::vector<FileRow> load(LibraryDb& db, const FileQuery& query, int64_t offset, int64_t limit) override;
+    int64_t count(LibraryReader& db, const FileQuery& query) override;
+    std::vector<FileRow> load(LibraryReader& db, const FileQuery& query, int64_t offset, int64_t limit) override;
 };
 
 } // namespace lm::ui

@@ -8,9 +8,9 @@ namespace lm::ui {
 
 LoopsTableModel::LoopsTableModel(QObject* parent) : PagedRowsModel(parent) {}
 
-int64_t LoopsTableModel::count(LibraryDb& db, const LoopQuery& query) { return db.countLoops(query); }
+int64_t LoopsTableModel::count(LibraryReader& db, const LoopQuery& query) { return db.countLoops(query); }
 
-std::vector<LoopRow> LoopsTableModel::load(LibraryDb& db, const LoopQuery& query, int64_t offset, int64_t limit)
+std::vector<LoopRow> LoopsTableModel::load(LibraryReader& db, const LoopQuery& query, int64_t offset, int64_t limit)
 {
     return db.loopRows(query, offset, limit);
 }

@@ -3,7 +3,7 @@
 // tempo, note density, unique pitch. Filters and order run in SQL.
 #include "PagedTableModel.h"
 
-#include "core/library/LibraryDb.h"
+#include "core/library/LibraryReader.h"
 
 #include <vector>
 
@@ -24,8 +24,8 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
 protected:
-    int64_t count(LibraryDb& db, const LoopQuery& query) override;
-    std::vector<LoopRow> load(LibraryDb& db, const LoopQuery& query, int64_t offset, int64_t limit) override;
+    int64_t count(LibraryReader& db, const LoopQuery& query) override;
+    std::vector<LoopRow> load(LibraryReader& db, const LoopQuery& query, int64_t offset, int64_t limit) override;
 };
 
 } // namespace lm::ui

@@ -4,7 +4,7 @@
 #include <QAbstractTableModel>
 
 namespace lm {
-class LibraryDb;
+class LibraryReader;
 }
 #include <cstdint>
 #include <vector>
@@ -46,7 +46,7 @@ public:
     using PagedTableModel::PagedTableModel;
 
     // Shows the library at `db` (not owned); nullptr clears.
-    void setLibrary(LibraryDb* db)
+    void setLibrary(LibraryReader* db)
     {
         db_ = db;
         reload();
@@ -69,8 +69,8 @@ public:
     }
 
 protected:
-    virtual int64_t count(LibraryDb& db, const Query& query) = 0;
-    virtual std::vector<Row> load(LibraryDb& db, const Query& query, int64_t offset, int64_t limit) = 0;
+    virtual int64_t count(LibraryReader& db, const Query& query) = 0;
+    virtual std::vector<Row> load(LibraryReader& db, const Query& query, int64_t offset, int64_t limit) = 0;
     const Row& row(int i) const { return rows_[size_t(i)]; }
 
     int64_t countRows() override { return db_ ? count(*db_, query_) : 0; }
@@ -89,7 +89,7 @@ protected:
     int64_t loadedRows() const override { return int64_t(rows_.size()); }
 
 private:
-    LibraryDb* db_ = nullptr;
+    LibraryReader* db_ = nullptr;
     Query query_;
     std::vector<Row> rows_, staged_;
 };
