@@ -139,9 +139,9 @@ void LibrarySession::applyTempo(const QString& file, std::optional<double> bpm, 
             scoreLibrary();
         Q_EMIT tempoApplied(file, error);
     });
-    tempo_->start([lib, path](JobContext&) -> JobOutcome {
+    tempo_->start([lib, path](JobContext& job) -> JobOutcome {
         auto db = LibraryDb::open(lib);
-        auto r = db ? reanalyseFile(**db, path) : Result<ImportedFile>(db.error());
+        auto r = db ? reanalyseFile(**db, path, {}, &job) : Result<ImportedFile>(db.error());
         return {r ? QString() : text(r.error()), {}};
     });
 }

@@ -71,7 +71,7 @@ int runEvaluate(int argc, char** argv)
     for (const auto& g : generated->loops)
         fake.push_back(g.steps);
     const auto start = std::chrono::steady_clock::now();
-    const ml::PrdcResult prdc = ml::evaluatePrdc(set->rolls, fake, repeats, subset, 5, s.seed);
+    const ml::PrdcResult prdc = ml::evaluatePrdc(set->rolls, fake, repeats, subset, 5, s.seed, &job);
     JsonWriter j(true);
     j.beginObject();
     j.key("model").value(*modelDir);

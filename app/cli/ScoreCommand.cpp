@@ -1,5 +1,6 @@
 // score: every window of a library scored with a detector.
 #include "ModelCommands.h"
+#include "ProgressLine.h"
 
 #include "core/library/Scoring.h"
 #include "core/ml/LoopDetector.h"
@@ -9,7 +10,7 @@ namespace lm::cli {
 int runScore(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "model", "threads"}, {}, args) || !useTorchThreads(args))
+    if (!parseArgs(argc, argv, 2, {"db", "model", "threads"}, {"quiet"}, args) || !useTorchThreads(args))
         return Usage;
     auto lib = openLibrary(args);
     if (!lib)
@@ -21,7 +22,11 @@ int runScore(int argc, char** argv)
     if (!detector)
         return fail(detector.error());
     const auto start = std::chrono::steady_clock::now();
-    auto scored = scoreLibrary(**lib, *detector, *model);
+    ProgressLine line("score", args.flag("quiet"));
+    JobContext job(line.reporter());
+    InterruptCancels interrupt(job);
+    auto scored = scoreLibrary(**lib, *detector, *model, &job);
+    line.finish();
     if (!scored)
         return fail(scored.error());
     LoopQuery under;

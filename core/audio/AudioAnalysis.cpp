@@ -37,9 +37,10 @@ AudioPiece analyseAudio(const MonoAudio& audio, const TempoOverride& override, c
     return p;
 }
 
-Result<AudioPiece> analyseAudioFile(const std::string& path, const TempoOverride& override, const TempoOptions& options)
+Result<AudioPiece> analyseAudioFile(const std::string& path, const TempoOverride& override, const TempoOptions& options,
+                                    JobContext* job)
 {
-    auto audio = readAudioMono(path, audioformat::kSampleRate);
+    auto audio = readAudioMono(path, audioformat::kSampleRate, {}, job);
     if (!audio)
         return audio.error();
     return analyseAudio(*audio, override, options);

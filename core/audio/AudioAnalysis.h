@@ -41,7 +41,7 @@ struct AudioWindow {
 // From 8 kHz mono samples.
 AudioPiece analyseAudio(const MonoAudio& audio, const TempoOverride& override = {}, const TempoOptions& options = {});
 Result<AudioPiece> analyseAudioFile(const std::string& path, const TempoOverride& override = {},
-                                    const TempoOptions& options = {});
+                                    const TempoOptions& options = {}, JobContext* job = nullptr);
 
 // Why the piece gives no windows ("" when it is usable): no beat, or under 8 bars.
 std::string unusableReason(const AudioPiece& piece);

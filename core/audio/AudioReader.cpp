@@ -94,7 +94,7 @@ Result<AudioInfo> checkInfo(const SF_INFO& sf, const std::string& name, const Au
 }
 
 Result<MonoAudio> readOpened(SNDFILE* file, const AudioInfo& info, const std::string& name, int targetRate,
-                             const AudioLimits& limits, const JobContext* job)
+                             const AudioLimits& limits, JobContext* job)
 {
     MonoAudio out;
     out.info = info;
@@ -128,6 +128,8 @@ Result<MonoAudio> readOpened(SNDFILE* file, const AudioInfo& info, const std::st
         if (got < 0)
             return Error{name, -1, "read failed: " + sndError(file)};
         framesRead += got;
+        if (job)
+            job->report(framesRead, info.frames, "decoding " + name);
         if (framesRead > maxFrames)
             return Error{name, -1, "longer than the limit of " + std::to_string(int(limits.maxSeconds / 60)) + " minutes"};
         const float scale = 1.0f / float(ch);
@@ -211,7 +213,7 @@ Result<AudioInfo> probeAudio(const std::string& path, const AudioLimits& limits)
 }
 
 Result<MonoAudio> readAudioMono(const std::string& path, int targetRate, const AudioLimits& limits,
-                                const JobContext* job)
+                                JobContext* job)
 {
     auto opened = openPath(path, limits);
     if (!opened)

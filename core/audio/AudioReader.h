@@ -41,9 +41,9 @@ bool isAudioPath(const std::string& path);
 Result<AudioInfo> probeAudio(const std::string& path, const AudioLimits& limits = {});
 
 // Reads `path`, mixes its channels to mono (mean) and resamples to `targetRate`
-// (0 keeps the file's rate). `job` may cancel a long read.
+// (0 keeps the file's rate). `job` (when given) hears the frames decoded and may cancel.
 Result<MonoAudio> readAudioMono(const std::string& path, int targetRate, const AudioLimits& limits = {},
-                                const JobContext* job = nullptr);
+                                JobContext* job = nullptr);
 // The same from bytes in memory (fuzzing, tests); `name` is used in messages.
 Result<MonoAudio> readAudioMonoFromMemory(const uint8_t* data, size_t size, const std::string& name, int targetRate,
                                           const AudioLimits& limits = {});

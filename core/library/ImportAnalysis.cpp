@@ -90,14 +90,15 @@ ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::strin
     return f;
 }
 
-ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo)
+ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo,
+                                    JobContext* job)
 {
     ImportedFile f;
     f.path = path;
     f.size = size;
     f.mtimeNs = mtimeNs;
     f.kind = "audio";
-    auto audio = readAudioMono(path, audioformat::kSampleRate);
+    auto audio = readAudioMono(path, audioformat::kSampleRate, {}, job);
     if (!audio) {
         f.error = audio.error().message;
         return f;

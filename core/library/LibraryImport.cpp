@@ -68,9 +68,10 @@ void collect(const std::string& root, std::vector<Candidate>& out, std::vector<S
     }
 }
 
-ImportedFile analyseAny(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo)
+ImportedFile analyseAny(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo,
+                        JobContext* job = nullptr)
 {
-    return isAudioPath(path) ? analyseAudioForLibrary(path, size, mtimeNs, tempo) : analyseMidiFile(path, size, mtimeNs);
+    return isAudioPath(path) ? analyseAudioForLibrary(path, size, mtimeNs, tempo, job) : analyseMidiFile(path, size, mtimeNs);
 }
 
 TempoSetting tempoFor(const std::unordered_map<std::string, TempoSetting>& stored, const std::string& path,
@@ -259,7 +260,7 @@ void tally(ImportSummary& summary, const ImportedFile& f)
 
 } // namespace
 
-Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo)
+Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo, JobContext* job)
 {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
@@ -268,7 +269,9 @@ Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const
     const auto tempos = db.tempoSettings();
     if (db.lastError())
         return *db.lastError();
-    ImportedFile f = analyseAny(path, int64_t(st.st_size), mtime, tempoFor(tempos, path, runTempo));
+    ImportedFile f = analyseAny(path, int64_t(st.st_size), mtime, tempoFor(tempos, path, runTempo), job);
+    if (job && job->cancelled())
+        return Error{path, -1, "cancelled (the library keeps the earlier analysis)"};
     if (auto r = db.begin(); !r)
         return r.error();
     if (auto r = db.store(f); !r) {

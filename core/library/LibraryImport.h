@@ -50,10 +50,12 @@ ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::strin
 // Reads and analyses one audio file (method.md 3, audio). `tempo` overrides the
 // estimated tempo and/or downbeat.
 ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64_t mtimeNs,
-                                    const TempoSetting& tempo = {});
+                                    const TempoSetting& tempo = {}, JobContext* job = nullptr);
 
-// Analyses one file again (after the user set its tempo, say) and stores it.
-Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo = {});
+// Analyses one file again (after the user set its tempo, say) and stores it;
+// `job` (when given) hears the decoding and may cancel it (nothing is stored then).
+Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo = {},
+                                   JobContext* job = nullptr);
 
 std::string contentHash(const uint8_t* data, size_t size);
 

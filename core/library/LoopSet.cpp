@@ -8,7 +8,7 @@
 
 namespace lm {
 
-LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options)
+LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options, JobContext* job)
 {
     LoopSet set;
     const std::optional<double> threshold = db.loopThreshold();
@@ -38,7 +38,13 @@ LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options)
     std::optional<PieceAnalysis> piece;
     std::vector<uint64_t> stacked;
     for (WindowRecord& r : chosen) {
+        if (job && job->cancelled()) {
+            set.selection += " (cancelled while reading)";
+            break;
+        }
         if (r.path != path) {
+            if (job)
+                job->report(int64_t(set.rolls.size()), int64_t(chosen.size()), r.path);
             path = r.path;
             piece.reset();
             auto midi = readMidiFile(path);

@@ -2,6 +2,7 @@
 // The loops the generative models learn from: the library's kept MIDI windows
 // under the detector's threshold (all kept MIDI windows when nothing is scored
 // yet), as 57 x 128 rolls read back from their files.
+#include "core/base/JobContext.h"
 #include "core/library/LibraryDb.h"
 
 #include <string>
@@ -21,6 +22,7 @@ struct LoopSet {
     std::vector<std::string> unreadable;      // files that could not be read again (moved, changed)
 };
 
-LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options = {});
+// `job` (when given) hears the windows read so far and may stop the reading early.
+LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options = {}, JobContext* job = nullptr);
 
 } // namespace lm

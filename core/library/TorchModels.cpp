@@ -20,7 +20,7 @@ public:
         if (job.cancelled())
             return Error{modelDir, -1, "cancelled"};
         job.report(0, 0, "scoring");
-        auto scored = lm::scoreLibrary(db, *detector, modelDir);
+        auto scored = lm::scoreLibrary(db, *detector, modelDir, &job);
         if (!scored)
             return scored.error();
         return ScoringSummary{scored->windows, scored->underThreshold, detector->threshold()};

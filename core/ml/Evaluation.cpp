@@ -97,7 +97,7 @@ Prdc prdc(const std::vector<std::vector<float>>& real, const std::vector<std::ve
 }
 
 PrdcResult evaluatePrdc(const std::vector<Roll>& real, const std::vector<Roll>& fake, int repeats, int64_t subset, int k,
-                        uint64_t seed)
+                        uint64_t seed, JobContext* job)
 {
     torch::NoGradGuard noGrad;
     PrdcResult out;
@@ -108,6 +108,10 @@ PrdcResult evaluatePrdc(const std::vector<Roll>& real, const std::vector<Roll>& 
     const torch::Tensor realAll = rollsToTensor(real), fakeAll = rollsToTensor(fake);
     std::vector<double> p, r, d, c;
     for (int rep = 0; rep < repeats; ++rep) {
+        if (job && !job->checkpoint()) {
+            out.repeats = rep; // what was measured before the stop
+            break;
+        }
         torch::manual_seed(seed * 1009ull + uint64_t(rep));
         EmbedNet net; // a new random CNN each repeat, the same for both sets
         net->eval();
@@ -118,6 +122,8 @@ PrdcResult evaluatePrdc(const std::vector<Roll>& real, const std::vector<Roll>& 
         r.push_back(one.recall);
         d.push_back(one.density);
         c.push_back(one.coverage);
+        if (job)
+            job->report(rep + 1, repeats, "PRDC repeat");
     }
     out.precision = meanSd(p);
     out.recall = meanSd(r);

@@ -33,7 +33,8 @@ struct Prdc {
 };
 Prdc prdc(const std::vector<std::vector<float>>& real, const std::vector<std::vector<float>>& fake, int k = 5);
 
+// `job` (when given) hears each repeat and may stop the run early (the repeats done are kept).
 PrdcResult evaluatePrdc(const std::vector<Roll>& real, const std::vector<Roll>& fake, int repeats = 10,
-                        int64_t subset = 10000, int k = 5, uint64_t seed = 1);
+                        int64_t subset = 10000, int k = 5, uint64_t seed = 1, JobContext* job = nullptr);
 
 } // namespace lm::ml

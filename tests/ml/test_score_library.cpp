@@ -266,6 +266,27 @@ private Q_SLOTS:
         QVERIFY(!(*db)->loopThreshold().has_value());
     }
 
+    // Scoring reports the windows scored; a cancelled pass stores nothing.
+    void scoringReportsAndACancelStoresNothing()
+    {
+        const QString libPath = importFresh("cancel.sqlite");
+        QVERIFY(!libPath.isEmpty());
+        auto db = LibraryDb::open(libPath.toStdString());
+        QVERIFY(db.ok());
+        JobContext stop;
+        stop.cancel();
+        auto cut = scoreLibrary(**db, *detector_, "tiny detector", &stop);
+        QVERIFY(!cut.ok());
+        QVERIFY(QString::fromStdString(cut.error().message).contains("cancelled"));
+        QVERIFY(!(*db)->loopThreshold().has_value());
+        JobProgress last;
+        JobContext job([&last](const JobProgress& p) { last = p; });
+        auto scored = scoreLibrary(**db, *detector_, "tiny detector", &job);
+        QVERIFY(scored.ok());
+        QCOMPARE(last.done, scored->windows);
+        QCOMPARE(last.total, scored->windows);
+    }
+
     void cliScoreCommand()
     {
         const QString libPath = importFresh("cli.sqlite");
