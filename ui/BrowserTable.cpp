@@ -1,6 +1,9 @@
 #include "BrowserTable.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QVBoxLayout>
 #include <QTableView>
 
 namespace lm::ui {
@@ -15,6 +18,16 @@ void setUpBrowserTable(QTableView* table, int fileColumn, int sortColumn, Qt::So
     table->verticalHeader()->setDefaultSectionSize(22);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setColumnWidth(fileColumn, 160);
+}
+
+void layOutBrowserPanel(QWidget* panel, QLineEdit* filter, QHBoxLayout* controls, QTableView* table)
+{
+    controls->addStretch(1);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(filter);
+    layout->addLayout(controls);
+    layout->addWidget(table, 1);
 }
 
 } // namespace lm::ui

@@ -46,18 +46,12 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     setUpBrowserTable(table_, LibraryTableModel::Path, LibraryTableModel::Path, Qt::AscendingOrder);
     table_->setColumnWidth(LibraryTableModel::Kind, 48);
 
-    // The filter has a row of its own, so that its hint is readable in a narrow panel.
     auto* top = new QHBoxLayout;
     top->addWidget(usableOnly_);
     top->addWidget(kind_);
     top->addWidget(new QLabel(tr("Score ≤"), this));
     top->addWidget(maxScore_);
-    top->addStretch(1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(filter_);
-    layout->addLayout(top);
-    layout->addWidget(table_, 1);
+    layOutBrowserPanel(this, filter_, top, table_);
 
     connect(filter_, &QLineEdit::textChanged, proxy_, &LibraryFilterProxy::setText);
     connect(usableOnly_, &QCheckBox::toggled, proxy_, &LibraryFilterProxy::setUsableOnly);

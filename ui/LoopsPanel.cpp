@@ -40,19 +40,13 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
 
-    // The filter has a row of its own, so that its hint is readable in a narrow panel.
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Density"), this));
     top->addWidget(minDensity_);
     top->addWidget(new QLabel(QStringLiteral("–"), this));
     top->addWidget(maxDensity_);
     top->addWidget(loopsOnly_);
-    top->addStretch(1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(filter_);
-    layout->addLayout(top);
-    layout->addWidget(table_, 1);
+    layOutBrowserPanel(this, filter_, top, table_);
 
     connect(filter_, &QLineEdit::textChanged, this, &LoopsPanel::applyFilters);
     connect(minDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
