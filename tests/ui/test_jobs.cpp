@@ -128,6 +128,7 @@ private Q_SLOTS:
         bar.show();
         QCOMPARE(bar.shown(), &runner);
         QTRY_VERIFY(bar.text().contains("groove_3.mid"));
+        QVERIFY2(bar.text().contains("3 of 10"), qPrintable(bar.text()));
         QCOMPARE(bar.progressBar()->value(), 300);
         QTest::mouseClick(bar.cancelButton(), Qt::LeftButton);
         QVERIFY(finished.wait(10000));

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QToolButton>
 
@@ -59,10 +60,16 @@ void JobsBar::watch(JobRunner* runner, bool canPause)
         running_ << runner;
         showJob(runner);
     });
-    connect(runner, &JobRunner::progress, this, [this, runner](double fraction, qint64, qint64, const QString& message) {
+    connect(runner, &JobRunner::progress, this,
+            [this, runner](double fraction, qint64 done, qint64 total, const QString& message) {
         if (runner != shown_)
             return;
-        label_->setText(message.isEmpty() ? runner->name() : tr("%1: %2").arg(runner->name(), message));
+        QString text = runner->name();
+        if (total > 0)
+            text += tr(" %1 of %2").arg(QLocale().toString(done), QLocale().toString(total));
+        if (!message.isEmpty())
+            text += QStringLiteral(": ") + message;
+        label_->setText(text);
         bar_->setRange(0, fraction < 0 ? 0 : 1000); // unknown total: a busy bar
         if (fraction >= 0)
             bar_->setValue(int(fraction * 1000));
