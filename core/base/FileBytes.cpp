@@ -11,6 +11,15 @@
 
 namespace lm {
 
+std::optional<FileStamp> fileStamp(const std::string& path)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return std::nullopt;
+    return FileStamp{S_ISREG(st.st_mode), int64_t(st.st_size),
+                     int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
 std::string lowerExtension(const std::string& path)
 {
     const size_t dot = path.find_last_of("./");

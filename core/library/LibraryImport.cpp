@@ -3,6 +3,7 @@
 #include "LibraryImport.h"
 
 #include "core/audio/AudioAnalysis.h"
+#include "core/base/FileBytes.h"
 
 #include <algorithm>
 #include <atomic>
@@ -14,7 +15,6 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
-#include <sys/stat.h>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -32,13 +32,13 @@ struct Candidate {
 void collect(const std::string& root, std::vector<Candidate>& out, std::vector<SkippedFile>& skipped)
 {
     auto consider = [&](const fs::path& p) {
-        struct stat st {};
-        if (::stat(p.c_str(), &st) != 0) {
+        const auto stamp = fileStamp(p.string());
+        if (!stamp) {
             skipped.push_back({p.string(), "cannot read file information (broken link?)"});
             return;
         }
-        if (S_ISREG(st.st_mode) && (isMidiPath(p.string()) || isAudioPath(p.string())))
-            out.push_back({p.string(), int64_t(st.st_size), int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec});
+        if (stamp->regular && (isMidiPath(p.string()) || isAudioPath(p.string())))
+            out.push_back({p.string(), stamp->size, stamp->mtimeNs});
     };
     std::error_code ec;
     const fs::path rootPath = fs::absolute(root, ec).lexically_normal();
@@ -87,7 +87,6 @@ TempoSetting tempoFor(const std::unordered_map<std::string, TempoSetting>& store
     }
     return t;
 }
-
 
 // The files under the roots, in path order, each once.
 std::vector<Candidate> candidatesUnder(const std::vector<std::string>& roots, std::vector<SkippedFile>& skipped)
@@ -262,14 +261,13 @@ void tally(ImportSummary& summary, const ImportedFile& f)
 
 Result<ImportedFile> reanalyseFile(LibraryDb& db, const std::string& path, const TempoSetting& runTempo, JobContext* job)
 {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0)
+    const auto stamp = fileStamp(path);
+    if (!stamp)
         return Error{path, -1, std::string("cannot read file information: ") + std::strerror(errno)};
-    const int64_t mtime = int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     const auto tempos = db.tempoSettings();
     if (db.lastError())
         return *db.lastError();
-    ImportedFile f = analyseAny(path, int64_t(st.st_size), mtime, tempoFor(tempos, path, runTempo), job);
+    ImportedFile f = analyseAny(path, stamp->size, stamp->mtimeNs, tempoFor(tempos, path, runTempo), job);
     if (job && job->cancelled())
         return Error{path, -1, "cancelled (the library keeps the earlier analysis)"};
     if (auto r = db.begin(); !r)

@@ -3,11 +3,11 @@
 #include "LibraryDb.h"
 
 #include "core/analysis/BarCorrelation.h"
+#include "core/base/FileBytes.h"
 #include "core/audio/AudioReader.h"
 #include "core/io/MidiReader.h"
 
 #include <algorithm>
-#include <sys/stat.h>
 
 namespace lm {
 
@@ -16,11 +16,8 @@ namespace {
 // Whether the file on disk is the one the library analysed (size and mtime, as the import compares them).
 bool sameAsStored(const std::string& path, const ImportedFile& stored)
 {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0)
-        return false;
-    return int64_t(st.st_size) == stored.size
-        && int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec == stored.mtimeNs;
+    const auto stamp = fileStamp(path);
+    return stamp && stamp->size == stored.size && stamp->mtimeNs == stored.mtimeNs;
 }
 
 void attachScores(PieceDisplay& d, LibraryDb* db)
