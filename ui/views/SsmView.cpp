@@ -21,12 +21,16 @@ constexpr int kColourBar = 60;   // room for the colour bar on the right
 constexpr int kStripHeight = 18;
 constexpr int kWindowBars = 8;
 constexpr int kLegendHeight = 16;
+// The strip's colours, one place for the strip and its legend.
+const QColor kKeptUnscored(90, 90, 90);
+const QColor kNotKept(210, 210, 210);
+const QColor kLoopMark(230, 60, 30);
 
 QColor stripColour(const StripCell& s, std::optional<double> threshold)
 {
     if (s.score && threshold && *threshold > 0)
         return viridis(1.0 - std::min(1.0, *s.score / (2 * *threshold)));
-    return s.kept ? QColor(90, 90, 90) : QColor(210, 210, 210);
+    return s.kept ? kKeptUnscored : kNotKept;
 }
 } // namespace
 
@@ -158,7 +162,7 @@ void SsmView::drawStrip(QPainter& p, const QRect& area, const QRectF& m)
         const QRectF cell(m.left() + double(b) * cs, stripRow.top(), cs, stripRow.height());
         p.fillRect(cell.adjusted(0, 0, -std::min(1.0, cs / 4), 0), stripColour(s, threshold_));
         if (s.score && threshold_ && *s.score < *threshold_)
-            p.fillRect(QRectF(cell.left(), cell.bottom() - 3, cell.width(), 3), QColor(230, 60, 30)); // a loop
+            p.fillRect(QRectF(cell.left(), cell.bottom() - 3, cell.width(), 3), kLoopMark); // a loop
         if (int(b) == selected_) {
             p.setPen(QPen(palette().highlight().color(), 2));
             p.drawRect(cell);
@@ -197,8 +201,8 @@ void SsmView::drawLegend(QPainter& p)
     const QRect r = legendRect();
     const QStringList items = legendItems();
     const std::vector<QColor> swatches = threshold_
-        ? std::vector<QColor>{viridis(1.0), QColor(230, 60, 30), QColor(90, 90, 90), QColor(210, 210, 210)}
-        : std::vector<QColor>{QColor(90, 90, 90), QColor(210, 210, 210)};
+        ? std::vector<QColor>{viridis(1.0), kLoopMark, kKeptUnscored, kNotKept}
+        : std::vector<QColor>{kKeptUnscored, kNotKept};
     p.save();
     p.setClipRect(r);
     int x = r.left();
