@@ -197,6 +197,7 @@ void MainWindow::updateStatus()
     if (const auto threshold = db->loopThreshold()) {
         LoopQuery under;
         under.maxScore = *threshold;
+        under.source = LoopQuery::Source::Mined;
         text += tr(", %1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
     }
     counts_->setText(text);
