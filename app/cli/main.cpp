@@ -26,6 +26,9 @@ commands:
                                    cut bars out of an audio file at its own rate
   tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
                                    set (or clear) an audio piece's tempo and re-analyse it
+  loops --db LIB.sqlite [--source mined|generated] [--model NAME] [--max-score X] [--limit N]
+                                   the library's loops (mined and kept generated), best first,
+                                   as a JSON array of {id, source, file, start_bar, loop_score, ...}
 
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
 replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 70:180)
@@ -47,8 +50,9 @@ OGG, MP3 (as Debian's libsndfile reads them)
   score --db LIB.sqlite --model DIR
                                    scores every window of the library with the detector
   generate [--model DIR] -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
-        [--bpm 120] [--seed S] --out OUTDIR
-                                   samples loops with rejection; MIDI files + summary.json
+        [--bpm 120] [--seed S] [--max-drawn N] [--out OUTDIR] [--db LIB.sqlite --keep]
+                                   samples loops with rejection; MIDI files + summary.json;
+                                   --keep stores them in the library as generated loops
                                    (without --model: the bundled default model)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
@@ -110,5 +114,7 @@ int main(int argc, char** argv)
         return runScan(argc, argv);
     if (cmd == "version")
         return runVersion(argc, argv);
+    if (cmd == "loops")
+        return runLoops(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }
