@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <pthread.h>
+#include <sched.h>
 
 namespace lm {
 
@@ -141,6 +143,11 @@ std::optional<Error> Player::error() const
 
 void Player::run(Schedule first, double bpm, PlayerTime start)
 {
+    // Real-time scheduling where the system grants it (root, rtprio limits),
+    // as audio threads ask: a busy machine then still wakes the player on time.
+    sched_param priority{};
+    priority.sched_priority = 20;
+    pthread_setschedparam(pthread_self(), SCHED_FIFO, &priority);
     Timeline t;
     t.schedule = std::move(first);
     t.bpm = bpm;
