@@ -13,6 +13,10 @@
 #include "core/playback/PlayerClock.h"
 #include "core/playback/Schedule.h"
 #include "core/playback/SynthOutput.h"
+#include "core/playback/OfflineSynth.h"
+#include "core/model/RollToMidi.h"
+
+#include <sndfile.h>
 
 #include <jack/jack.h>
 
@@ -115,6 +119,7 @@ private Q_SLOTS:
     void aMidiFilePlaysItsRepeatsAndStops();
     void midiClockOnExactDeadlines();
     void outputChoiceRule();
+    void offlineSynthRendersALoopToAFileThatIsNotSilent();
     void synthWithoutAudioDeviceSaysWhatWasTried();
     void synthPlaysThroughJackDummy();
     void cliPlayErrors();
@@ -279,6 +284,39 @@ void TestAudition::outputChoiceRule()
     for (const char* key : {"auto", "synth", "port:FLUID Synth:0", "virtual:loopminer"})
         QCOMPARE(QString::fromStdString(OutputChoice::fromKey(key).key()), QString(key));
     QCOMPARE(QString::fromStdString(OutputChoice::fromKey("nonsense").key()), QString("auto"));
+}
+
+void TestAudition::offlineSynthRendersALoopToAFileThatIsNotSilent()
+{
+    std::vector<uint64_t> roll(size_t(format::kWindowSteps), 0);
+    for (int s = 0; s < format::kWindowSteps; s += 4)
+        roll[size_t(s)] |= 1u;                                                          // kick on every beat
+    roll[2] |= uint64_t(1) << (format::kDrumRows + 36 - format::kBassLowestPitch); // one bass note
+    RollExportOptions o;
+    o.bpm = 120;
+    auto synth = OfflineSynth::create(defaultSoundfontPath(), 44100);
+    QVERIFY2(synth.ok(), synth.ok() ? "" : synth.error().toString().c_str());
+    auto audio = (*synth)->render(encodeMidi(rollToMidi(roll, o)));
+    QVERIFY(audio.ok());
+    QTemporaryDir tmp;
+    const std::string path = tmp.filePath("loop.wav").toStdString();
+    QVERIFY(writeWav16(path, audio->stereo, 2, audio->sampleRate).ok());
+    SF_INFO info{};
+    SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
+    QVERIFY(f);
+    std::vector<float> samples(size_t(info.frames * info.channels));
+    QCOMPARE(sf_readf_float(f, samples.data(), info.frames), info.frames);
+    sf_close(f);
+    QCOMPARE(info.samplerate, 44100);
+    QCOMPARE(info.frames, sf_count_t(16 * 44100)); // 8 bars at 120 BPM, the synth's tail cut
+    double energy = 0, peak = 0;
+    for (float v : samples) {
+        energy += double(v) * v;
+        peak = std::max(peak, double(std::abs(v)));
+    }
+    const double rms = std::sqrt(energy / double(samples.size()));
+    qInfo("rendered loop: rms %.4f, peak %.3f", rms, peak);
+    QVERIFY2(rms > 0.003 && peak > 0.03, qPrintable(QString("rms %1 peak %2").arg(rms).arg(peak)));
 }
 
 void TestAudition::synthWithoutAudioDeviceSaysWhatWasTried()
