@@ -109,6 +109,18 @@ std::vector<uint64_t> groove()
     return roll;
 }
 
+bool jackUp()
+{
+    for (int i = 0; i < 100; ++i) {
+        std::string why;
+        listMidiOutputs(&why);
+        if (why.find("JACK server not running") == std::string::npos)
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100)); // a benchmark's start-up, not a test
+    }
+    return false;
+}
+
 double arg(int argc, char** argv, const char* name, double fallback)
 {
     for (int i = 1; i + 1 < argc; ++i)
@@ -137,15 +149,7 @@ int main(int argc, char** argv)
         ::kill(jackd, SIGTERM);
         ::waitpid(jackd, nullptr, 0);
     };
-    bool up = false;
-    for (int i = 0; i < 100 && !up; ++i) {
-        std::string why;
-        listMidiOutputs(&why);
-        up = why.find("JACK server not running") == std::string::npos;
-        if (!up)
-            std::this_thread::sleep_for(std::chrono::milliseconds(100)); // a benchmark's start-up, not a test
-    }
-    if (!up) {
+    if (!jackUp()) {
         std::fprintf(stderr, "jack_timing: jackd -d dummy did not come up\n");
         endJack();
         return 1;

@@ -60,6 +60,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(library_, &LibraryPanel::fileActivated, piece_, &PieceView::showFile);
     connect(loops_, &LoopsPanel::loopChosen, piece_, &PieceView::showWindowOf);
     connectSession();
+    buildTransport();
     buildFileMenu();
     buildEditMenu();
 

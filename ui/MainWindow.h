@@ -16,6 +16,8 @@ class LibraryPanel;
 class LibrarySession;
 class LoopsPanel;
 class PieceView;
+class Audition;
+class Transport;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -37,6 +39,8 @@ public:
     LoopsPanel* loopsPanel() const { return loops_; }
     PieceView* pieceView() const { return piece_; }
     JobsBar* jobsBar() const { return jobs_; }
+    Audition* audition() const { return audition_; }
+    Transport* transport() const { return transport_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
@@ -57,6 +61,7 @@ private:
     void buildEditMenu();
     void connectSession();
     void updateStatus();
+    void buildTransport(); // ui/audition/AuditionWiring.cpp
     void onImportFinished(bool ok, const QString& error);
 
     LibrarySession* session_;
@@ -67,6 +72,8 @@ private:
     QSplitter* split_;
     JobsBar* jobs_;
     QLabel* counts_;
+    Audition* audition_ = nullptr;
+    Transport* transport_ = nullptr;
     bool showReport_ = true;
 };
 
