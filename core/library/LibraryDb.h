@@ -71,6 +71,8 @@ public:
     std::optional<std::string> loopModel(); // which model gave the scores
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
+    // One kept window by its id (the mined loop "m<id>"), or nothing (LibraryWindowRead.cpp).
+    std::optional<WindowRecord> keptWindow(int64_t windowId);
 
     // What went wrong in the latest read (the calls above that return rows,
     // counts, states or settings), nothing when it succeeded. A read that fails

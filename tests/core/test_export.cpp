@@ -1,0 +1,302 @@
+// Export of library loops (issue 14, item 6 and `loopminer-cli export`):
+// drum maps and file name patterns as pure functions; then real libraries of
+// real MIDI files, exported by the real CLI and read back through the
+// project's reader and analysis to exactly the library windows' rolls.
+#include "CliRun.h"
+#include "Fixtures.h"
+
+#include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Windows.h"
+#include "core/io/MidiReader.h"
+#include "core/library/LibraryImport.h"
+#include "core/library/LoopExport.h"
+#include "core/model/RollToMidi.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <map>
+
+using namespace lm;
+using namespace lm::test;
+
+namespace {
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeText(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+// The roll of a window as the library's analysis gives it: the source file
+// read and analysed on its own (not through the export code).
+std::vector<uint64_t> sourceWindow(const std::string& path, int64_t startBar)
+{
+    auto midi = readMidiFile(path);
+    if (!midi)
+        qFatal("%s", midi.error().toString().c_str());
+    return windowSteps(analysePiece(*midi), startBar);
+}
+
+PieceAnalysis readBack(const QString& path)
+{
+    auto midi = readMidiFile(path.toStdString());
+    if (!midi)
+        qFatal("%s", midi.error().toString().c_str());
+    return analysePiece(*midi);
+}
+
+// Note-ons on channel 10 of a file: note -> count.
+std::map<int, int> drumNotes(const QString& path)
+{
+    std::map<int, int> out;
+    auto midi = readMidiFile(path.toStdString());
+    for (const MidiTrack& t : midi->tracks)
+        for (const MidiEvent& e : t.events)
+            if (e.isNoteOn() && e.channel() == format::kDrumChannel)
+                ++out[e.data1];
+    return out;
+}
+
+} // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir lib_;
+    QString db_;
+    std::vector<LoopRow> loops_;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString music = lib_.filePath("music");
+        QVERIFY(QDir().mkpath(music));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(writeMidiFile(music.toStdString() + "/groove " + std::to_string(i) + ".mid", makeGroove(40 + i)).ok());
+        db_ = lib_.filePath("lib.sqlite");
+        auto db = LibraryDb::open(db_.toStdString());
+        QVERIFY(db.ok());
+        JobContext job;
+        ImportOptions o;
+        o.roots = {music.toStdString()};
+        QVERIFY(importLibrary(**db, o, job).ok());
+        loops_ = (*db)->loopRows(LoopQuery{}, 0, 1000);
+        QVERIFY2(loops_.size() >= 6, "the fixture library needs a few kept windows");
+    }
+
+    void drumMapsParseAndNameTheirBadLines()
+    {
+        auto m = parseDrumMap("# my kit\nkick 36\n  Closed_Hi-Hat = 44  # pedal\n\nride:53\n", "kit.txt");
+        QVERIFY2(m.ok(), m.error().toString().c_str());
+        QCOMPARE(int(m->notes[0]), 36);
+        QCOMPARE(int(m->notes[2]), 44);
+        QCOMPARE(int(m->notes[8]), 53);
+        QCOMPARE(int(m->notes[1]), int(format::kDrumOutputNote[1])); // not named: General MIDI
+        QVERIFY(!m->isGeneralMidi());
+        QVERIFY(DrumMap{}.isGeneralMidi());
+        const std::pair<const char*, const char*> bad[] = {
+            {"kick 36\ncowbell 56\n", "kit.txt: line 2: unknown drum class 'cowbell'"},
+            {"kick 36\n\nsnare 200\n", "kit.txt: line 3: the note of snare must be a whole number from 0 to 127"},
+            {"kick\n", "kit.txt: line 1: 'kick' is not a drum class and a note"},
+            {"snare x1\n", "kit.txt: line 1: the note of snare"},
+            {"kick 36\nkick 35\n", "kit.txt: line 2: Kick is mapped twice"},
+        };
+        for (const auto& [text, message] : bad) {
+            auto r = parseDrumMap(text, "kit.txt");
+            QVERIFY(!r.ok());
+            QVERIFY2(r.error().toString().rfind(message, 0) == 0, r.error().toString().c_str());
+        }
+        auto missing = readDrumMapFile(lib_.filePath("no-such-map.txt").toStdString());
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().toString().find("no-such-map.txt") != std::string::npos);
+    }
+
+    void patternsFillTheirFieldsSafely()
+    {
+        LoopNameFields f{"My/Song: live?", 9, 0.000123, "m12", 127.96, 3, 120};
+        QCOMPARE(expandExportPattern("{source}_{bar}_{score}", f), std::string("My_Song_ live__9_0.000123"));
+        QCOMPARE(expandExportPattern("{n}-{id}@{tempo}", f), std::string("003-m12@128"));
+        f.score.reset();
+        QCOMPARE(expandExportPattern("{score}", f), std::string("none"));
+        QCOMPARE(expandExportPattern("..{id}. ", f), std::string("m12"));
+        QCOMPARE(sanitiseFileName("con"), std::string("_con"));
+        QCOMPARE(sanitiseFileName("Aux.mid"), std::string("_Aux.mid"));
+        QCOMPARE(sanitiseFileName("a\tb\\c"), std::string("a_b_c"));
+        QCOMPARE(sanitiseFileName("..."), std::string("loop"));
+        const std::string longName = std::string(119, 'a') + "\xC3\xA9" + "zzz"; // é across the 120-byte cut
+        QCOMPARE(sanitiseFileName(longName), std::string(119, 'a'));
+        QVERIFY(!checkExportPattern("{source}_{bar}"));
+        QVERIFY(checkExportPattern("{source}_{bars}")->message.find("unknown field {bars}") != std::string::npos);
+        QVERIFY(checkExportPattern("{source")->message.find("without its '}'") != std::string::npos);
+        QVERIFY(checkExportPattern(""));
+        std::vector<std::string> names = {"a", "b", "A", "a", "a-2"};
+        makeNamesUnique(names);
+        QCOMPARE(names, (std::vector<std::string>{"a", "b", "A-3", "a-4", "a-2"}));
+    }
+
+    void drumMapChangesOnlyTheNotes()
+    {
+        std::vector<uint64_t> steps(format::kWindowSteps, 0);
+        steps[0] = 0b11; // kick and snare together
+        steps[4] = 0b100000001; // kick and ride
+        RollExportOptions gm;
+        const MidiFile plain = rollToMidi(steps, gm);
+        RollExportOptions mapped;
+        mapped.drumNotes = format::kDrumOutputNote;
+        mapped.drumNotes[0] = 60;
+        mapped.drumNotes[1] = 60; // kick and snare on one pad: one hit where they meet
+        const MidiFile m = rollToMidi(steps, mapped);
+        auto ons = [](const MidiFile& f) {
+            std::vector<std::pair<uint64_t, int>> out;
+            for (const MidiEvent& e : f.tracks[1].events)
+                if (e.isNoteOn())
+                    out.emplace_back(e.tick, e.data1);
+            return out;
+        };
+        QCOMPARE(ons(plain), (std::vector<std::pair<uint64_t, int>>{{0, 35}, {0, 38}, {480, 35}, {480, 51}}));
+        QCOMPARE(ons(m), (std::vector<std::pair<uint64_t, int>>{{0, 60}, {480, 60}, {480, 51}}));
+    }
+
+    void newFilesNeverReplaceOldOnes()
+    {
+        QTemporaryDir tmp;
+        const std::string path = tmp.filePath("x.mid").toStdString();
+        QVERIFY(writeNewFileAtomically(path, {1, 2, 3}).ok());
+        auto again = writeNewFileAtomically(path, {4, 5});
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().toString(), path + ": exists; not replaced");
+        QCOMPARE(fileBytes(tmp.filePath("x.mid")), QByteArray("\x01\x02\x03", 3));
+        QCOMPARE(entries(tmp.path()), QStringList{"x.mid"}); // no temp file left behind
+    }
+
+    void cliExportReadsBackToTheLibraryWindows()
+    {
+        QTemporaryDir out;
+        QStringList ids;
+        for (size_t i = 0; i < 5; ++i)
+            ids << QStringLiteral("m%1").arg(loops_[i].windowId);
+        const CliRun r = runCli({"export", "--db", db_, "--ids", ids.join(','), "--out", out.path()});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonArray files = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(files.size(), 5);
+        for (int i = 0; i < 5; ++i) {
+            const LoopRow& loop = loops_[size_t(i)];
+            const QJsonObject o = files[i].toObject();
+            QCOMPARE(o["id"].toString(), ids[i]);
+            const QString file = o["file"].toString();
+            const QString stem = QFileInfo(QString::fromStdString(loop.path)).completeBaseName();
+            QCOMPARE(QFileInfo(file).fileName(), QStringLiteral("%1_bar%2_%3.mid").arg(stem).arg(loop.startBar + 1).arg(ids[i]));
+            const PieceAnalysis back = readBack(file);
+            QVERIFY(back.usable);
+            QCOMPARE(back.bars(), int64_t(8));
+            QCOMPARE(back.bassProgram, 34);
+            QCOMPARE(back.drumChannel, format::kDrumChannel);
+            QVERIFY(std::abs(back.firstTempoBpm() - loop.tempoBpm) < 0.01); // the source tempo
+            QCOMPARE(back.timeSignatures.size(), size_t(1));
+            QCOMPARE(back.timeSignatures[0].numerator, 4);
+            QCOMPARE(windowSteps(back, 0), sourceWindow(loop.path, loop.startBar));
+        }
+        QCOMPARE(entries(out.path()).size(), 5);
+    }
+
+    void repeatTempoPatternAndDrumMap()
+    {
+        QTemporaryDir out;
+        writeText(out.filePath("kit.txt"), "kick 60\nsnare 61\nclosed hi-hat 62\n");
+        const LoopRow& loop = loops_[1];
+        const QString id = QStringLiteral("m%1").arg(loop.windowId);
+        const CliRun r = runCli({"export", "--db", db_, "--ids", id, "--out", out.filePath("new/folder"), "--repeat", "3",
+                                 "--tempo", "97", "--pattern", "{n}_{source}_{tempo}", "--drum-map", out.filePath("kit.txt"),
+                                 "--bass-program", "33"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString file = QDir(out.filePath("new/folder")).filePath(
+            QStringLiteral("1_%1_97.mid").arg(QFileInfo(QString::fromStdString(loop.path)).completeBaseName()));
+        QCOMPARE(QJsonDocument::fromJson(r.out).array()[0].toObject()["file"].toString(), file);
+        auto midi = readMidiFile(file.toStdString());
+        QVERIFY(midi.ok());
+        QCOMPARE(midi->tempoChanges().size(), size_t(1));
+        QCOMPARE(midi->tempoChanges()[0].microsPerQuarter, uint32_t(std::lround(60e6 / 97)));
+        QCOMPARE(midi->tracks[0].name(), std::string("loopminer"));
+        QCOMPARE(midi->tracks[1].name(), std::string("Drums"));
+        QCOMPARE(midi->tracks[2].name(), std::string("Bass"));
+        // Repeated: 24 bars, each 8 the window; the drum notes are the map's.
+        const std::vector<uint64_t> source = sourceWindow(loop.path, loop.startBar);
+        std::map<int, int> expected;
+        for (int rep = 0; rep < 3; ++rep)
+            for (uint64_t step : source)
+                for (int row = 0; row < format::kDrumRows; ++row)
+                    if ((step >> row) & 1u)
+                        ++expected[row < 3 ? 60 + row : format::kDrumOutputNote[size_t(row)]];
+        QCOMPARE(drumNotes(file), expected);
+        QVERIFY(expected.count(60) && expected.count(62));
+        // Without the map (General MIDI) the same loop reads back to 3 x the window.
+        const CliRun gm = runCli({"export", "--db", db_, "--ids", id, "--out", out.path(), "--repeat", "3"});
+        QVERIFY2(gm.code == 0, gm.err.constData());
+        const PieceAnalysis back = readBack(QJsonDocument::fromJson(gm.out).array()[0].toObject()["file"].toString());
+        QCOMPARE(back.bars(), int64_t(24));
+        QCOMPARE(back.bassProgram, 34);
+        for (int rep = 0; rep < 3; ++rep)
+            QCOMPARE(windowSteps(back, 8 * rep), source);
+    }
+
+    void existingFilesAreKeptWithoutOverwrite()
+    {
+        QTemporaryDir out;
+        const QString id = QStringLiteral("m%1").arg(loops_[2].windowId);
+        const QStringList args{"export", "--db", db_, "--ids", id, "--out", out.path(), "--pattern", "same"};
+        QCOMPARE(runCli(args).code, 0);
+        const QString file = out.filePath("same.mid");
+        const QByteArray before = fileBytes(file);
+        const CliRun again = runCli(args + QStringList{"--tempo", "61"});
+        QCOMPARE(again.code, 1);
+        QVERIFY2(again.err.contains(file.toUtf8() + ": exists; not replaced"), again.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(again.out).array().size(), 0);
+        QCOMPARE(fileBytes(file), before);
+        QCOMPARE(entries(out.path()), QStringList{"same.mid"});
+        const CliRun replaced = runCli(args + QStringList{"--tempo", "61", "--overwrite"});
+        QVERIFY2(replaced.code == 0, replaced.err.constData());
+        QVERIFY(fileBytes(file) != before);
+        QVERIFY(std::abs(readBack(file).firstTempoBpm() - 61) < 0.01);
+        // Two loops to one name in one batch: the second gets "-2".
+        const QString two = id + QStringLiteral(",m%1").arg(loops_[3].windowId);
+        const CliRun batch = runCli({"export", "--db", db_, "--ids", two, "--out", out.filePath("b"), "--pattern", "x"});
+        QVERIFY2(batch.code == 0, batch.err.constData());
+        QCOMPARE(entries(out.filePath("b")), (QStringList{"x-2.mid", "x.mid"}));
+    }
+
+    void badInputIsNamedAndWritesNothing()
+    {
+        QTemporaryDir out;
+        const QString good = QStringLiteral("m%1").arg(loops_[0].windowId);
+        checkMissingInput({"export", "--db", "nolib.sqlite", "--ids", good, "--out", "o"}, "nolib.sqlite");
+        auto failsWith = [&](const QStringList& extra, int code, const QByteArray& named) {
+            const CliRun r = runCli(QStringList{"export", "--db", db_, "--out", out.filePath("o")} + extra);
+            QCOMPARE(r.code, code);
+            QVERIFY2(r.err.contains(named), r.err.constData());
+            QVERIFY(!QFileInfo::exists(out.filePath("o")));
+        };
+        failsWith({"--ids", good + ",m999999"}, 1, "no loop m999999");
+        failsWith({"--ids", "g1"}, 1, "g1: generated loops: not in this library yet");
+        writeText(out.filePath("bad.txt"), "kick 36\ntom 40\n");
+        failsWith({"--ids", good, "--drum-map", out.filePath("bad.txt")}, 1, out.filePath("bad.txt").toUtf8() + ": line 2: unknown drum class 'tom'");
+        failsWith({"--ids", "x12"}, 2, "not 'x12'");
+        failsWith({"--ids", good, "--repeat", "0"}, 2, "--repeat");
+        failsWith({"--ids", good, "--tempo", "fast"}, 2, "--tempo");
+        failsWith({"--ids", good, "--pattern", "{title}"}, 2, "unknown field {title}");
+        failsWith({"--ids", good, "--colour"}, 2, "--colour");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "test_export.moc"
