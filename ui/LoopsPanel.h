@@ -16,6 +16,7 @@ namespace lm::ui {
 
 class LoopsTableModel;
 class LibrarySession;
+class LoopListExport;
 
 class LoopsPanel : public QWidget {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
     QDoubleSpinBox* minDensity() const { return minDensity_; }
     QDoubleSpinBox* maxDensity() const { return maxDensity_; }
     QCheckBox* loopsOnly() const { return loopsOnly_; } // scored under the library's threshold
+    // Export Selected (batch export to a folder) and dragging loops out as files.
+    LoopListExport* exporting() const { return export_; }
 
 Q_SIGNALS:
     void loopChosen(const QString& path, int startBar);
@@ -47,6 +50,7 @@ private:
     QDoubleSpinBox* maxDensity_;
     QCheckBox* loopsOnly_;
     LibraryReader* db_ = nullptr;
+    LoopListExport* export_;
 };
 
 } // namespace lm::ui

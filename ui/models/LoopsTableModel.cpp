@@ -1,5 +1,6 @@
 #include "LoopsTableModel.h"
 
+#include "core/model/LoopId.h"
 #include "ui/views/ScoreFormat.h"
 
 #include <QFileInfo>
@@ -24,6 +25,8 @@ QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
         return QString::fromStdString(r.path);
     if (role == StartBarRole)
         return qlonglong(r.startBar);
+    if (role == LoopIdRole)
+        return QString::fromStdString(LoopId{LoopId::Source::Mined, r.windowId}.text());
     if (role == Qt::ToolTipRole)
         return QString::fromStdString(r.path);
     if (role == Qt::TextAlignmentRole && index.column() != File)

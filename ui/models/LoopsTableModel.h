@@ -16,7 +16,7 @@ class LoopsTableModel : public PagedRowsModel<LoopRow, LoopQuery, kLoopsColumns>
 public:
     enum Column { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, ColumnCount };
     static_assert(ColumnCount == kLoopsColumns);
-    enum Role { FullPathRole = Qt::UserRole + 1, StartBarRole };
+    enum Role { FullPathRole = Qt::UserRole + 1, StartBarRole, LoopIdRole }; // LoopIdRole: "m12" (core/model/LoopId)
 
     explicit LoopsTableModel(QObject* parent = nullptr);
 
