@@ -34,6 +34,7 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     setWindowTitle(mode == Mode::File || count == 1 ? tr("Export loop") : tr("Export %1 loops").arg(count));
     target_ = new QLineEdit(this);
     target_->setObjectName(QStringLiteral("exportTarget"));
+    target_->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44); // a path is readable
     auto* browse = new QPushButton(tr("Browse…"), this);
     auto* targetRow = new QHBoxLayout;
     targetRow->addWidget(target_, 1);
@@ -55,9 +56,6 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     tempo_->setRange(20, 400);
     tempo_->setDecimals(1);
     tempo_->setSuffix(tr(" BPM"));
-    auto* tempoRow = new QHBoxLayout;
-    tempoRow->addWidget(useTempo_);
-    tempoRow->addWidget(tempo_, 1);
     program_ = new QComboBox(this);
     program_->setObjectName(QStringLiteral("exportBassProgram"));
     for (int i = 0; i < 8; ++i)
@@ -89,7 +87,7 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
         form->addRow(tr("Names:"), pattern_);
     form->addRow(QString(), preview_);
     form->addRow(tr("Repeat:"), repeat_);
-    form->addRow(QString(), tempoRow);
+    form->addRow(useTempo_, tempo_);
     form->addRow(tr("Bass:"), program_);
     form->addRow(tr("Drum map:"), mapRow);
     if (first.audio) { // a WAV cut at the piece's own tempo: nothing of the MIDI options applies
@@ -128,7 +126,9 @@ void ExportDialog::restore(const LoopInfo& first)
     }
     repeat_->setValue(s.value(key("repeat"), 1).toInt());
     useTempo_->setChecked(s.value(key("useTempo"), false).toBool() && !first.audio);
-    tempo_->setValue(s.value(key("tempo"), first.tempoBpm > 0 ? first.tempoBpm : 120.0).toDouble());
+    // Off: the source's tempo is shown (and used); on: the tempo chosen last.
+    const double source = first.tempoBpm > 0 ? first.tempoBpm : 120.0;
+    tempo_->setValue(useTempo_->isChecked() ? s.value(key("tempo"), source).toDouble() : source);
     tempo_->setEnabled(useTempo_->isChecked());
     const int program = program_->findData(s.value(key("bassProgram"), 34).toInt());
     program_->setCurrentIndex(program >= 0 ? program : 2);
