@@ -2,11 +2,13 @@
 // drum maps and file name patterns as pure functions; then real libraries of
 // real MIDI files, exported by the real CLI and read back through the
 // project's reader and analysis to exactly the library windows' rolls.
+#include "AudioFixtures.h"
 #include "CliRun.h"
 #include "Fixtures.h"
 
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
+#include "core/audio/AudioReader.h"
 #include "core/io/MidiReader.h"
 #include "core/library/LibraryImport.h"
 #include "core/library/LoopExport.h"
@@ -273,6 +275,54 @@ private Q_SLOTS:
         const CliRun batch = runCli({"export", "--db", db_, "--ids", two, "--out", out.filePath("b"), "--pattern", "x"});
         QVERIFY2(batch.code == 0, batch.err.constData());
         QCOMPARE(entries(out.filePath("b")), (QStringList{"x-2.mid", "x.mid"}));
+    }
+
+    // An audio piece's loop: a WAV cut of its 8 bars at its own rate and channels.
+    void audioLoopsAreWavCuts()
+    {
+        QTemporaryDir tmp;
+        const std::string song = tmp.filePath("song.wav").toStdString();
+        QVERIFY(writeAudio(song, toChannels(repeatingBars(120, 12, 44100), 2), 2, 44100));
+        const QString db = tmp.filePath("audio.sqlite");
+        std::vector<LoopRow> loops;
+        {
+            auto lib = LibraryDb::open(db.toStdString());
+            QVERIFY(lib.ok());
+            JobContext job;
+            ImportOptions o;
+            o.roots = {song};
+            o.audioTempo.bpm = 120;
+            o.audioTempo.downbeat = 0;
+            QVERIFY(importLibrary(**lib, o, job).ok());
+            loops = (*lib)->loopRows(LoopQuery{}, 0, 10);
+        }
+        QVERIFY(loops.size() >= 2);
+        const LoopRow& loop = loops[1];
+        QCOMPARE(loop.startBar, int64_t(1));
+        const CliRun r = runCli({"export", "--db", db, "--ids", QStringLiteral("m%1").arg(loop.windowId), "--out",
+                                 tmp.filePath("out"), "--repeat", "4", "--tempo", "90"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).array()[0].toObject();
+        QCOMPARE(o["format"].toString(), QString("wav"));
+        QCOMPARE(o["bpm"].toDouble(), 120.0); // its own tempo: repeat and tempo are MIDI's
+        const QString file = o["file"].toString();
+        QVERIFY(file.endsWith("song_bar2_m" + QString::number(loop.windowId) + ".wav"));
+        auto info = probeAudio(file.toStdString());
+        QVERIFY(info.ok());
+        QCOMPARE(info->sampleRate, 44100);
+        QCOMPARE(info->channels, 2);
+        QCOMPARE(info->frames, int64_t(8 * 2 * 44100)); // 8 bars of 2 s
+        // Away from the 5 ms fades, the samples are the source's bars 2-9.
+        auto frames = [](const std::string& path, int64_t from, int64_t count) {
+            SF_INFO si{};
+            SNDFILE* f = sf_open(path.c_str(), SFM_READ, &si);
+            std::vector<short> x(size_t(count * si.channels));
+            sf_seek(f, from, SEEK_SET);
+            sf_readf_short(f, x.data(), count);
+            sf_close(f);
+            return x;
+        };
+        QCOMPARE(frames(file.toStdString(), 44100, 1000), frames(song, 2 * 44100 + 44100, 1000));
     }
 
     void badInputIsNamedAndWritesNothing()
