@@ -282,7 +282,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const std::string song = tmp.filePath("song.wav").toStdString();
-        QVERIFY(writeAudio(song, toChannels(repeatingBars(120, 12, 44100), 2), 2, 44100));
+        QVERIFY(writeAudio(song, toChannels(changingBars(120, 12, 44100), 2), 2, 44100)); // every bar its own tone
         const QString db = tmp.filePath("audio.sqlite");
         std::vector<LoopRow> loops;
         {
