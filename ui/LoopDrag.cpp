@@ -81,8 +81,9 @@ LoopDragStarter::LoopDragStarter(QAbstractItemView* view, std::function<LibraryD
                                  std::function<std::vector<LoopId>()> ids)
     : QObject(view), view_(view), db_(std::move(db)), ids_(std::move(ids))
 {
-    // Drag enabled: a press on a row of a multi-selection keeps the selection
-    // (the view starts no drag of its own: the model's rows are not draggable).
+    // Drag enabled, as for any view that drags: a press on a row of a
+    // multi-selection leaves the selection to the release (the view starts no
+    // drag of its own: the model's rows are not draggable).
     view->setDragEnabled(true);
     view->setDragDropMode(QAbstractItemView::DragOnly);
     view->viewport()->installEventFilter(this);
@@ -113,6 +114,7 @@ bool LoopDragStarter::eventFilter(QObject* watched, QEvent* event)
             Q_EMIT dragFailed(error);
             return true;
         }
+        Q_EMIT dragStarted(mime->urls());
         auto* drag = new QDrag(view_);
         drag->setMimeData(mime);
         drag->exec(Qt::CopyAction);

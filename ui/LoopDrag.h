@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPoint>
 #include <QString>
+#include <QUrl>
 #include <functional>
 #include <vector>
 
@@ -41,6 +42,7 @@ public:
     LoopDragStarter(QAbstractItemView* view, std::function<LibraryDb*()> db, std::function<std::vector<LoopId>()> ids);
 
 Q_SIGNALS:
+    void dragStarted(const QList<QUrl>& files); // written; the drag follows
     void dragFailed(const QString& error);
 
 protected:

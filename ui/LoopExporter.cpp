@@ -110,8 +110,16 @@ bool LoopExporter::exportWithDialog(LibraryDb* db, const std::vector<LoopId>& id
 {
     if (!db || ids.empty() || job_->running())
         return false;
-    auto first = loopInfo(*db, ids.front());
-    ExportDialog dialog(ExportDialog::Mode::Folder, int(ids.size()), first ? *first : LoopInfo{}, window_);
+    // The dialog names its preview after the first loop, and offers the MIDI
+    // options unless every loop is an audio piece's (a WAV cut).
+    std::optional<LoopInfo> first;
+    for (const LoopId& id : ids)
+        if (auto info = loopInfo(*db, id); info && (!first || (first->audio && !info->audio))) {
+            first = *info;
+            if (!first->audio)
+                break;
+        }
+    ExportDialog dialog(ExportDialog::Mode::Folder, int(ids.size()), first.value_or(LoopInfo{}), window_);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     return exportLoops(db, ids, dialog.target(), dialog.settings());

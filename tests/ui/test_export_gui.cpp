@@ -343,6 +343,19 @@ private Q_SLOTS:
             QVERIFY(QFileInfo::exists(path));
             QCOMPARE(windowSteps(readBack(path), 0), libraryRoll(m->index(2 + i, 0)));
         }
+        // A real drag with the mouse: press on the selection, move past the drag distance.
+        QTableView* t = w.loopsPanel()->table();
+        QSignalSpy dragged(w.loopsPanel()->exporting()->dragStarter(), &ui::LoopDragStarter::dragStarted);
+        const QPoint from = t->visualRect(m->index(3, 1)).center();
+        QTest::mousePress(t->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(t->viewport(), from + QPoint(QApplication::startDragDistance() + 8, 4));
+        QTRY_COMPARE(dragged.size(), 1);
+        QTest::mouseRelease(t->viewport(), Qt::LeftButton, {}, from + QPoint(QApplication::startDragDistance() + 8, 4));
+        const QList<QUrl> mouseUrls = dragged.first().at(0).value<QList<QUrl>>();
+        QCOMPARE(mouseUrls.size(), 3); // the press kept the whole selection
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(windowSteps(readBack(mouseUrls[i].toLocalFile()), 0), libraryRoll(m->index(2 + i, 0)));
+
         // A second drag of the same loops: files of their own, the first drag's stay.
         std::unique_ptr<QMimeData> again(ui::loopMimeData(*w.session()->db(), ids, ui::rememberedExportSettings(), &error));
         QVERIFY(again && again->urls().size() == 3);
