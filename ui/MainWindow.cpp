@@ -7,6 +7,7 @@
 #include "LoopListExport.h"
 #include "LoopsPanel.h"
 #include "dialogs/ImportReportDialog.h"
+#include "generate/GeneratePanel.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
 #include "views/PieceView.h"
@@ -39,13 +40,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     library_ = new LibraryPanel(this);
     loops_ = new LoopsPanel(this);
     piece_ = new PieceView(this);
+    generate_ = new GeneratePanel(this);
     library_->setSession(session_);
     loops_->setSession(session_);
     piece_->setSession(session_);
+    generate_->setSession(session_);
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("panelTabs"));
     tabs_->addTab(library_, tr("Library"));
     tabs_->addTab(loops_, tr("Loops"));
+    tabs_->addTab(generate_, tr("Generate"));
     split_ = new QSplitter(Qt::Horizontal, this);
     split_->setObjectName(QStringLiteral("mainSplitter"));
     split_->addWidget(tabs_);
@@ -56,12 +60,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     jobs_ = new JobsBar(this);
     for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob()})
         jobs_->watch(r);
+    jobs_->watch(generate_->job());
     statusBar()->addPermanentWidget(jobs_);
     counts_ = new QLabel(this);
     counts_->setObjectName(QStringLiteral("libraryCounts"));
     statusBar()->addPermanentWidget(counts_);
     connect(library_, &LibraryPanel::fileActivated, piece_, &PieceView::showFile);
     connect(loops_, &LoopsPanel::loopChosen, piece_, &PieceView::showWindowOf);
+    connect(loops_, &LoopsPanel::loopIdChosen, piece_, [this](const LoopId& id) {
+        if (id.source == LoopId::Source::Generated)
+            piece_->showGeneratedLoop(id);
+    });
+    connect(generate_, &GeneratePanel::loopSelected, piece_, &PieceView::showGeneratedLoop);
+    connect(generate_, &GeneratePanel::libraryLoopsChanged, loops_, &LoopsPanel::reload);
     connectSession();
     buildFileMenu();
     buildEditMenu();
@@ -116,6 +127,7 @@ bool MainWindow::showPanel(const QString& name)
 {
     QWidget* panel = name == QLatin1String("library") ? static_cast<QWidget*>(library_)
         : name == QLatin1String("loops")              ? static_cast<QWidget*>(loops_)
+        : name == QLatin1String("generate")           ? static_cast<QWidget*>(generate_)
                                                       : nullptr;
     if (panel)
         tabs_->setCurrentWidget(panel);
@@ -204,6 +216,7 @@ void MainWindow::updateStatus()
     if (const auto threshold = db->loopThreshold()) {
         LoopQuery under;
         under.maxScore = *threshold;
+        under.source = LoopQuery::Source::Mined;
         text += tr(", %1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
     }
     counts_->setText(text);
@@ -216,7 +229,9 @@ void MainWindow::closeEvent(QCloseEvent* e)
     // Running jobs stop at their next step and are joined: nothing is left
     // half-written, and a re-run of an import finishes the job.
     session_->cancelAll();
+    generate_->job()->cancel();
     session_->waitAll();
+    generate_->job()->wait();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/split"), split_->saveState());

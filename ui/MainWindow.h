@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace lm::ui {
 
+class GeneratePanel;
 class JobsBar;
 class LibraryPanel;
 class LibrarySession;
@@ -27,7 +28,7 @@ public:
     bool openLibrary(const QString& path);
     // Starts importing folders or files into the open library.
     void importPaths(const QStringList& paths);
-    // Brings a panel to the front by name ("library", "loops"); false when there is none.
+    // Brings a panel to the front by name ("library", "loops", "generate"); false when there is none.
     bool showPanel(const QString& name);
 
     static QString defaultLibraryPath();
@@ -36,6 +37,7 @@ public:
     LibraryPanel* libraryPanel() const { return library_; }
     LoopsPanel* loopsPanel() const { return loops_; }
     PieceView* pieceView() const { return piece_; }
+    GeneratePanel* generatePanel() const { return generate_; }
     JobsBar* jobsBar() const { return jobs_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
@@ -63,6 +65,7 @@ private:
     LibraryPanel* library_;
     LoopsPanel* loops_;
     PieceView* piece_;
+    GeneratePanel* generate_;
     QTabWidget* tabs_;
     QSplitter* split_;
     JobsBar* jobs_;

@@ -36,6 +36,9 @@ commands:
                                    file is kept unless --overwrite
   tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
                                    set (or clear) an audio piece's tempo and re-analyse it
+  loops --db LIB.sqlite [--source mined|generated] [--model NAME] [--max-score X] [--limit N]
+                                   the library's loops (mined and kept generated), best first,
+                                   as a JSON array of {id, source, file, start_bar, loop_score, ...}
 
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
 replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 70:180)
@@ -45,6 +48,10 @@ OGG, MP3 (as Debian's libsndfile reads them)
         [--threads T] [--kind midi|audio] [--max-windows N] [--resume]
                                    trains the loop detector on the library's kept windows
                                    (--max-windows: a random subset of N, drawn with the seed)
+  train detector --loops FOLDER --out DIR [...]
+                                   trains it on a folder of loop files instead, one loop per
+                                   file (MIDI or audio; 1, 2 or 4 bars are repeated to 8), as
+                                   the paper does: it then learns what repeats, not what is typical
   train vqvae --db LIB.sqlite --out DIR [--epochs N] [--batch B] [--codes K] [--phrase-starts]
                                    trains the VQ-VAE on the library's loops (under the threshold)
   train prior --db LIB.sqlite --out DIR [--epochs N] [--layers L] [--hidden H]
@@ -53,8 +60,9 @@ OGG, MP3 (as Debian's libsndfile reads them)
   score --db LIB.sqlite --model DIR
                                    scores every window of the library with the detector
   generate [--model DIR] -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
-        [--bpm 120] [--seed S] --out OUTDIR
-                                   samples loops with rejection; MIDI files + summary.json
+        [--bpm 120] [--seed S] [--max-drawn N] [--out OUTDIR] [--db LIB.sqlite --keep]
+                                   samples loops with rejection; MIDI files + summary.json;
+                                   --keep stores them in the library as generated loops
                                    (without --model: the bundled default model)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
@@ -118,5 +126,7 @@ int main(int argc, char** argv)
         return runScan(argc, argv);
     if (cmd == "version")
         return runVersion(argc, argv);
+    if (cmd == "loops")
+        return runLoops(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }

@@ -13,8 +13,11 @@
 #include <cstdio>
 
 #include "ui/LibraryPanel.h"
+#include "ui/generate/GenerationForm.h"
+#include "ui/generate/GeneratePanel.h"
 
 #include <QLineEdit>
+#include <QSpinBox>
 
 namespace {
 
@@ -27,8 +30,11 @@ struct Options {
     QCommandLineOption model{QStringLiteral("model"),
                              QStringLiteral("Model folder that scores the loops after an import (default: the bundled model)."),
                              QStringLiteral("DIR")};
-    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Panel to show first: library or loops."),
+    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Panel to show first: library, loops or generate."),
                             QStringLiteral("PANEL")};
+    QCommandLineOption generate{QStringLiteral("generate"),
+                                QStringLiteral("Generate N loops with the model on start (results in the Generate panel)."),
+                                QStringLiteral("N")};
 };
 
 void setUp(QCommandLineParser& parser, const Options& o)
@@ -36,7 +42,7 @@ void setUp(QCommandLineParser& parser, const Options& o)
     parser.setApplicationDescription(QStringLiteral("Find, learn and generate music loops."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view})
+    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view, &o.generate})
         parser.addOption(*opt);
 }
 
@@ -83,8 +89,19 @@ int main(int argc, char** argv)
     if (!window.openLibrary(lib))
         window.openLibrary(lm::ui::MainWindow::defaultLibraryPath());
     if (parser.isSet(o.view) && !window.showPanel(parser.value(o.view))) {
-        std::fprintf(stderr, "loopminer: no panel named %s (library, loops)\n", qPrintable(parser.value(o.view)));
+        std::fprintf(stderr, "loopminer: no panel named %s (library, loops, generate)\n", qPrintable(parser.value(o.view)));
         return 1;
+    }
+    if (parser.isSet(o.generate)) {
+        bool ok = false;
+        const int n = parser.value(o.generate).toInt(&ok);
+        if (!ok || n < 1 || n > 1000) {
+            std::fprintf(stderr, "loopminer: --generate needs a whole number from 1 to 1000, not '%s'\n",
+                         qPrintable(parser.value(o.generate)));
+            return 2;
+        }
+        window.generatePanel()->form()->count()->setValue(n);
+        QTimer::singleShot(0, &window, [&window] { window.generatePanel()->generate(); });
     }
     window.show();
     const QString select = parser.value(selectOpt);

@@ -6,6 +6,7 @@
 #include "core/analysis/Windows.h"
 #include "core/base/FileBytes.h"
 #include "core/io/MidiReader.h"
+#include "core/model/LoopFormat.h"
 
 #include <filesystem>
 
@@ -13,8 +14,22 @@ namespace lm {
 
 Result<LoopInfo> loopInfo(LibraryDb& db, const LoopId& id)
 {
-    if (id.source == LoopId::Source::Generated)
-        return Error{db.path(), -1, id.text() + ": generated loops: not in this library yet"};
+    if (id.source == LoopId::Source::Generated) {
+        const std::optional<StoredGeneratedLoop> g = db.generatedLoop(id.id);
+        if (db.lastError())
+            return *db.lastError();
+        if (!g)
+            return Error{db.path(), -1, "no loop " + id.text() + " in this library (no generated loop with id " + std::to_string(id.id) + ")"};
+        if (g->loop.roll.size() != size_t(format::kWindowSteps))
+            return Error{db.path(), -1, id.text() + ": the stored roll has " + std::to_string(g->loop.roll.size()) + " steps, not 128"};
+        LoopInfo info;
+        info.id = id;
+        info.source = "generated";
+        info.score = g->loop.loopScore;
+        info.tempoBpm = g->tempoBpm > 0 ? g->tempoBpm : 120.0;
+        info.generatedRoll = g->loop.roll;
+        return info;
+    }
     const std::optional<WindowRecord> w = db.keptWindow(id.id);
     if (db.lastError())
         return *db.lastError();
@@ -49,6 +64,10 @@ Result<LoopRoll> loopRoll(LibraryDb& db, const LoopId& id)
 Result<LoopRoll> LoopRollReader::read(const LoopInfo& info)
 {
     LoopRoll roll{info, {}};
+    if (info.id.source == LoopId::Source::Generated) {
+        roll.steps = info.generatedRoll;
+        return roll;
+    }
     const std::optional<FileStamp> stamp = fileStamp(info.path);
     if (!stamp)
         return Error{info.path, -1, info.id.text() + ": the source file is gone (moved or deleted since the import)"};

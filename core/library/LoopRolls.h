@@ -1,8 +1,9 @@
 #pragma once
 // A loop of the library by its id (core/model/LoopId), as an export needs it:
 // where it comes from, its tempo and score (LoopInfo, from the library alone,
-// enough to name its file), and its 128 step masks (LoopRoll, read back from
-// the source file for a mined loop, the way the piece view shows it).
+// enough to name its file), and its 128 step masks (LoopRoll: read back from
+// the source file for a mined loop, the way the piece view shows it; stored
+// in the library for a generated one, kept or still pending).
 #include "core/base/Result.h"
 #include "core/model/LoopId.h"
 
@@ -25,6 +26,7 @@ struct LoopInfo {
     double tempoBpm = 120;   // the source tempo
     double downbeat = 0;     // audio: seconds where bar 0 starts
     int64_t size = 0, mtimeNs = 0; // the source file as the library analysed it
+    std::vector<uint64_t> generatedRoll; // a generated loop's 128 masks, from the library
 };
 
 struct LoopRoll {

@@ -277,6 +277,46 @@ private Q_SLOTS:
         QCOMPARE(entries(out.filePath("b")), (QStringList{"x-2.mid", "x.mid"}));
     }
 
+    // Generated loops kept in the library (and one still pending) export from their stored rolls.
+    void generatedLoopsExportTheirRolls()
+    {
+        QTemporaryDir out;
+        GenerationBatch batch;
+        batch.modelName = "default";
+        batch.settings.tempoBpm = 97;
+        std::vector<std::vector<uint64_t>> rolls;
+        for (size_t i = 0; i < 2; ++i) {
+            rolls.push_back(sourceWindow(loops_[i].path, loops_[i].startBar)); // whole 8 bars, as a model's loop
+            StoredGeneratedLoop g;
+            g.loop = GeneratedLoop{rolls.back(), 0.0001 * double(i + 1), 3, 2};
+            batch.loops.push_back(g);
+        }
+        QStringList ids;
+        {
+            auto db = LibraryDb::open(db_.toStdString());
+            QVERIFY(db.ok());
+            auto kept = (*db)->addGenerationBatch(batch, true);
+            QVERIFY2(kept.ok(), kept.ok() ? "" : kept.error().toString().c_str());
+            auto pending = (*db)->addGenerationBatch(batch, false);
+            QVERIFY(pending.ok());
+            ids << QString::fromStdString(kept->loops[0].loopId().text()) << QString::fromStdString(kept->loops[1].loopId().text())
+                << QString::fromStdString(pending->loops[0].loopId().text());
+        }
+        const CliRun r = runCli({"export", "--db", db_, "--ids", ids.join(','), "--out", out.path()});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonArray files = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(files.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject o = files[i].toObject();
+            QCOMPARE(o["source"].toString(), QString("generated"));
+            QCOMPARE(QFileInfo(o["file"].toString()).fileName(), QStringLiteral("generated_bar1_%1.mid").arg(ids[i]));
+            const PieceAnalysis back = readBack(o["file"].toString());
+            QCOMPARE(back.bars(), int64_t(8));
+            QVERIFY(std::abs(back.firstTempoBpm() - 97) < 0.01);
+            QCOMPARE(windowSteps(back, 0), rolls[size_t(i % 2)]);
+        }
+    }
+
     // An audio piece's loop: a WAV cut of its 8 bars at its own rate and channels.
     void audioLoopsAreWavCuts()
     {
@@ -337,7 +377,7 @@ private Q_SLOTS:
             QVERIFY(!QFileInfo::exists(out.filePath("o")));
         };
         failsWith({"--ids", good + ",m999999"}, 1, "no loop m999999");
-        failsWith({"--ids", "g1"}, 1, "g1: generated loops: not in this library yet");
+        failsWith({"--ids", good + ",g999999"}, 1, "no loop g999999");
         writeText(out.filePath("bad.txt"), "kick 36\ntom 40\n");
         failsWith({"--ids", good, "--drum-map", out.filePath("bad.txt")}, 1, out.filePath("bad.txt").toUtf8() + ": line 2: unknown drum class 'tom'");
         failsWith({"--ids", "x12"}, 2, "not 'x12'");

@@ -120,8 +120,9 @@ void ExportDialog::restore(const LoopInfo& first)
         target_->setText(folder);
         pattern_->setText(s.value(key("pattern"), QString::fromLatin1(kDefaultExportPattern)).toString());
     } else {
-        const std::string name = first.source + "_bars" + std::to_string(first.startBar + 1) + "-"
-            + std::to_string(first.startBar + format::kBarsPerWindow);
+        const std::string name = first.id.source == LoopId::Source::Generated
+            ? "generated_" + first.id.text()
+            : first.source + "_bars" + std::to_string(first.startBar + 1) + "-" + std::to_string(first.startBar + format::kBarsPerWindow);
         target_->setText(QDir(folder).filePath(QString::fromStdString(sanitiseFileName(name) + "." + exportExtension(first))));
     }
     repeat_->setValue(s.value(key("repeat"), 1).toInt());

@@ -12,6 +12,7 @@
 #include "ui/LoopExporter.h"
 #include "ui/dialogs/TempoDialog.h"
 #include "ui/jobs/JobRunner.h"
+#include "ui/views/ScoreFormat.h"
 
 #include <QAction>
 #include <QDir>
@@ -75,6 +76,7 @@ void PieceView::setSession(LibrarySession* session)
 
 void PieceView::clear()
 {
+    generated_.reset();
     path_.clear();
     shown_.reset();
     next_.reset();
@@ -99,6 +101,30 @@ void PieceView::showWindowOf(const QString& path, int startBar)
         load(path, startBar);
 }
 
+void PieceView::showGeneratedLoop(const LoopId& id)
+{
+    std::optional<StoredGeneratedLoop> g;
+    if (session_ && session_->db() && id.source == LoopId::Source::Generated)
+        g = session_->db()->generatedLoop(id.id);
+    if (!g || g->loop.roll.size() != size_t(format::kWindowSteps)) {
+        clear();
+        info_->setText(tr("Generated loop %1 is not in the library").arg(QString::fromStdString(id.text())));
+        return;
+    }
+    clear();
+    generated_ = std::move(g);
+    const StoredGeneratedLoop& l = *generated_;
+    info_->setText(tr("<b>Generated loop %1</b> · %2 · seed %3 · loop score %4 · %5 BPM%6")
+                       .arg(QString::fromStdString(id.text()), QString::fromStdString(l.modelName).toHtmlEscaped())
+                       .arg(qulonglong(l.seed))
+                       .arg(formatScore(l.loop.loopScore))
+                       .arg(l.tempoBpm)
+                       .arg(l.kept ? QString() : tr(" · not kept yet")));
+    ssm_->setEmptyText(tr("A generated loop has no piece: its roll and bar matrix are below"));
+    roll_->setWindow(l.loop.roll, windowCorrelation(l.loop.roll, 0), 0, tr("Generated loop %1").arg(QString::fromStdString(id.text())));
+    Q_EMIT windowShown(0);
+}
+
 void PieceView::refresh()
 {
     if (!path_.isEmpty())
@@ -113,6 +139,7 @@ void PieceView::load(const QString& path, int window)
         return;
     }
     path_ = path;
+    generated_.reset();
     info_->setText(tr("Loading %1…").arg(QFileInfo(path).fileName().toHtmlEscaped()));
     const std::string lib = session_ && session_->db() ? session_->db()->path() : std::string();
     loader_->disconnect(this);
@@ -176,6 +203,8 @@ int PieceView::selectedWindow() const { return roll_->startBar(); }
 
 double PieceView::tempoBpm() const
 {
+    if (generated_)
+        return generated_->tempoBpm;
     if (auto grid = audioGrid())
         return grid->first;
     return shown_ && shown_->midi ? shown_->midi->firstTempoBpm() : 120.0;
@@ -183,6 +212,8 @@ double PieceView::tempoBpm() const
 
 std::vector<uint64_t> PieceView::selectedSteps() const
 {
+    if (generated_)
+        return generated_->loop.roll;
     if (!shown_ || shown_->audio || roll_->startBar() < 0)
         return {};
     return windowSteps(shown_->stacked, roll_->startBar());
@@ -238,10 +269,16 @@ void PieceView::exportWithDialog()
     }
     // The options, the file and the question about an existing one: ui/LoopExporter.
     LoopRoll loop;
-    loop.info.path = path_.toStdString();
-    loop.info.source = QFileInfo(path_).completeBaseName().toStdString();
-    loop.info.audio = isAudio();
-    loop.info.startBar = start;
+    if (generated_) {
+        loop.info.id = generated_->loopId();
+        loop.info.source = "generated";
+        loop.info.score = generated_->loop.loopScore;
+    } else {
+        loop.info.path = path_.toStdString();
+        loop.info.source = QFileInfo(path_).completeBaseName().toStdString();
+        loop.info.audio = isAudio();
+        loop.info.startBar = start;
+    }
     const auto grid = audioGrid();
     loop.info.tempoBpm = grid ? grid->first : tempoBpm();
     loop.info.downbeat = grid ? grid->second : 0;
