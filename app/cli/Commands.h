@@ -22,5 +22,6 @@ int runTempo(int argc, char** argv);
 // Audition (PlayCommands.cpp).
 int runPlay(int argc, char** argv);
 int runPorts(int argc, char** argv);
+int runExportLoops(int argc, char** argv); // export: library loops to MIDI files (ExportCommand.cpp)
 
 } // namespace lm::cli

@@ -24,6 +24,16 @@ commands:
         [--threads N]
   export-audio FILE --start-bar B [--bars 8] --out X.wav|X.flac [--db LIB.sqlite]
                                    cut bars out of an audio file at its own rate
+  export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]
+        [--drum-map FILE] [--bass-program P] [--overwrite]
+                                   writes library loops (ids as 'loops' prints them: m12, g3)
+                                   as MIDI files (format 1, tempo, 4/4, drums on channel 10;
+                                   audio pieces' loops as WAV cuts) and prints them as JSON;
+                                   pattern fields {source} {bar} {score} {id} {tempo} {n},
+                                   default {source}_bar{bar}_{id}; a drum map file has lines
+                                   like 'kick 36' (classes: kick, snare, closed hi-hat, low tom,
+                                   open hi-hat, mid tom, crash, high tom, ride); an existing
+                                   file is kept unless --overwrite
   tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
                                    set (or clear) an audio piece's tempo and re-analyse it
   loops --db LIB.sqlite [--source mined|generated] [--model NAME] [--max-score X] [--limit N]
@@ -108,6 +118,8 @@ int main(int argc, char** argv)
         return runExportAudio(argc, argv);
     if (cmd == "tempo")
         return runTempo(argc, argv);
+    if (cmd == "export")
+        return runExportLoops(argc, argv);
     if (cmd == "train" || cmd == "score" || cmd == "generate" || cmd == "evaluate")
         return runModelCommand(argc, argv);
     if (cmd == "windows")
