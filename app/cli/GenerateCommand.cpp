@@ -5,6 +5,7 @@
 #include "core/base/DataPaths.h"
 #include "core/base/FileBytes.h"
 #include "core/io/MidiWriter.h"
+#include "core/library/ModelStore.h"
 #include "core/model/RollToMidi.h"
 
 #include <algorithm>
@@ -77,7 +78,7 @@ int runGenerate(int argc, char** argv)
         || !numberOption(args, "n", s.count, 1, 100000) || !numberOption(args, "bpm", bpm, 20.0, 400.0)
         || !samplingOptions(args, s))
         return Usage;
-    const std::string modelDir = args.option("model").value_or(defaultModelDir());
+    const std::string modelDir = args.option("model").value_or(ModelStore::user().activeDir());
     const auto out = args.option("out");
     if (!out)
         return usageError("generate needs --out OUTDIR");

@@ -45,10 +45,13 @@ OGG, MP3 (as Debian's libsndfile reads them)
   generate [--model DIR] -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
         [--bpm 120] [--seed S] --out OUTDIR
                                    samples loops with rejection; MIDI files + summary.json
-                                   (without --model: the bundled default model)
+                                   (without --model: the active model, see models)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
                                    density / coverage (k = 5) of generated vs training loops
+  models [list]                    the user's models (and the bundled one) as JSON: date, data,
+                                   settings, metrics, which is active
+  models activate NAME             makes NAME the active model (generate uses it without --model)
   version                          versions of loopminer and its libraries, and where
                                    its data is (<exe dir>/../share/loopminer)
   help                             this text
@@ -106,5 +109,7 @@ int main(int argc, char** argv)
         return runScan(argc, argv);
     if (cmd == "version")
         return runVersion(argc, argv);
+    if (cmd == "models")
+        return runModels(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }

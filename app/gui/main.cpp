@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/base/DataPaths.h"
+#include "core/library/ModelStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -25,7 +26,7 @@ struct Options {
     QCommandLineOption select{QStringLiteral("select"), QStringLiteral("Show the first piece whose path contains TEXT."),
                               QStringLiteral("TEXT")};
     QCommandLineOption model{QStringLiteral("model"),
-                             QStringLiteral("Model folder that scores the loops after an import (default: the bundled model)."),
+                             QStringLiteral("Model folder that scores the loops after an import (default: the active model, see loopminer-cli models)."),
                              QStringLiteral("DIR")};
     QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Panel to show first: library or loops."),
                             QStringLiteral("PANEL")};
@@ -71,7 +72,7 @@ int main(int argc, char** argv)
                              &modelOpt = o.model;
 
     lm::ui::MainWindow window;
-    window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QString::fromStdString(lm::defaultModelDir()));
+    window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QString::fromStdString(lm::ModelStore::user().activeDir()));
     QString importDir = parser.value(importOpt);
     QString lib = parser.value(libOpt);
     if (parser.isSet(demoOpt)) {

@@ -14,6 +14,10 @@ public:
     {
         return Error{modelDir, -1, reason()};
     }
+    Result<TrainResult> train(LibraryDb&, const TrainRequest& request, JobContext&) const override
+    {
+        return Error{request.modelDir, -1, reason()};
+    }
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 // The models of a build with LibTorch (core/ml).
 #include "Models.h"
 
+#include "ModelTraining.h"
 #include "Scoring.h"
 
 namespace lm {
@@ -24,6 +25,10 @@ public:
         if (!scored)
             return scored.error();
         return ScoringSummary{scored->windows, scored->underThreshold, detector->threshold()};
+    }
+    Result<TrainResult> train(LibraryDb& db, const TrainRequest& request, JobContext& job) const override
+    {
+        return trainModels(db, request, job);
     }
 };
 
