@@ -35,6 +35,10 @@ OGG, MP3 (as Debian's libsndfile reads them)
         [--threads T] [--kind midi|audio] [--max-windows N] [--resume]
                                    trains the loop detector on the library's kept windows
                                    (--max-windows: a random subset of N, drawn with the seed)
+  train detector --loops FOLDER --out DIR [...]
+                                   trains it on a folder of loop files instead, one loop per
+                                   file (MIDI or audio; 1, 2 or 4 bars are repeated to 8), as
+                                   the paper does: it then learns what repeats, not what is typical
   train vqvae --db LIB.sqlite --out DIR [--epochs N] [--batch B] [--codes K] [--phrase-starts]
                                    trains the VQ-VAE on the library's loops (under the threshold)
   train prior --db LIB.sqlite --out DIR [--epochs N] [--layers L] [--hidden H]
