@@ -3,6 +3,8 @@
 #include "ModelStore.h"
 #include "TrainPlan.h"
 
+#include "core/library/LoopSet.h"
+
 #include "core/ml/CodePrior.h"
 #include "core/ml/LoopDetector.h"
 #include "core/ml/VqVae.h"
@@ -132,11 +134,19 @@ private:
             return copyPart(r_.baseModelDir, "detector");
         if (r_.detector == DetectorSource::KeepBundled)
             return copyPart(r_.bundledDir, "detector");
-        if (r_.detector == DetectorSource::Folder)
-            return Error{r_.folder, -1, "training the detector on a folder of loop files is not available in this build yet"};
         std::vector<WindowCorrelation> data;
-        for (const WindowRecord& w : candidateWindows(db_, r_))
-            data.push_back(w.correlation);
+        if (r_.detector == DetectorSource::Folder) { // the paper's data: known loops, one per file
+            LoopFolder folder = loadLoopFolder(r_.folder, &job_);
+            if (stopped())
+                return std::nullopt;
+            data = std::move(folder.correlations);
+            if (data.size() < 2)
+                return Error{r_.folder, -1, "only " + std::to_string(data.size()) + " loop files to train the detector on"
+                                                + (folder.skipped.empty() ? "" : " (" + folder.skipped.front() + ", ...)")};
+        } else {
+            for (const WindowRecord& w : candidateWindows(db_, r_))
+                data.push_back(w.correlation);
+        }
         ml::DetectorSettings s;
         s.autoencoderEpochs = s.svddEpochs = r_.detectorEpochs;
         s.batch = r_.batch;
@@ -151,8 +161,14 @@ private:
 
     std::optional<Error> loops()
     {
-        if (r_.loops == LoopSource::Folder || r_.loops == LoopSource::Generated)
+        if (r_.loops == LoopSource::Generated)
             return Error{r_.modelDir, -1, describeSource(r_) + ": not available in this build yet"};
+        if (r_.loops == LoopSource::Folder) {
+            LoopFolder folder = loadLoopFolder(r_.folder, &job_);
+            set_.rolls = std::move(folder.rolls);
+            set_.selection = describeSource(r_);
+            return loopsRead();
+        }
         std::vector<WindowRecord> windows = candidateWindows(db_, r_);
         if (r_.loops == LoopSource::UnderThreshold) { // this model's detector decides
             auto d = ml::LoopDetector::load(r_.modelDir);
@@ -169,6 +185,11 @@ private:
             windows = std::move(under);
         }
         set_ = readLoopRolls(std::move(windows), describeSource(r_), &job_);
+        return loopsRead();
+    }
+
+    std::optional<Error> loopsRead()
+    {
         if (job_.cancelled())
             return std::nullopt;
         if (set_.rolls.size() < 2)

@@ -10,6 +10,7 @@
 
 #include "core/library/LibraryDb.h"
 #include "core/library/LibraryImport.h"
+#include "core/library/LoopSet.h"
 #include "core/library/ModelStore.h"
 #include "core/library/Models.h"
 #include "core/library/TrainPlan.h"
@@ -179,6 +180,31 @@ private Q_SLOTS:
         QCOMPARE(bytesOf(QString::fromStdString(r.modelDir) + "/detector.lmm"),
                  bytesOf(QString(LM_DEFAULT_MODEL) + "/detector.lmm"));
         QVERIFY(store().find("kept")->info["selection"].toString().contains("under the model's detector threshold"));
+    }
+
+    void detectorLearnsFromAFolderOfLoopFiles()
+    {
+        // Each file one loop (method.md 4: the detector learns from known loops).
+        const QString loops = tmp_.filePath("loopfiles");
+        QDir().mkpath(loops);
+        test::writeCollection(loops.toStdString(), 4, 11);
+        TrainRequest r = tiny("folder");
+        r.parts = {"detector"};
+        r.detector = DetectorSource::Folder;
+        r.folder = loops.toStdString();
+        JobContext job;
+        auto result = models().train(*db_, r, job);
+        const LoopFolder folder = loadLoopFolder(r.folder);
+        QCOMPARE(folder.correlations.size(), size_t(4)); // 16-bar grooves: a loop file of at least 8 bars is used
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        QCOMPARE(store().find("folder")->metric("detector", "windows").value_or(0), 4.0);
+        // A folder with fewer than 2 loops is refused with a message naming it.
+        r.folder = tmp_.filePath("nothing").toStdString();
+        QDir().mkpath(tmp_.filePath("nothing"));
+        r.modelDir = (root_ + "/" + QString::fromStdString(*store().create("folder"))).toStdString();
+        auto refused = models().train(*db_, r, job);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().toString().find("nothing: only 0 loop files") != std::string::npos, refused.error().toString().c_str());
     }
 
     void pauseHoldsAtTheCheckpoint()
