@@ -6,6 +6,10 @@
 #include "dialogs/ImportReportDialog.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
+#include "models/LoopsTableModel.h"
+#include "models/ModelsPanel.h"
+#include "train/TrainForm.h"
+#include "train/TrainView.h"
 #include "views/PieceView.h"
 #include "views/ScoreFormat.h"
 
@@ -43,6 +47,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tabs_->setObjectName(QStringLiteral("panelTabs"));
     tabs_->addTab(library_, tr("Library"));
     tabs_->addTab(loops_, tr("Loops"));
+    train_ = new TrainView(this);
+    train_->setSession(session_);
+    train_->form()->setSelectionSource([this] { return loops_->model()->query(); });
+    tabs_->addTab(train_, tr("Train"));
+    models_ = new ModelsPanel(this);
+    models_->setSession(session_);
+    tabs_->addTab(models_, tr("Models"));
+    connect(train_, &TrainView::trainingStarted, models_, &ModelsPanel::reload);
+    connect(train_, &TrainView::trainingFinished, models_, &ModelsPanel::reload);
     split_ = new QSplitter(Qt::Horizontal, this);
     split_->setObjectName(QStringLiteral("mainSplitter"));
     split_->addWidget(tabs_);
@@ -51,7 +64,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     split_->setSizes({420, 860});
     setCentralWidget(split_);
     jobs_ = new JobsBar(this);
-    for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob()})
+    for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob(), train_->job(), models_->evaluateJob()})
         jobs_->watch(r);
     statusBar()->addPermanentWidget(jobs_);
     counts_ = new QLabel(this);
@@ -110,6 +123,8 @@ bool MainWindow::showPanel(const QString& name)
 {
     QWidget* panel = name == QLatin1String("library") ? static_cast<QWidget*>(library_)
         : name == QLatin1String("loops")              ? static_cast<QWidget*>(loops_)
+        : name == QLatin1String("training") || name == QLatin1String("train") ? static_cast<QWidget*>(train_)
+        : name == QLatin1String("models")             ? static_cast<QWidget*>(models_)
                                                       : nullptr;
     if (panel)
         tabs_->setCurrentWidget(panel);
@@ -209,7 +224,11 @@ void MainWindow::closeEvent(QCloseEvent* e)
     // Running jobs stop at their next step and are joined: nothing is left
     // half-written, and a re-run of an import finishes the job.
     session_->cancelAll();
+    for (JobRunner* r : {train_->job(), models_->evaluateJob()}) // a training's last checkpoint stands
+        r->cancel();
     session_->waitAll();
+    for (JobRunner* r : {train_->job(), models_->evaluateJob()})
+        r->wait();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/split"), split_->saveState());

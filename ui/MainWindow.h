@@ -15,7 +15,9 @@ class JobsBar;
 class LibraryPanel;
 class LibrarySession;
 class LoopsPanel;
+class ModelsPanel;
 class PieceView;
+class TrainView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -27,7 +29,7 @@ public:
     bool openLibrary(const QString& path);
     // Starts importing folders or files into the open library.
     void importPaths(const QStringList& paths);
-    // Brings a panel to the front by name ("library", "loops"); false when there is none.
+    // Brings a panel to the front by name ("library", "loops", "training", "models"); false when there is none.
     bool showPanel(const QString& name);
 
     static QString defaultLibraryPath();
@@ -37,6 +39,8 @@ public:
     LoopsPanel* loopsPanel() const { return loops_; }
     PieceView* pieceView() const { return piece_; }
     JobsBar* jobsBar() const { return jobs_; }
+    TrainView* trainView() const { return train_; }
+    ModelsPanel* modelsPanel() const { return models_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
@@ -66,6 +70,8 @@ private:
     QTabWidget* tabs_;
     QSplitter* split_;
     JobsBar* jobs_;
+    TrainView* train_;
+    ModelsPanel* models_;
     QLabel* counts_;
     bool showReport_ = true;
 };

@@ -6,6 +6,8 @@
 #include "core/library/LoopSet.h"
 
 #include "core/ml/CodePrior.h"
+#include "core/ml/Evaluation.h"
+#include "core/ml/Generator.h"
 #include "core/ml/LoopDetector.h"
 #include "core/ml/VqVae.h"
 
@@ -262,6 +264,43 @@ Result<TrainResult> trainModels(LibraryDb& db, const TrainRequest& request, JobC
     if (request.parts.empty())
         return Error{request.modelDir, -1, "nothing to train"};
     return FolderTraining(db, request, job).run();
+}
+
+Result<EvaluationTable> evaluateModel(LibraryDb& db, const std::string& modelDir, int count, int repeats, JobContext& job)
+{
+    auto model = ml::LoopModel::load(modelDir);
+    if (!model)
+        return model.error();
+    LoopSet set = loadLoopSet(db, {}, &job);
+    if (set.rolls.size() < 2)
+        return Error{db.path(), -1, "only " + std::to_string(set.rolls.size()) + " training loops (" + set.selection + ")"};
+    ml::GenerateSettings s;
+    s.count = count;
+    auto generated = ml::generateLoops(*model, s, job);
+    if (!generated)
+        return generated.error();
+    std::vector<ml::Roll> fake;
+    for (const auto& g : generated->loops)
+        fake.push_back(g.steps);
+    if (fake.size() < 2 || job.cancelled())
+        return Error{modelDir, -1, job.cancelled() ? "cancelled" : "fewer than 2 loops generated"};
+    const ml::PrdcResult prdc = ml::evaluatePrdc(set.rolls, fake, repeats, 10000, 5, s.seed, &job);
+    auto measures = [&](const std::vector<ml::Roll>& rolls) {
+        const ml::SetMeasures m = ml::measureSet(model->detector, rolls);
+        return LoopSetMeasures{m.loops, m.loopScore, m.uniquePitch, m.noteDensity, m.barCorrelation};
+    };
+    EvaluationTable t;
+    t.generated = measures(fake);
+    t.training = measures(set.rolls);
+    t.drawn = generated->drawn;
+    t.repeats = prdc.repeats;
+    t.trainingSet = set.selection;
+    const ml::MeanSd* v[4] = {&prdc.precision, &prdc.recall, &prdc.density, &prdc.coverage};
+    for (int i = 0; i < 4; ++i) {
+        t.prdc[i][0] = v[i]->mean;
+        t.prdc[i][1] = v[i]->sd;
+    }
+    return t;
 }
 
 } // namespace lm

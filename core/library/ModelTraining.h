@@ -7,5 +7,7 @@
 namespace lm {
 
 Result<TrainResult> trainModels(LibraryDb& db, const TrainRequest& request, JobContext& job);
+// Models::evaluate: generation with the model's defaults, then method.md 8's measures.
+Result<EvaluationTable> evaluateModel(LibraryDb& db, const std::string& modelDir, int count, int repeats, JobContext& job);
 
 } // namespace lm

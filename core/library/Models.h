@@ -56,6 +56,20 @@ struct TrainResult {
     std::string selection;            // in words
 };
 
+// The paper's measures (method.md 8) of generated vs training loops.
+struct LoopSetMeasures {
+    int64_t loops = 0;
+    double loopScore = 0, uniquePitch = 0, noteDensity = 0, barCorrelation = 0; // means
+};
+struct EvaluationTable {
+    LoopSetMeasures generated, training;
+    int64_t drawn = 0;
+    // precision, recall, density, coverage (k = 5): mean and sd over the repeats
+    double prdc[4][2] = {};
+    int repeats = 0;
+    std::string trainingSet; // in words
+};
+
 class Models {
 public:
     virtual ~Models() = default;
@@ -70,6 +84,9 @@ public:
     // between batches), copying the others from the base model, and writes
     // their settings and metrics to the folder's model.json.
     virtual Result<TrainResult> train(LibraryDb& db, const TrainRequest& request, JobContext& job) const = 0;
+    // Generates `count` loops with the model and measures them beside the library's training loops.
+    virtual Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
+                                             JobContext& job) const = 0;
 };
 
 // This build's models.

@@ -18,6 +18,10 @@ public:
     {
         return Error{request.modelDir, -1, reason()};
     }
+    Result<EvaluationTable> evaluate(LibraryDb&, const std::string& modelDir, int, int, JobContext&) const override
+    {
+        return Error{modelDir, -1, reason()};
+    }
 };
 
 } // namespace

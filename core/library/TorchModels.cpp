@@ -30,6 +30,11 @@ public:
     {
         return trainModels(db, request, job);
     }
+    Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
+                                     JobContext& job) const override
+    {
+        return evaluateModel(db, modelDir, count, repeats, job);
+    }
 };
 
 } // namespace

@@ -163,3 +163,23 @@ LoopSet readLoopRolls(std::vector<WindowRecord> windows, const std::string& sele
 }
 
 } // namespace lm
+
+namespace lm {
+
+QJsonObject evaluationToJson(const EvaluationTable& t)
+{
+    auto set = [](const LoopSetMeasures& m) {
+        return QJsonObject{{"loops", double(m.loops)},           {"loop_score", m.loopScore},
+                           {"unique_pitch", m.uniquePitch},      {"note_density", m.noteDensity},
+                           {"bar_correlation", m.barCorrelation}};
+    };
+    QJsonObject prdc;
+    const char* names[4] = {"precision", "recall", "density", "coverage"};
+    for (int i = 0; i < 4; ++i)
+        prdc.insert(QLatin1String(names[i]), QJsonObject{{"mean", t.prdc[i][0]}, {"sd", t.prdc[i][1]}});
+    return QJsonObject{{"generated", set(t.generated)}, {"training", set(t.training)}, {"drawn", double(t.drawn)},
+                       {"repeats", t.repeats},         {"training_set", QString::fromStdString(t.trainingSet)},
+                       {"prdc", prdc}};
+}
+
+} // namespace lm

@@ -23,3 +23,8 @@ std::vector<WindowRecord> candidateWindows(LibraryDb& db, const TrainRequest& r)
 LoopSet readLoopRolls(std::vector<WindowRecord> windows, const std::string& selection, JobContext* job);
 
 } // namespace lm
+
+namespace lm {
+// The evaluation table as model.json keeps it ("evaluation").
+QJsonObject evaluationToJson(const EvaluationTable& t);
+} // namespace lm
