@@ -100,7 +100,7 @@ TrainCharts::TrainCharts(QWidget* parent) : QWidget(parent)
     }
 
     vq_ = new QChart;
-    vq_->setTitle(tr("VQ-VAE: validation Hamming error and perplexity"));
+    vq_->setTitle(tr("VQ-VAE (validation)"));
     vq_->setMargins(QMargins(4, 4, 4, 4));
     hamming_ = makeSeries(QStringLiteral("hamming"), tr("Hamming error"), vq_);
     perplexity_ = makeSeries(QStringLiteral("perplexity"), tr("perplexity"), vq_);
@@ -125,9 +125,12 @@ TrainCharts::TrainCharts(QWidget* parent) : QWidget(parent)
     top->addWidget(new QLabel(tr("Curves of:"), this));
     top->addWidget(network_);
     top->addStretch(1);
-    auto* charts = new QHBoxLayout;
+    for (QChart* c : {loss_, vq_})
+        c->legend()->setAlignment(Qt::AlignBottom);
+    auto* charts = new QVBoxLayout;
     charts->addWidget(lossView, 3);
     charts->addWidget(vqView, 2);
+    charts->setSpacing(2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);

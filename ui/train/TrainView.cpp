@@ -89,6 +89,8 @@ TrainView::TrainView(QWidget* parent) : QWidget(parent)
     scroll->setWidget(form_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(form_->sizeHint().width() + 16);
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -111,7 +113,7 @@ TrainView::TrainView(QWidget* parent) : QWidget(parent)
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({340, 900});
+    split->setSizes({form_->sizeHint().width() + 16, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
