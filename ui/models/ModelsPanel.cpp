@@ -18,6 +18,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lm::ui {
 
 namespace {
@@ -197,7 +199,13 @@ void ModelsPanel::reload()
         table_->setItem(row, Metrics, new QTableWidgetItem(metricsText(parts)));
     }
     table_->resizeColumnsToContents();
-    if (!select(keep))
+    for (int c = 0; c < ColumnCount; ++c) {
+        table_->setColumnWidth(c, std::min(table_->columnWidth(c), 280)); // the whole text is in the tooltip
+        for (int r = 0; r < table_->rowCount(); ++r)
+            if (table_->item(r, c)->toolTip().isEmpty())
+                table_->item(r, c)->setToolTip(table_->item(r, c)->text());
+    }
+    if (!select(keep) && !select(QString::fromStdString(ModelStore::user().activeName())))
         updateButtons();
 }
 

@@ -67,7 +67,8 @@ void range(QValueAxis* axis, const std::initializer_list<const QVector<QPointF>*
     if (x)
         lo = 0;
     const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(1e-9, std::abs(hi) * 0.1 + 1e-9);
-    axis->setRange(x ? lo : lo - pad, hi + (x ? 0 : pad));
+    const double bottom = x ? lo : (lo >= 0 ? std::max(0.0, lo - pad) : lo - pad); // losses and rates stay >= 0
+    axis->setRange(bottom, hi + (x ? 0 : pad));
 }
 
 } // namespace

@@ -253,7 +253,7 @@ double TrainForm::estimateSeconds(const std::vector<std::string>& parts) const
         else if (p == "prior")
             s += r.priorEpochs * loops * 0.95 * prior;
     }
-    return s;
+    return s * 2.0 / std::min(2, std::max(1, r.threads)); // the figures above are for 2 threads
 }
 
 void TrainForm::updateEstimate()

@@ -275,8 +275,9 @@ void TrainView::onPayload(const std::any& value)
         later.assign(at + 1, parts_.end());
     const double eta = p->etaSeconds + form_->estimateSeconds(later);
     const double elapsed = double(now) / 1000.0;
-    rate_->setText(tr("%1 (%2): epoch %3 of %4, batch %5 of %6 · %7 samples/s · elapsed %8 · ETA %9")
-                       .arg(partTitle(p->model), QString::fromStdString(p->phase))
+    const QString phase = p->phase == p->model ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(p->phase));
+    rate_->setText(tr("%1%2: epoch %3 of %4, batch %5 of %6 · %7 samples/s · elapsed %8 · ETA %9")
+                       .arg(partTitle(p->model), phase)
                        .arg(p->epoch)
                        .arg(p->epochs)
                        .arg(p->batch)
