@@ -276,6 +276,7 @@ Result<EvaluationTable> evaluateModel(LibraryDb& db, const std::string& modelDir
         return Error{db.path(), -1, "only " + std::to_string(set.rolls.size()) + " training loops (" + set.selection + ")"};
     ml::GenerateSettings s;
     s.count = count;
+    s.maxDrawn = int64_t(count) * 100; // a weak model gives fewer loops, not an endless search
     auto generated = ml::generateLoops(*model, s, job);
     if (!generated)
         return generated.error();

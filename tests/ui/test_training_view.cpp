@@ -16,6 +16,7 @@
 #include "ui/train/TrainView.h"
 
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -205,6 +206,48 @@ private Q_SLOTS:
         QVERIFY(finished2.wait(60000));
     }
 
+    void renameThroughTheDialogKeepsTheActiveModel()
+    {
+        auto w = window();
+        QVERIFY(w->showPanel("models"));
+        ModelsPanel* panel = w->modelsPanel();
+        clickRow(panel->table(), rowOf(panel->table(), "tiny"));
+        QTest::mouseClick(panel->renameButton(), Qt::LeftButton);
+        auto* dialog = panel->findChild<QInputDialog*>("renameDialog");
+        QVERIFY(dialog);
+        auto* edit = dialog->findChild<QLineEdit*>();
+        QVERIFY(edit);
+        edit->selectAll();
+        QTest::keyClicks(edit, "tiny renamed");
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY(rowOf(panel->table(), "tiny renamed") > 0);
+        QCOMPARE(rowOf(panel->table(), "tiny"), -1);
+        QCOMPARE(ModelStore::user().activeName(), std::string("tiny renamed"));
+        QCOMPARE(w->session()->modelDir(), QString::fromStdString(ModelStore::user().activeDir()));
+    }
+
+    void evaluateShowsGeneratedBesideTraining()
+    {
+        auto w = window();
+        QVERIFY(w->showPanel("models"));
+        ModelsPanel* panel = w->modelsPanel();
+        clickRow(panel->table(), rowOf(panel->table(), "default"));
+        QSignalSpy evaluated(panel, &ModelsPanel::evaluated);
+        QTest::mouseClick(panel->evaluateButton(), Qt::LeftButton);
+        QVERIFY(panel->evaluateJob()->running());
+        QVERIFY(!panel->evaluateButton()->isEnabled());
+        QVERIFY(evaluated.wait(300000));
+        QVERIFY2(evaluated.front().at(1).toString().isEmpty(), qPrintable(evaluated.front().at(1).toString()));
+        QTableWidget* t = panel->evaluation();
+        QCOMPARE(t->rowCount(), 9);
+        QCOMPARE(t->verticalHeaderItem(0)->text(), QString("loops"));
+        QCOMPARE(t->item(0, 0)->text(), QString("64"));           // generated
+        QVERIFY(t->item(0, 1)->text().toInt() > 10);              // the library's training loops
+        QCOMPARE(t->verticalHeaderItem(4)->text(), QString("bar correlation"));
+        QVERIFY(t->item(4, 0)->text().toDouble() > 0);
+        QVERIFY(t->item(5, 0)->text().contains("±"));             // precision, mean ± sd
+    }
+
     void deleteAsksAndTheBundledModelStays()
     {
         auto w = window();
@@ -215,6 +258,7 @@ private Q_SLOTS:
         QVERIFY(!panel->renameButton()->isEnabled());
         QVERIFY(panel->activateButton()->isEnabled());
         clickRow(panel->table(), rowOf(panel->table(), "paused"));
+        QVERIFY(panel->deleteButton()->isEnabled());
         QTest::mouseClick(panel->deleteButton(), Qt::LeftButton);
         auto* box = panel->findChild<QMessageBox*>("confirmDelete");
         QVERIFY(box);

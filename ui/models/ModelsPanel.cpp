@@ -25,6 +25,7 @@ namespace lm::ui {
 namespace {
 
 enum Column { Name, Created, Data, Settings, Metrics, ColumnCount };
+constexpr int kEvaluationLoops = 64; // generated per evaluation: a minute or less on 2 cores
 
 QString num(const QJsonValue& v, int digits = 4) { return v.isDouble() ? QString::number(v.toDouble(), 'g', digits) : QStringLiteral("–"); }
 
@@ -296,12 +297,12 @@ bool ModelsPanel::evaluate(const QString& name)
         auto db = LibraryDb::open(lib, LibraryOpen::MustExist);
         if (!db)
             return {QString::fromStdString(db.error().toString()), {}};
-        auto t = models().evaluate(**db, dir, 200, 3, job);
+        auto t = models().evaluate(**db, dir, kEvaluationLoops, 3, job);
         if (!t)
             return {QString::fromStdString(t.error().toString()), {}};
         return {QString(), *t};
     });
-    status_->setText(tr("Evaluating %1 (200 loops generated, 3 repeats)…").arg(name));
+    status_->setText(tr("Evaluating %1 (%2 loops generated, 3 repeats)…").arg(name).arg(kEvaluationLoops));
     updateButtons();
     return true;
 }
