@@ -207,6 +207,28 @@ private Q_SLOTS:
         QVERIFY2(refused.error().toString().find("nothing: only 0 loop files") != std::string::npos, refused.error().toString().c_str());
     }
 
+    void selectionTakesWhatTheLoopsPanelShows()
+    {
+        TrainRequest r = tiny("selection");
+        r.loops = LoopSource::Selection;
+        r.selection.text = "groove_1"; // groove_1.mid (and groove_1x, if any)
+        const auto windows = candidateWindows(*db_, r);
+        const auto shown = db_->loopRows(r.selection, 0, 100000);
+        int64_t midiShown = 0;
+        for (const LoopRow& row : shown)
+            midiShown += row.path.find(".mid") != std::string::npos;
+        QVERIFY(!windows.empty());
+        QCOMPARE(int64_t(windows.size()), midiShown);
+        for (const WindowRecord& w : windows)
+            QVERIFY(w.path.find("groove_1") != std::string::npos);
+        r.parts = {"vqvae"};
+        JobContext job;
+        auto result = models().train(*db_, r, job);
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        QCOMPARE(result->loops, int64_t(windows.size()));
+        QVERIFY(store().find("selection")->info["selection"].toString().contains("text 'groove_1'"));
+    }
+
     void pauseHoldsAtTheCheckpoint()
     {
         TrainRequest r = tiny("paused");

@@ -9,7 +9,9 @@
 #include "core/library/LibraryDb.h"
 #include "core/library/ModelStore.h"
 #include "ui/LibrarySession.h"
+#include "ui/LoopsPanel.h"
 #include "ui/jobs/JobRunner.h"
+#include "ui/models/LoopsTableModel.h"
 #include "ui/models/ModelsPanel.h"
 #include "ui/train/TrainCharts.h"
 #include "ui/train/TrainForm.h"
@@ -18,6 +20,7 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
+#include <QStandardItemModel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
@@ -160,6 +163,27 @@ private Q_SLOTS:
         QCOMPARE(w->session()->db()->loopModel().value_or(""), dir);
         QCOMPARE(w->session()->modelDir(), QString::fromStdString(dir));
         QVERIFY(panel->table()->item(rowOf(panel->table(), "tiny"), 0)->text().contains("active"));
+    }
+
+    void selectionIsTheLoopsPanelsFilter()
+    {
+        auto w = window();
+        QVERIFY(w->showPanel("loops"));
+        QTest::keyClicks(w->loopsPanel()->filterEdit(), "groove_2");
+        QVERIFY(w->showPanel("training"));
+        TrainForm* form = w->trainView()->form();
+        choose(form->loops(), int(LoopSource::Selection));
+        const TrainRequest r = form->request();
+        QCOMPARE(r.loops, LoopSource::Selection);
+        QCOMPARE(r.selection.text, std::string("groove_2"));
+        const int64_t shown = w->loopsPanel()->model()->totalRows();
+        QVERIFY(shown > 0);
+        QVERIFY2(form->estimate()->text().contains(QString("for %1 loop").arg(shown)), qPrintable(form->estimate()->text()));
+        // Kept generated loops: disabled, with a tooltip why.
+        auto* items = qobject_cast<QStandardItemModel*>(form->loops()->model());
+        QStandardItem* generated = items->item(form->loops()->findData(int(LoopSource::Generated)));
+        QVERIFY(!generated->isEnabled());
+        QVERIFY(!generated->toolTip().isEmpty());
     }
 
     void pauseResumeCancelAndResumeInANewWindow()
