@@ -81,6 +81,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     split_->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
     tabs_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     connect(tabs_, &QTabWidget::currentChanged, this, [](int i) { QSettings().setValue(QStringLiteral("window/tab"), i); });
+    // Training and models need the width; the piece view has nothing to show for them.
+    auto pieceForTab = [this] { piece_->setVisible(tabs_->currentWidget() != train_ && tabs_->currentWidget() != models_); };
+    connect(tabs_, &QTabWidget::currentChanged, this, pieceForTab);
+    pieceForTab();
 }
 
 MainWindow::~MainWindow() = default;

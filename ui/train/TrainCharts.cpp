@@ -120,7 +120,7 @@ TrainCharts::TrainCharts(QWidget* parent) : QWidget(parent)
     vqView->setObjectName(QStringLiteral("vqChart"));
     vqView->setRenderHint(QPainter::Antialiasing);
     for (QChartView* v : {lossView, vqView})
-        v->setMinimumSize(240, 160);
+        v->setMinimumSize(160, 120);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Curves of:"), this));

@@ -90,7 +90,6 @@ TrainView::TrainView(QWidget* parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(form_->sizeHint().width() + 16);
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -109,13 +108,21 @@ TrainView::TrainView(QWidget* parent) : QWidget(parent)
     rightLayout->addWidget(rate_);
     rightLayout->addWidget(status_);
 
-    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
     split->setSizes({form_->sizeHint().width() + 16, 900});
+    // The tab shares the window with the piece view: below its own minimum it
+    // scrolls instead of making the whole window wider.
+    auto* outer = new QScrollArea(this);
+    outer->setObjectName(QStringLiteral("trainScroll"));
+    outer->setFrameShape(QFrame::NoFrame);
+    outer->setWidgetResizable(true);
+    outer->setWidget(split);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(outer);
 
     connect(start_, &QPushButton::clicked, this, [this] { start(); });
     connect(pause_, &QPushButton::clicked, this, [this] { job_->setPaused(true); });
