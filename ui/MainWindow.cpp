@@ -10,6 +10,10 @@
 #include "generate/GeneratePanel.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
+#include "models/LoopsTableModel.h"
+#include "models/ModelsPanel.h"
+#include "train/TrainForm.h"
+#include "train/TrainView.h"
 #include "views/PieceView.h"
 #include "views/ScoreFormat.h"
 
@@ -50,6 +54,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tabs_->addTab(library_, tr("Library"));
     tabs_->addTab(loops_, tr("Loops"));
     tabs_->addTab(generate_, tr("Generate"));
+    train_ = new TrainView(this);
+    train_->setSession(session_);
+    train_->form()->setSelectionSource([this] { return loops_->model()->query(); });
+    tabs_->addTab(train_, tr("Train"));
+    models_ = new ModelsPanel(this);
+    models_->setSession(session_);
+    tabs_->addTab(models_, tr("Models"));
+    connect(train_, &TrainView::trainingStarted, models_, &ModelsPanel::reload);
+    connect(train_, &TrainView::trainingFinished, models_, &ModelsPanel::reload);
     split_ = new QSplitter(Qt::Horizontal, this);
     split_->setObjectName(QStringLiteral("mainSplitter"));
     split_->addWidget(tabs_);
@@ -58,7 +71,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     split_->setSizes({420, 860});
     setCentralWidget(split_);
     jobs_ = new JobsBar(this);
-    for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob()})
+    for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob(), train_->job(), models_->evaluateJob()})
         jobs_->watch(r);
     jobs_->watch(generate_->job());
     statusBar()->addPermanentWidget(jobs_);
@@ -83,6 +96,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     split_->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
     tabs_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     connect(tabs_, &QTabWidget::currentChanged, this, [](int i) { QSettings().setValue(QStringLiteral("window/tab"), i); });
+    // Training and models need the width; the piece view has nothing to show for them.
+    auto pieceForTab = [this] { piece_->setVisible(tabs_->currentWidget() != train_ && tabs_->currentWidget() != models_); };
+    connect(tabs_, &QTabWidget::currentChanged, this, pieceForTab);
+    pieceForTab();
 }
 
 MainWindow::~MainWindow() = default;
@@ -129,6 +146,8 @@ bool MainWindow::showPanel(const QString& name)
     QWidget* panel = name == QLatin1String("library") ? static_cast<QWidget*>(library_)
         : name == QLatin1String("loops")              ? static_cast<QWidget*>(loops_)
         : name == QLatin1String("generate")           ? static_cast<QWidget*>(generate_)
+        : name == QLatin1String("training") || name == QLatin1String("train") ? static_cast<QWidget*>(train_)
+        : name == QLatin1String("models")             ? static_cast<QWidget*>(models_)
                                                       : nullptr;
     if (panel)
         tabs_->setCurrentWidget(panel);
@@ -231,8 +250,12 @@ void MainWindow::closeEvent(QCloseEvent* e)
     // half-written, and a re-run of an import finishes the job.
     session_->cancelAll();
     generate_->job()->cancel();
+    for (JobRunner* r : {train_->job(), models_->evaluateJob()}) // a training's last checkpoint stands
+        r->cancel();
     session_->waitAll();
     generate_->job()->wait();
+    for (JobRunner* r : {train_->job(), models_->evaluateJob()})
+        r->wait();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/split"), split_->saveState());

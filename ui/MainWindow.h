@@ -16,9 +16,11 @@ class JobsBar;
 class LibraryPanel;
 class LibrarySession;
 class LoopsPanel;
+class ModelsPanel;
 class PieceView;
 class Audition;
 class Transport;
+class TrainView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -30,7 +32,7 @@ public:
     bool openLibrary(const QString& path);
     // Starts importing folders or files into the open library.
     void importPaths(const QStringList& paths);
-    // Brings a panel to the front by name ("library", "loops", "generate"); false when there is none.
+    // Brings a panel to the front by name ("library", "loops", "generate", "training", "models"); false when there is none.
     bool showPanel(const QString& name);
 
     static QString defaultLibraryPath();
@@ -43,6 +45,8 @@ public:
     JobsBar* jobsBar() const { return jobs_; }
     Audition* audition() const { return audition_; }
     Transport* transport() const { return transport_; }
+    TrainView* trainView() const { return train_; }
+    ModelsPanel* modelsPanel() const { return models_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
@@ -74,6 +78,8 @@ private:
     QTabWidget* tabs_;
     QSplitter* split_;
     JobsBar* jobs_;
+    TrainView* train_;
+    ModelsPanel* models_;
     QLabel* counts_;
     Audition* audition_ = nullptr;
     Transport* transport_ = nullptr;

@@ -6,6 +6,7 @@
 #include "core/base/DataPaths.h"
 #include "core/base/FileBytes.h"
 #include "core/io/MidiWriter.h"
+#include "core/library/ModelStore.h"
 #include "core/model/RollToMidi.h"
 
 #include <algorithm>
@@ -114,7 +115,7 @@ int runGenerate(int argc, char** argv)
         || !numberOption(args, "n", s.count, 1, 100000) || !numberOption(args, "bpm", bpm, 20.0, 400.0)
         || !numberOption(args, "max-drawn", s.maxDrawn, int64_t(1), int64_t(1000000000)) || !samplingOptions(args, s))
         return Usage;
-    const std::string modelDir = args.option("model").value_or(defaultModelDir());
+    const std::string modelDir = args.option("model").value_or(ModelStore::user().activeDir());
     const auto out = args.option("out");
     const bool keep = args.flag("keep");
     if (keep && !args.option("db"))

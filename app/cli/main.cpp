@@ -63,7 +63,7 @@ OGG, MP3 (as Debian's libsndfile reads them)
         [--bpm 120] [--seed S] [--max-drawn N] [--out OUTDIR] [--db LIB.sqlite --keep]
                                    samples loops with rejection; MIDI files + summary.json;
                                    --keep stores them in the library as generated loops
-                                   (without --model: the bundled default model)
+                                   (without --model: the active model, see models)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
                                    density / coverage (k = 5) of generated vs training loops
@@ -73,6 +73,9 @@ OGG, MP3 (as Debian's libsndfile reads them)
                                    2 s for a connection; without an output option: the first
                                    MIDI port, else the built-in synth
   ports                            the MIDI outputs and the built-in synth, as JSON
+  models [list]                    the user's models (and the bundled one) as JSON: date, data,
+                                   settings, metrics, which is active
+  models activate NAME             makes NAME the active model (generate uses it without --model)
   version                          versions of loopminer and its libraries, and where
                                    its data is (<exe dir>/../share/loopminer)
   help                             this text
@@ -138,5 +141,7 @@ int main(int argc, char** argv)
         return runPlay(argc, argv);
     if (cmd == "ports")
         return runPorts(argc, argv);
+    if (cmd == "models")
+        return runModels(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }

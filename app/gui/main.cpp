@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/base/DataPaths.h"
+#include "core/library/ModelStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,9 +16,12 @@
 #include "ui/LibraryPanel.h"
 #include "ui/generate/GenerationForm.h"
 #include "ui/generate/GeneratePanel.h"
+#include "ui/train/TrainForm.h"
+#include "ui/train/TrainView.h"
 
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTemporaryDir>
 
 namespace {
 
@@ -28,9 +32,11 @@ struct Options {
     QCommandLineOption select{QStringLiteral("select"), QStringLiteral("Show the first piece whose path contains TEXT."),
                               QStringLiteral("TEXT")};
     QCommandLineOption model{QStringLiteral("model"),
-                             QStringLiteral("Model folder that scores the loops after an import (default: the bundled model)."),
+                             QStringLiteral("Model folder that scores the loops after an import (default: the active model, see loopminer-cli models)."),
                              QStringLiteral("DIR")};
-    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Panel to show first: library, loops or generate."),
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("Panel to show first: library, loops, generate, models, or training (which starts a short "
+                                           "demonstration training into a temporary model folder)."),
                             QStringLiteral("PANEL")};
     QCommandLineOption generate{QStringLiteral("generate"),
                                 QStringLiteral("Generate N loops with the model on start (results in the Generate panel)."),
@@ -51,6 +57,18 @@ void name(QCoreApplication& app)
     app.setApplicationName(QStringLiteral("loopminer"));
     app.setOrganizationName(QStringLiteral("loopminer"));
     app.setApplicationVersion(QStringLiteral(LOOPMINER_VERSION));
+}
+
+// --view training: a short training of all three networks (small settings) so
+// that the view shows its curves within seconds, into a temporary model store.
+void startDemoTraining(lm::ui::MainWindow& window)
+{
+    lm::ui::TrainForm* f = window.trainView()->form();
+    for (const auto& [name, value] : {std::pair{"vqvaeEpochs", 40}, {"priorEpochs", 40}, {"batch", 32}, {"codes", 64},
+                                      {"layers", 1}, {"hidden", 64}})
+        f->spin(QString::fromLatin1(name))->setValue(value);
+    f->name()->setText(QStringLiteral("demonstration"));
+    window.trainView()->start();
 }
 
 } // namespace
@@ -76,8 +94,12 @@ int main(int argc, char** argv)
     const QCommandLineOption &libOpt = o.library, &importOpt = o.import, &demoOpt = o.demo, &selectOpt = o.select,
                              &modelOpt = o.model;
 
+    const bool demoTraining = parser.value(o.view) == QLatin1String("training");
+    QTemporaryDir demoStore;
+    if (demoTraining) // the user's own models stay as they are
+        qputenv("LOOPMINER_DATA_HOME", demoStore.path().toUtf8());
     lm::ui::MainWindow window;
-    window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QString::fromStdString(lm::defaultModelDir()));
+    window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QString::fromStdString(lm::ModelStore::user().activeDir()));
     QString importDir = parser.value(importOpt);
     QString lib = parser.value(libOpt);
     if (parser.isSet(demoOpt)) {
@@ -89,7 +111,8 @@ int main(int argc, char** argv)
     if (!window.openLibrary(lib))
         window.openLibrary(lm::ui::MainWindow::defaultLibraryPath());
     if (parser.isSet(o.view) && !window.showPanel(parser.value(o.view))) {
-        std::fprintf(stderr, "loopminer: no panel named %s (library, loops, generate)\n", qPrintable(parser.value(o.view)));
+        std::fprintf(stderr, "loopminer: no panel named %s (library, loops, generate, models, training)\n",
+                     qPrintable(parser.value(o.view)));
         return 1;
     }
     if (parser.isSet(o.generate)) {
@@ -105,10 +128,12 @@ int main(int argc, char** argv)
     }
     window.show();
     const QString select = parser.value(selectOpt);
-    auto showFirst = [&window, select] {
+    auto showFirst = [&window, select, demoTraining] {
         if (!select.isEmpty())
             window.libraryPanel()->filterEdit()->setText(select);
         window.libraryPanel()->selectRow(0);
+        if (demoTraining)
+            startDemoTraining(window);
     };
     if (!importDir.isEmpty()) {
         window.setShowImportReport(false);

@@ -7,6 +7,8 @@
 #include "core/base/Result.h"
 #include "core/model/LibraryRecords.h"
 
+#include "core/model/LibraryRecords.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -32,6 +34,54 @@ struct ScoringSummary {
     double threshold = 0;
 };
 
+// What a training asks for (TrainRequest.h has its JSON form, kept in the
+// model folder so that a resume after a restart repeats it).
+enum class LoopSource { AllMined, UnderThreshold, Selection, Folder, Generated };
+enum class DetectorSource { KeepBundled, SameLoops, Folder };
+
+struct TrainRequest {
+    std::vector<std::string> parts; // in this order, of "detector", "vqvae", "prior"
+    std::string modelDir;           // the new model's folder (ModelStore)
+    std::string baseModelDir;       // networks not trained come from here (the active model)
+    std::string bundledDir;         // the bundled model (DetectorSource::KeepBundled)
+    LoopSource loops = LoopSource::UnderThreshold; // what the VQ-VAE and the prior learn from
+    LoopQuery selection;            // LoopSource::Selection: the loops panel's filter
+    std::string folder;             // LoopSource::Folder, DetectorSource::Folder: a folder of loop files
+    DetectorSource detector = DetectorSource::KeepBundled;
+    int detectorEpochs = 100;       // each of its two phases (autoencoder, SVDD)
+    int vqvaeEpochs = 100;
+    int priorEpochs = 100;
+    int batch = 64;
+    double lr = 1e-3;
+    int codes = 512;
+    int layers = 2;
+    int hidden = 256;
+    uint64_t seed = 1;
+    int threads = 0;                // 0: every core but one (the window's)
+    bool resume = false;            // go on from the folder's checkpoints
+};
+
+struct TrainResult {
+    std::vector<std::string> trained; // the networks finished by this run
+    bool cancelled = false;           // stopped at a batch: the last checkpoint stands
+    int64_t loops = 0;                // what the VQ-VAE and prior learnt from
+    std::string selection;            // in words
+};
+
+// The paper's measures (method.md 8) of generated vs training loops.
+struct LoopSetMeasures {
+    int64_t loops = 0;
+    double loopScore = 0, uniquePitch = 0, noteDensity = 0, barCorrelation = 0; // means
+};
+struct EvaluationTable {
+    LoopSetMeasures generated, training;
+    int64_t drawn = 0;
+    // precision, recall, density, coverage (k = 5): mean and sd over the repeats
+    double prdc[4][2] = {};
+    int repeats = 0;
+    std::string trainingSet; // in words
+};
+
 class Models {
 public:
     virtual ~Models() = default;
@@ -46,6 +96,14 @@ public:
     // the job is cancelled.
     virtual Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& settings,
                                                JobContext& job) const = 0;
+    // Trains the request's networks in order into its model folder (job
+    // payloads: ml::TrainProgress; pause at JobContext::checkpoint(); cancel
+    // between batches), copying the others from the base model, and writes
+    // their settings and metrics to the folder's model.json.
+    virtual Result<TrainResult> train(LibraryDb& db, const TrainRequest& request, JobContext& job) const = 0;
+    // Generates `count` loops with the model and measures them beside the library's training loops.
+    virtual Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
+                                             JobContext& job) const = 0;
 };
 
 // This build's models.

@@ -18,6 +18,14 @@ public:
     {
         return Error{modelDir, -1, reason()};
     }
+    Result<TrainResult> train(LibraryDb&, const TrainRequest& request, JobContext&) const override
+    {
+        return Error{request.modelDir, -1, reason()};
+    }
+    Result<EvaluationTable> evaluate(LibraryDb&, const std::string& modelDir, int, int, JobContext&) const override
+    {
+        return Error{modelDir, -1, reason()};
+    }
 };
 
 } // namespace

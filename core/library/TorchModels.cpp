@@ -1,6 +1,7 @@
 // The models of a build with LibTorch (core/ml).
 #include "Models.h"
 
+#include "ModelTraining.h"
 #include "Scoring.h"
 
 #include "core/ml/Generator.h"
@@ -55,6 +56,15 @@ public:
         out.seconds = r->seconds;
         out.cancelled = r->cancelled;
         return out;
+    }
+    Result<TrainResult> train(LibraryDb& db, const TrainRequest& request, JobContext& job) const override
+    {
+        return trainModels(db, request, job);
+    }
+    Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
+                                     JobContext& job) const override
+    {
+        return evaluateModel(db, modelDir, count, repeats, job);
     }
 };
 
