@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QTableWidget>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -110,6 +111,10 @@ void MainWindow::connectSession()
     jobs_->watch(loops_->exporting()->exporter()->job());
     connect(loops_->exporting()->exporter(), &LoopExporter::finished, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(loops_->exporting()->dragStarter(), &LoopDragStarter::dragFailed, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    auto* resultsDrag = new LoopDragStarter( // the Generate panel's results drag out as .mid files too
+        generate_->results(), [this] { return session_->db(); }, [this] { return generate_->selectedLoops(); });
+    resultsDrag->setObjectName(QStringLiteral("generateResultsDrag"));
+    connect(resultsDrag, &LoopDragStarter::dragFailed, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 }
 
 QString MainWindow::defaultLibraryPath()

@@ -14,6 +14,7 @@
 #include "ui/LoopListExport.h"
 #include "ui/LoopsPanel.h"
 #include "ui/dialogs/ExportDialog.h"
+#include "ui/generate/GeneratePanel.h"
 #include "ui/jobs/JobRunner.h"
 #include "ui/models/LoopsTableModel.h"
 #include "ui/views/PieceView.h"
@@ -21,6 +22,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QTableWidget>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -361,6 +364,71 @@ private Q_SLOTS:
         QVERIFY(again && again->urls().size() == 3);
         QVERIFY(again->urls()[0] != urls[0]);
         QVERIFY(QFileInfo::exists(urls[0].toLocalFile()));
+    }
+
+    // Generated loops kept in the library: batch export from the loops panel
+    // (source filter "Generated"), and a mouse drag from the Generate panel's results.
+    void generatedLoopsExportAndDrag()
+    {
+        ui::MainWindow w;
+        openLibrary(w, "generated.sqlite");
+        auto* m = w.loopsPanel()->model();
+        std::vector<std::vector<uint64_t>> rolls;
+        GenerationBatch batch;
+        batch.modelName = "default";
+        batch.settings.tempoBpm = 101;
+        for (int i = 0; i < 3; ++i) {
+            rolls.push_back(libraryRoll(m->index(i, 0))); // whole 8-bar loops
+            StoredGeneratedLoop g;
+            g.loop = GeneratedLoop{rolls.back(), 0.0001 * (i + 1), 3, 2};
+            batch.loops.push_back(g);
+        }
+        auto added = w.session()->db()->addGenerationBatch(batch, true);
+        QVERIFY(added.ok());
+        w.loopsPanel()->reload();
+        QComboBox* source = w.loopsPanel()->sourceFilter();
+        source->setCurrentIndex(source->findData(QStringLiteral("generated")));
+        QTRY_COMPARE(m->rowCount(), 3);
+        selectRows(w, 0, 2);
+        const std::vector<LoopId> ids = w.loopsPanel()->exporting()->selectedIds();
+        QCOMPARE(ids.size(), size_t(3));
+        auto* exporter = w.loopsPanel()->exporting()->exporter();
+        QSignalSpy finished(exporter, &ui::LoopExporter::finished);
+        ModalAnswers options("exportDialog", {[&](QWidget* d) {
+            setText(static_cast<ui::ExportDialog*>(d)->targetEdit(), tmp_.filePath("generated"));
+            setText(static_cast<ui::ExportDialog*>(d)->patternEdit(), "{source}_{id}_{tempo}");
+            clickExport(d);
+        }});
+        w.loopsPanel()->exporting()->exportSelectedAction()->trigger();
+        QTRY_COMPARE(finished.size(), 1);
+        const QStringList files = exporter->lastReport().files;
+        QCOMPARE(files.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const LoopId id = ids[size_t(i)];
+            QCOMPARE(id.source, LoopId::Source::Generated);
+            QCOMPARE(QFileInfo(files[i]).fileName(), QStringLiteral("generated_%1_101.mid").arg(QString::fromStdString(id.text())));
+            const auto stored = w.session()->db()->generatedLoop(id.id);
+            QCOMPARE(windowSteps(readBack(files[i]), 0), stored->loop.roll);
+        }
+
+        // The Generate panel's results, dragged with the mouse.
+        QVERIFY(w.showPanel(QStringLiteral("generate")));
+        ui::GeneratePanel* panel = w.findChild<ui::GeneratePanel*>();
+        panel->reloadHistory(added->id);
+        QTableWidget* results = panel->results();
+        QTRY_COMPARE(results->rowCount(), 3);
+        results->selectRow(1);
+        auto* drag = results->findChild<ui::LoopDragStarter*>(QStringLiteral("generateResultsDrag"));
+        QVERIFY(drag);
+        QSignalSpy dragged(drag, &ui::LoopDragStarter::dragStarted);
+        const QPoint from = results->visualItemRect(results->item(1, 0)).center();
+        QTest::mousePress(results->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(results->viewport(), from + QPoint(QApplication::startDragDistance() + 8, 0));
+        QTRY_COMPARE(dragged.size(), 1);
+        QTest::mouseRelease(results->viewport(), Qt::LeftButton, {}, from + QPoint(QApplication::startDragDistance() + 8, 0));
+        const QList<QUrl> urls = dragged.first().at(0).value<QList<QUrl>>();
+        QCOMPARE(urls.size(), 1);
+        QCOMPARE(windowSteps(readBack(urls[0].toLocalFile()), 0), added->loops[1].loop.roll);
     }
 };
 
