@@ -75,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(generate_, &GeneratePanel::loopSelected, piece_, &PieceView::showGeneratedLoop);
     connect(generate_, &GeneratePanel::libraryLoopsChanged, loops_, &LoopsPanel::reload);
     connectSession();
+    buildTransport();
     buildFileMenu();
     buildEditMenu();
 

@@ -67,6 +67,12 @@ OGG, MP3 (as Debian's libsndfile reads them)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
                                    density / coverage (k = 5) of generated vs training loops
+  play FILE.mid [--tempo BPM] [--repeat N] [--port NAME | --virtual NAME | --synth]
+                                   plays a MIDI file N times (default 1) at its tempo or BPM;
+                                   --virtual opens a port of that client name and waits up to
+                                   2 s for a connection; without an output option: the first
+                                   MIDI port, else the built-in synth
+  ports                            the MIDI outputs and the built-in synth, as JSON
   version                          versions of loopminer and its libraries, and where
                                    its data is (<exe dir>/../share/loopminer)
   help                             this text
@@ -128,5 +134,9 @@ int main(int argc, char** argv)
         return runVersion(argc, argv);
     if (cmd == "loops")
         return runLoops(argc, argv);
+    if (cmd == "play")
+        return runPlay(argc, argv);
+    if (cmd == "ports")
+        return runPorts(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }

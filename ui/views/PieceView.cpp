@@ -61,6 +61,7 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     export_->setToolTip(tr("Select a window on the matrix or the strip first"));
     connect(this, &PieceView::windowShown, export_, [this](int start) { export_->setEnabled(start >= 0); });
     connect(export_, &QAction::triggered, this, &PieceView::exportWithDialog);
+    connect(this, &PieceView::windowShown, this, &PieceView::shownLoopChanged);
     loader_ = new JobRunner(tr("Loading the piece"), this);
 }
 
