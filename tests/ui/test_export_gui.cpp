@@ -226,6 +226,9 @@ private Q_SLOTS:
         QCOMPARE(w.statusBar()->currentMessage(), QString("Export cancelled"));
         QStringList names = QDir(out).entryList(QDir::Files | QDir::Hidden);
         QCOMPARE(names.size(), 3); // no temp file left behind
+        w.loopsPanel()->reload(); // the rows are read again: nothing is selected, nothing to export
+        QCOMPARE(w.loopsPanel()->table()->selectionModel()->hasSelection(), false);
+        QVERIFY(!action->isEnabled());
     }
 
     void manyFilesRunAsAJob()
