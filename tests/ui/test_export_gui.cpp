@@ -4,6 +4,7 @@
 // a batch of more than a few files as a job; a drag's mime data of .mid
 // files that read back to the selected loops.
 #include "GuiFixtures.h"
+#include "../core/CliRun.h"
 
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
@@ -16,6 +17,7 @@
 #include "ui/dialogs/ExportDialog.h"
 #include "ui/generate/GeneratePanel.h"
 #include "ui/jobs/JobRunner.h"
+#include "ui/jobs/JobsBar.h"
 #include "ui/models/LoopsTableModel.h"
 #include "ui/views/PieceView.h"
 
@@ -39,6 +41,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 #include <functional>
 
@@ -243,9 +246,30 @@ private Q_SLOTS:
             setText(static_cast<ui::ExportDialog*>(d)->targetEdit(), tmp_.filePath("many"));
             clickExport(d);
         }});
+        // Held at its first file (paused as it starts), then Cancel in the jobs area: nothing written.
+        ui::JobRunner* job = exporter->job();
+        // (The jobs bar shows the job on `started` first; its Pause button, checked here, pauses it
+        // before the job's thread runs.)
+        auto pauseAtStart = connect(job, &ui::JobRunner::started, this, [&w] { w.jobsBar()->pauseButton()->setChecked(true); });
         w.loopsPanel()->exporting()->exportSelectedAction()->trigger();
+        QTRY_COMPARE(w.jobsBar()->shown(), job);
+        QTRY_VERIFY(w.jobsBar()->cancelButton()->isVisible());
+        QTest::mouseClick(w.jobsBar()->cancelButton(), Qt::LeftButton);
         QVERIFY(finished.wait(60000));
-        QCOMPARE(started.size(), 1); // on the job's thread, not the GUI's
+        QCOMPARE(finished.last().at(0).toString(), QString("Export cancelled"));
+        QVERIFY(exporter->lastReport().cancelled);
+        QCOMPARE(entries(tmp_.filePath("many")), QStringList{});
+
+        // Again, held, then resumed with the jobs area's Pause button: all eight.
+        ModalAnswers again("exportDialog", {clickExport});
+        w.loopsPanel()->exporting()->exportSelectedAction()->trigger();
+        QTRY_VERIFY(w.jobsBar()->pauseButton()->isVisible());
+        disconnect(pauseAtStart);
+        QVERIFY(job->paused());
+        QTest::mouseClick(w.jobsBar()->pauseButton(), Qt::LeftButton); // resume
+        QVERIFY(!job->paused());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(started.size(), 2); // on the job's thread, not the GUI's
         QCOMPARE(exporter->lastReport().files.size(), 8);
         QCOMPARE(exporter->lastReport().errors, QStringList());
         QCOMPARE(QDir(tmp_.filePath("many")).entryList(QDir::Files).size(), 8);
