@@ -159,6 +159,14 @@ private Q_SLOTS:
                 QVERIFY(w.pieceView()->rollView()->activeCells() >= 64); // 32 drum and 32 bass cells at least
             }
 
+            // At 1024 x 700 the results and the buttons under them are still there.
+            w.resize(1024, 700);
+            QTRY_VERIFY(w.height() <= 700);
+            QVERIFY(!p->keepButton()->visibleRegion().isEmpty());
+            QVERIFY(!p->discardBatchButton()->visibleRegion().isEmpty());
+            QVERIFY(t->viewport()->height() >= 3 * t->rowHeight(0));
+            w.resize(1280, 820);
+
             // Keep 4 (rows 1, 3, 5, 7 by ctrl-click), then discard the others.
             clickRow(t, 0);
             for (int r : {2, 4, 6})
@@ -221,6 +229,30 @@ private Q_SLOTS:
         QCOMPARE(again.generatePanel()->historyBox()->count(), 1);
         QCOMPARE(again.generatePanel()->results()->rowCount(), 4);
         QVERIFY(again.generatePanel()->batchInfo()->text().contains("seed 77"));
+    }
+
+    // A model folder that is not there: the run fails naming it, nothing is
+    // stored, and Generate can be clicked again.
+    void aMissingModelIsNamedAndNothingIsStored()
+    {
+        ui::MainWindow w;
+        w.setShowImportReport(false);
+        const QString missing = tmp_.filePath("no-such-model");
+        w.setModelDir(missing);
+        QVERIFY(w.openLibrary(tmp_.filePath("nomodel.sqlite")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.showPanel("generate"));
+        ui::GeneratePanel* p = w.generatePanel();
+        QSignalSpy finished(p, &ui::GeneratePanel::generationFinished);
+        clickButton(p->generateButton());
+        QVERIFY(finished.wait(60000));
+        const QString error = finished.first().first().toString();
+        QVERIFY2(error.contains(missing), qPrintable(error));
+        QVERIFY2(p->statusLabel()->text().contains(missing), qPrintable(p->statusLabel()->text()));
+        QCOMPARE(p->historyBox()->count(), 0);
+        QVERIFY(w.session()->db()->generationHistory().empty());
+        QVERIFY(p->generateButton()->isEnabled());
     }
 };
 
