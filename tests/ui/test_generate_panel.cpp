@@ -5,7 +5,10 @@
 // loops and find exactly those 4, also after reopening the library.
 #include "GuiFixtures.h"
 
+#include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Windows.h"
 #include "core/base/DataPaths.h"
+#include "core/io/MidiReader.h"
 #include "core/library/LibraryDb.h"
 #include "ui/LibrarySession.h"
 #include "ui/LoopsPanel.h"
@@ -123,6 +126,7 @@ private Q_SLOTS:
             QTest::mouseClick(random, Qt::LeftButton, {}, QPoint(8, random->height() / 2));
             QVERIFY(!random->isChecked());
             typeInto(p->form()->seed(), "77");
+            typeInto(p->form()->tempo(), "97");
             QCOMPARE(p->form()->count()->value(), 8);
             QCOMPARE(p->form()->seed()->value(), 77);
 
@@ -151,6 +155,7 @@ private Q_SLOTS:
                 QVERIFY(stored);
                 QVERIFY(!stored->kept);
                 QCOMPARE(stored->seed, uint64_t(77));
+                QCOMPARE(stored->tempoBpm, 97.0);
                 QVERIFY(stored->loop.loopScore < 0.001);
                 QCOMPARE(t->item(r, ui::GeneratePanel::Score)->text(), ui::formatScore(stored->loop.loopScore));
                 QCOMPARE(w.pieceView()->generatedLoopShown(), std::optional<LoopId>(sel[0]));
@@ -214,6 +219,13 @@ private Q_SLOTS:
             QVERIFY(kept.count(QString::fromStdString(id.text())));
             QCOMPARE(w.pieceView()->generatedLoopShown(), std::optional<LoopId>(id));
             QCOMPARE(w.pieceView()->selectedSteps(), db->generatedLoop(id.id)->loop.roll);
+            // It is the shown loop for Export too: the file reads back as its roll, at its tempo.
+            const QString out = tmp_.filePath("generated.mid");
+            QCOMPARE(w.pieceView()->exportWindowTo(out), QString());
+            auto midi = readMidiFile(out.toStdString());
+            QVERIFY(midi.ok());
+            QCOMPARE(windowSteps(analysePiece(*midi), 0), db->generatedLoop(id.id)->loop.roll);
+            QCOMPARE(qRound(analysePiece(*midi).firstTempoBpm()), 97);
         }
 
         // Reopened: the same 4, and the batch in the history with its 4 kept loops.
