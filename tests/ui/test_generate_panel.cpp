@@ -241,6 +241,30 @@ private Q_SLOTS:
         QCOMPARE(again.generatePanel()->historyBox()->count(), 1);
         QCOMPARE(again.generatePanel()->results()->rowCount(), 4);
         QVERIFY(again.generatePanel()->batchInfo()->text().contains("seed 77"));
+
+        // The seed shown makes the batch again: Reuse settings, Generate, the same rolls.
+        ui::GeneratePanel* p = again.generatePanel();
+        QVERIFY(again.showPanel("generate"));
+        p->form()->seed()->setValue(1);
+        clickButton(p->findChild<QPushButton*>("generateReuse"));
+        QCOMPARE(p->form()->seed()->value(), 77);
+        QVERIFY(!p->form()->randomSeed()->isChecked());
+        QSignalSpy finished(p, &ui::GeneratePanel::generationFinished);
+        clickButton(p->generateButton());
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(finished.first().first().toString(), QString());
+        QCOMPARE(p->historyBox()->count(), 2);
+        const GenerationBatch* remade = p->shownBatch();
+        QVERIFY(remade);
+        QCOMPARE(remade->loops.size(), size_t(8));
+        QCOMPARE(remade->settings.seed, uint64_t(77));
+        LibraryDb* db = again.session()->db();
+        std::set<std::vector<uint64_t>> keptRolls, remadeRolls;
+        for (const QString& id : kept)
+            keptRolls.insert(db->generatedLoop(LoopId::parse(id.toStdString())->id)->loop.roll);
+        for (int i : {0, 2, 4, 6})
+            remadeRolls.insert(remade->loops[size_t(i)].loop.roll);
+        QCOMPARE(remadeRolls, keptRolls);
     }
 
     // A model folder that is not there: the run fails naming it, nothing is
