@@ -267,6 +267,32 @@ private Q_SLOTS:
         QCOMPARE(remadeRolls, keptRolls);
     }
 
+    // Stop: a run that would take long (a threshold almost nothing passes)
+    // stops after its next batch of draws, says so, and what it found is listed.
+    void stopEndsARunAtItsNextBatch()
+    {
+        ui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("stop.sqlite")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.showPanel("generate"));
+        ui::GeneratePanel* p = w.generatePanel();
+        typeInto(p->form()->count(), "1000");
+        typeInto(p->form()->maxScore(), "0.000001");
+        QSignalSpy progress(p->job(), &ui::JobRunner::progress);
+        QSignalSpy finished(p, &ui::GeneratePanel::generationFinished);
+        clickButton(p->generateButton());
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0 && progress.last().at(3).toString().contains("drawn"), 120000);
+        clickButton(p->findChild<QPushButton*>("generateStop"));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toString(), QString());
+        QVERIFY2(p->statusLabel()->text().startsWith("Stopped: kept"), qPrintable(p->statusLabel()->text()));
+        QCOMPARE(p->historyBox()->count(), 1);
+        QVERIFY(p->shownBatch()->drawn < 500000); // far from the draw limit
+        QVERIFY(p->generateButton()->isEnabled());
+    }
+
     // A model folder that is not there: the run fails naming it, nothing is
     // stored, and Generate can be clicked again.
     void aMissingModelIsNamedAndNothingIsStored()
