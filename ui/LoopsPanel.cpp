@@ -2,6 +2,7 @@
 
 #include "BrowserTable.h"
 #include "LibrarySession.h"
+#include "LoopListExport.h"
 #include "models/LoopsTableModel.h"
 
 #include <QCheckBox>
@@ -44,6 +45,8 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     table_ = new QTableView(this);
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection); // a selection to export or drag out
+    export_ = new LoopListExport(table_, LoopsTableModel::LoopIdRole, this);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Density"), this));
@@ -101,6 +104,7 @@ void LoopsPanel::fillSources()
 
 void LoopsPanel::setSession(LibrarySession* session)
 {
+    export_->setSession(session);
     connect(session, &LibrarySession::opened, this, [this, session] { setLibrary(session->db()); });
     connect(session, &LibrarySession::contentChanged, this, &LoopsPanel::reload);
     connect(session, &LibrarySession::scoresChanged, this, &LoopsPanel::reload);

@@ -19,6 +19,7 @@ namespace lm::ui {
 
 class LoopsTableModel;
 class LibrarySession;
+class LoopListExport;
 
 class LoopsPanel : public QWidget {
     Q_OBJECT
@@ -36,6 +37,8 @@ public:
     QDoubleSpinBox* minDensity() const { return minDensity_; }
     QDoubleSpinBox* maxDensity() const { return maxDensity_; }
     QCheckBox* loopsOnly() const { return loopsOnly_; } // scored under the library's threshold
+    // Export Selected (batch export to a folder) and dragging loops out as files.
+    LoopListExport* exporting() const { return export_; }
     // All sources, mined, generated, or the generated loops of one model.
     QComboBox* sourceFilter() const { return source_; }
 
@@ -55,6 +58,7 @@ private:
     QCheckBox* loopsOnly_;
     QComboBox* source_;
     LibraryReader* db_ = nullptr;
+    LoopListExport* export_;
 };
 
 } // namespace lm::ui

@@ -2,6 +2,9 @@
 
 #include "LibraryPanel.h"
 #include "LibrarySession.h"
+#include "LoopDrag.h"
+#include "LoopExporter.h"
+#include "LoopListExport.h"
 #include "LoopsPanel.h"
 #include "dialogs/ImportReportDialog.h"
 #include "generate/GeneratePanel.h"
@@ -71,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(generate_, &GeneratePanel::loopSelected, piece_, &PieceView::showGeneratedLoop);
     connect(generate_, &GeneratePanel::libraryLoopsChanged, loops_, &LoopsPanel::reload);
     connectSession();
+    buildTransport();
     buildFileMenu();
     buildEditMenu();
 
@@ -104,6 +108,9 @@ void MainWindow::connectSession()
     });
     connect(piece_, &PieceView::tempoChangeRequested, session_, &LibrarySession::applyTempo);
     connect(piece_, &PieceView::exported, this, [this](const QString& file) { statusBar()->showMessage(tr("Exported %1").arg(file), 5000); });
+    jobs_->watch(loops_->exporting()->exporter()->job());
+    connect(loops_->exporting()->exporter(), &LoopExporter::finished, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(loops_->exporting()->dragStarter(), &LoopDragStarter::dragFailed, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 }
 
 QString MainWindow::defaultLibraryPath()
@@ -154,6 +161,7 @@ void MainWindow::buildFileMenu()
             importPaths({dir});
     });
     file->addAction(piece_->exportAction());
+    file->addAction(loops_->exporting()->exportSelectedAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -233,7 +241,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)
 {
-    if (e->mimeData()->hasUrls())
+    if (e->mimeData()->hasUrls() && !e->source()) // loops dragged out of a panel are not imported back
         e->acceptProposedAction();
 }
 

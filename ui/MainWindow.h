@@ -17,6 +17,8 @@ class LibraryPanel;
 class LibrarySession;
 class LoopsPanel;
 class PieceView;
+class Audition;
+class Transport;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +41,8 @@ public:
     PieceView* pieceView() const { return piece_; }
     GeneratePanel* generatePanel() const { return generate_; }
     JobsBar* jobsBar() const { return jobs_; }
+    Audition* audition() const { return audition_; }
+    Transport* transport() const { return transport_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
@@ -59,6 +63,7 @@ private:
     void buildEditMenu();
     void connectSession();
     void updateStatus();
+    void buildTransport(); // ui/audition/AuditionWiring.cpp
     void onImportFinished(bool ok, const QString& error);
 
     LibrarySession* session_;
@@ -70,6 +75,8 @@ private:
     QSplitter* split_;
     JobsBar* jobs_;
     QLabel* counts_;
+    Audition* audition_ = nullptr;
+    Transport* transport_ = nullptr;
     bool showReport_ = true;
 };
 

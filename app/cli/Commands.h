@@ -19,5 +19,9 @@ bool isAudioCommandLine(int argc, char** argv);
 int runAudioPiece(const std::string& command, int argc, char** argv); // windows, ssm
 int runExportAudio(int argc, char** argv);
 int runTempo(int argc, char** argv);
+// Audition (PlayCommands.cpp).
+int runPlay(int argc, char** argv);
+int runPorts(int argc, char** argv);
+int runExportLoops(int argc, char** argv); // export: library loops to MIDI files (ExportCommand.cpp)
 
 } // namespace lm::cli

@@ -15,6 +15,7 @@ void writeSet(JsonWriter& j, const ml::SetMeasures& m)
     j.key("loop_score").value(m.loopScore);
     j.key("unique_pitch").value(m.uniquePitch);
     j.key("note_density").value(m.noteDensity);
+    j.key("bar_correlation").value(m.barCorrelation);
     j.endObject();
 }
 

@@ -31,6 +31,26 @@ Result<std::vector<WindowCorrelation>> detectorData(LibraryDb& db, const std::st
     return data;
 }
 
+// --loops FOLDER: one loop per file, as the paper's detector data; else the library's kept windows.
+Result<std::vector<WindowCorrelation>> detectorInput(const Args& args, int maxWindows, int seed, size_t& available,
+                                                    std::vector<std::string>& skipped)
+{
+    if (const auto folder = args.option("loops")) {
+        LoopFolder loops = loadLoopFolder(*folder);
+        skipped = loops.skipped;
+        available = loops.correlations.size();
+        if (loops.correlations.size() < 2)
+            return Error{*folder, -1, "only " + std::to_string(loops.correlations.size())
+                                          + " usable loop files to train the detector on"
+                                          + (skipped.empty() ? "" : " (first skipped: " + skipped.front() + ")")};
+        return loops.correlations;
+    }
+    auto lib = openLibrary(args);
+    if (!lib)
+        return lib.error();
+    return detectorData(**lib, args.option("kind").value_or(""), maxWindows, seed, available);
+}
+
 int trainDetector(const Args& args, const std::string& out)
 {
     ml::DetectorSettings s;
@@ -40,11 +60,9 @@ int trainDetector(const Args& args, const std::string& out)
     if (!settingOptions(args, s, ml::detectorSettingFields()) || !numberOption(args, "max-windows", maxWindows, 0, 1 << 30)
         || !numberOption(args, "seed", seed, 0, 1 << 30) || !trainOptions(args, out, options))
         return Usage;
-    auto lib = openLibrary(args);
-    if (!lib)
-        return fail(lib.error());
     size_t available = 0;
-    auto data = detectorData(**lib, args.option("kind").value_or(""), maxWindows, seed, available);
+    std::vector<std::string> skipped;
+    auto data = detectorInput(args, maxWindows, seed, available, skipped);
     if (!data)
         return fail(data.error());
     JobContext job(trainProgress(line));
@@ -60,6 +78,11 @@ int trainDetector(const Args& args, const std::string& out)
     j.key("model").value(out + "/" + ml::LoopDetector::kFileName);
     j.key("windows").value(int64_t(data->size()));
     j.key("windows_available").value(int64_t(available));
+    j.key("training_set").value(args.option("loops") ? "loop files in " + *args.option("loops") : "kept windows of the library");
+    j.key("skipped").beginArray();
+    for (const std::string& why : skipped)
+        j.value(why);
+    j.endArray();
     j.key("data").value(detector->dataFingerprint());
     j.key("parameters").value(detector->parameterCount());
     j.key("threshold").value(detector->threshold());
@@ -158,7 +181,7 @@ int runTrain(int argc, char** argv)
     if (argc < 3)
         return usageError("train needs what: detector, vqvae or prior");
     const std::string what = argv[2];
-    std::vector<std::string> valued{"db", "out", "seed", "threads", "kind", "max-windows"};
+    std::vector<std::string> valued{"db", "out", "seed", "threads", "kind", "max-windows", "loops"};
     appendOptionNames(valued, ml::detectorSettingFields());
     appendOptionNames(valued, ml::vqVaeSettingFields());
     appendOptionNames(valued, ml::priorSettingFields());

@@ -24,6 +24,16 @@ commands:
         [--threads N]
   export-audio FILE --start-bar B [--bars 8] --out X.wav|X.flac [--db LIB.sqlite]
                                    cut bars out of an audio file at its own rate
+  export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]
+        [--drum-map FILE] [--bass-program P] [--overwrite]
+                                   writes library loops (ids as 'loops' prints them: m12, g3)
+                                   as MIDI files (format 1, tempo, 4/4, drums on channel 10;
+                                   audio pieces' loops as WAV cuts) and prints them as JSON;
+                                   pattern fields {source} {bar} {score} {id} {tempo} {n},
+                                   default {source}_bar{bar}_{id}; a drum map file has lines
+                                   like 'kick 36' (classes: kick, snare, closed hi-hat, low tom,
+                                   open hi-hat, mid tom, crash, high tom, ride); an existing
+                                   file is kept unless --overwrite
   tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
                                    set (or clear) an audio piece's tempo and re-analyse it
   loops --db LIB.sqlite [--source mined|generated] [--model NAME] [--max-score X] [--limit N]
@@ -38,6 +48,10 @@ OGG, MP3 (as Debian's libsndfile reads them)
         [--threads T] [--kind midi|audio] [--max-windows N] [--resume]
                                    trains the loop detector on the library's kept windows
                                    (--max-windows: a random subset of N, drawn with the seed)
+  train detector --loops FOLDER --out DIR [...]
+                                   trains it on a folder of loop files instead, one loop per
+                                   file (MIDI or audio; 1, 2 or 4 bars are repeated to 8), as
+                                   the paper does: it then learns what repeats, not what is typical
   train vqvae --db LIB.sqlite --out DIR [--epochs N] [--batch B] [--codes K] [--phrase-starts]
                                    trains the VQ-VAE on the library's loops (under the threshold)
   train prior --db LIB.sqlite --out DIR [--epochs N] [--layers L] [--hidden H]
@@ -53,6 +67,12 @@ OGG, MP3 (as Debian's libsndfile reads them)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
                                    density / coverage (k = 5) of generated vs training loops
+  play FILE.mid [--tempo BPM] [--repeat N] [--port NAME | --virtual NAME | --synth]
+                                   plays a MIDI file N times (default 1) at its tempo or BPM;
+                                   --virtual opens a port of that client name and waits up to
+                                   2 s for a connection; without an output option: the first
+                                   MIDI port, else the built-in synth
+  ports                            the MIDI outputs and the built-in synth, as JSON
   version                          versions of loopminer and its libraries, and where
                                    its data is (<exe dir>/../share/loopminer)
   help                             this text
@@ -98,6 +118,8 @@ int main(int argc, char** argv)
         return runExportAudio(argc, argv);
     if (cmd == "tempo")
         return runTempo(argc, argv);
+    if (cmd == "export")
+        return runExportLoops(argc, argv);
     if (cmd == "train" || cmd == "score" || cmd == "generate" || cmd == "evaluate")
         return runModelCommand(argc, argv);
     if (cmd == "windows")
@@ -112,5 +134,9 @@ int main(int argc, char** argv)
         return runVersion(argc, argv);
     if (cmd == "loops")
         return runLoops(argc, argv);
+    if (cmd == "play")
+        return runPlay(argc, argv);
+    if (cmd == "ports")
+        return runPorts(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }

@@ -72,6 +72,8 @@ public:
     std::optional<std::string> loopModel(); // which model gave the scores
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
+    // One kept window by its id (the mined loop "m<id>"), or nothing (LibraryWindowRead.cpp).
+    std::optional<WindowRecord> keptWindow(int64_t windowId);
 
     // Generated loops (LibraryGenerated.cpp). A batch is stored with its
     // loops at once (one transaction): pending, or kept when `keepAll`; the

@@ -4,6 +4,7 @@
 
 #include "core/audio/AudioAnalysis.h"
 #include "core/base/FileBytes.h"
+#include "core/base/NaturalOrder.h"
 
 #include <algorithm>
 #include <atomic>
@@ -67,6 +68,21 @@ void collect(const std::string& root, std::vector<Candidate>& out, std::vector<S
             consider(it->path());
     }
 }
+
+} // namespace
+
+std::vector<std::string> listMediaFiles(const std::string& root, std::vector<SkippedFile>& skipped)
+{
+    std::vector<Candidate> found;
+    collect(root, found, skipped);
+    std::vector<std::string> paths;
+    for (Candidate& c : found)
+        paths.push_back(std::move(c.path));
+    std::sort(paths.begin(), paths.end(), [](const std::string& a, const std::string& b) { return naturalCompare(a, b) < 0; });
+    return paths;
+}
+
+namespace {
 
 ImportedFile analyseAny(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo,
                         JobContext* job = nullptr)

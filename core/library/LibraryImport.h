@@ -42,6 +42,10 @@ struct ImportSummary {
 
 bool isMidiPath(const std::string& path);
 
+// The MIDI and audio files under `root` (a folder, walked recursively, or one
+// file), in natural order; what cannot be read is added to `skipped` with why.
+std::vector<std::string> listMediaFiles(const std::string& root, std::vector<SkippedFile>& skipped);
+
 // Reads and analyses one file into what the library stores for it.
 ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs);
 // The same for bytes already in memory (`path` names them in messages).

@@ -21,10 +21,15 @@ SetMeasures measureSet(const LoopDetector& detector, const std::vector<Roll>& ro
         m.loopScore += scores[i];
         m.noteDensity += density;
         m.uniquePitch += unique;
+        double sum = 0;
+        for (double c : windowCorrelation(rolls[i], 0))
+            sum += c;
+        m.barCorrelation += sum / double(format::kCorrelationPairs);
     }
     m.loopScore /= double(rolls.size());
     m.noteDensity /= double(rolls.size());
     m.uniquePitch /= double(rolls.size());
+    m.barCorrelation /= double(rolls.size());
     return m;
 }
 

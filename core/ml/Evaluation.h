@@ -13,6 +13,10 @@ struct SetMeasures {
     double loopScore = 0;     // mean
     double uniquePitch = 0;   // per bar, averaged over bars and loops
     double noteDensity = 0;
+    // The mean of the 28 bar correlations (method.md 3) per loop, averaged:
+    // 1 for a loop whose 8 bars are the same, lower the less they repeat. Beside
+    // the loop score it says whether "scored low" means "repeats".
+    double barCorrelation = 0;
 };
 
 struct MeanSd {

@@ -6,8 +6,12 @@
 #include "core/ml/CodePrior.h"
 #include "core/ml/LoopDetector.h"
 #include "core/ml/VqVae.h"
+#include "core/io/MidiWriter.h"
+#include "core/model/LoopFormat.h"
+#include "core/model/RollToMidi.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -129,6 +133,46 @@ private Q_SLOTS:
             QVERIFY2(model.startsWith(QDir(tmp.path()).canonicalPath() + "/tree/"), qPrintable(model));
         QVERIFY(QFile::exists(tmp.filePath("gen/loop_001.mid")));
         QVERIFY(QFile::exists(tmp.filePath("gen/summary.json")));
+    }
+
+    // train detector --loops FOLDER: one loop per file, as the paper's detector
+    // data; short loops repeated, other files skipped and listed with why.
+    void trainDetectorOnAFolderOfLoopFiles()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(QDir(tmp.path()).mkpath("loops"));
+        auto writeLoop = [&](const QString& name, int bars, int variant) {
+            std::vector<uint64_t> steps(size_t(bars * lm::format::kStepsPerBar), 0);
+            for (size_t i = 0; i < steps.size(); ++i) {
+                if (i % 4 == 0)
+                    steps[i] |= 1u; // kick
+                if ((i + size_t(variant)) % 3 == 0)
+                    steps[i] |= 4u; // hats
+                if (i % 4 != 3)
+                    steps[i] |= uint64_t(1) << (lm::format::kDrumRows + (variant + int(i / 16)) % 12);
+            }
+            QVERIFY(lm::writeMidiFile(tmp.filePath("loops/" + name).toStdString(), lm::rollToMidi(steps)).ok());
+        };
+        for (int v = 0; v < 10; ++v)
+            writeLoop(QString("loop_%1.mid").arg(v), v % 2 ? 2 : 8, v);
+        writeLoop("odd_three_bars.mid", 3, 0);
+        const Run r = cli({"train", "detector", "--loops", "loops", "--out", "m", "--epochs-ae", "2", "--epochs-svdd",
+                           "2", "--threads", "1", "--quiet"},
+                          tmp.path());
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["windows"].toInt(), 10);
+        QCOMPARE(o["training_set"].toString(), QString("loop files in loops"));
+        const QJsonArray skipped = o["skipped"].toArray();
+        QCOMPARE(skipped.size(), 1);
+        QVERIFY2(skipped[0].toString().contains("odd_three_bars.mid: 3 bars"), qPrintable(skipped[0].toString()));
+        QVERIFY(lm::ml::LoopDetector::load(tmp.filePath("m").toStdString()).ok());
+
+        // A folder with no usable loop names itself and makes no model.
+        const Run none = cli({"train", "detector", "--loops", "nothere", "--out", "m2", "--quiet"}, tmp.path());
+        QCOMPARE(none.code, 1);
+        QVERIFY2(none.err.contains("nothere") && none.err.contains("usable loop files"), none.err.constData());
+        QVERIFY(!QFile::exists(tmp.filePath("m2/detector.lmm")));
     }
 
     // One settings description per model: the model files' keys stay what

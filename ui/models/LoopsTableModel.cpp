@@ -1,5 +1,6 @@
 #include "LoopsTableModel.h"
 
+#include "core/model/LoopId.h"
 #include "ui/views/ScoreFormat.h"
 
 #include <QFileInfo>

@@ -9,6 +9,7 @@
 #include "core/library/LibraryDb.h"
 #include "core/model/RollToMidi.h"
 #include "ui/LibrarySession.h"
+#include "ui/LoopExporter.h"
 #include "ui/dialogs/TempoDialog.h"
 #include "ui/jobs/JobRunner.h"
 #include "ui/views/ScoreFormat.h"
@@ -60,6 +61,7 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     export_->setToolTip(tr("Select a window on the matrix or the strip first"));
     connect(this, &PieceView::windowShown, export_, [this](int start) { export_->setEnabled(start >= 0); });
     connect(export_, &QAction::triggered, this, &PieceView::exportWithDialog);
+    connect(this, &PieceView::windowShown, this, &PieceView::shownLoopChanged);
     loader_ = new JobRunner(tr("Loading the piece"), this);
 }
 
@@ -266,17 +268,24 @@ void PieceView::exportWithDialog()
         info_->setText(tr("Nothing to export: select a window on the matrix or the strip first."));
         return;
     }
-    const QString base = generated_ ? QStringLiteral("generated_%1").arg(QString::fromStdString(generated_->loopId().text()))
-                                    : QFileInfo(path_).completeBaseName() + QStringLiteral("_bars%1-%2").arg(start + 1).arg(start + 8);
-    const QString out = QFileDialog::getSaveFileName(this, tr("Export window"),
-                                                     QDir::home().filePath(base + (isAudio() ? ".wav" : ".mid")),
-                                                     isAudio() ? tr("Audio (*.wav *.flac)") : tr("MIDI files (*.mid)"));
-    if (out.isEmpty())
-        return;
-    const QString error = exportWindowTo(out);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
-    else
+    // The options, the file and the question about an existing one: ui/LoopExporter.
+    LoopRoll loop;
+    if (generated_) {
+        loop.info.id = generated_->loopId();
+        loop.info.source = "generated";
+        loop.info.score = generated_->loop.loopScore;
+    } else {
+        loop.info.path = path_.toStdString();
+        loop.info.source = QFileInfo(path_).completeBaseName().toStdString();
+        loop.info.audio = isAudio();
+        loop.info.startBar = start;
+    }
+    const auto grid = audioGrid();
+    loop.info.tempoBpm = grid ? grid->first : tempoBpm();
+    loop.info.downbeat = grid ? grid->second : 0;
+    loop.steps = selectedSteps();
+    const QString out = exportOneWithDialog(this, loop);
+    if (!out.isEmpty())
         Q_EMIT exported(out);
 }
 

@@ -66,10 +66,18 @@ public:
     // The selected window's 57 x 128 roll (MIDI pieces).
     std::vector<uint64_t> selectedSteps() const;
     double tempoBpm() const;
+    // What the audition plays: the loop shown now (the selected window's 128
+    // step masks and its tempo; empty steps when none, or an audio piece).
+    struct ShownLoop {
+        std::vector<uint64_t> steps;
+        double bpm = 120;
+    };
+    ShownLoop shownLoop() const { return {selectedSteps(), tempoBpm()}; }
 
 Q_SIGNALS:
     void pieceShown(const QString& path); // loaded and drawn (or its reason shown)
     void windowShown(int startBar);       // -1: no window (nothing shown)
+    void shownLoopChanged();              // shownLoop() is another loop now
     void exported(const QString& file);
     // The user set (or, with neither value, cleared) an audio piece's tempo.
     void tempoChangeRequested(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
