@@ -160,6 +160,8 @@ private Q_SLOTS:
                 QCOMPARE(t->item(r, ui::GeneratePanel::Score)->text(), ui::formatScore(stored->loop.loopScore));
                 QCOMPARE(w.pieceView()->generatedLoopShown(), std::optional<LoopId>(sel[0]));
                 QCOMPARE(w.pieceView()->selectedSteps(), stored->loop.roll);
+                QCOMPARE(w.pieceView()->shownLoop().steps, stored->loop.roll); // what Play plays
+                QCOMPARE(w.pieceView()->shownLoop().bpm, 97.0);
                 QCOMPARE(w.pieceView()->rollView()->activeCells(), activeCells(stored->loop.roll));
                 QVERIFY(w.pieceView()->rollView()->activeCells() >= 64); // 32 drum and 32 bass cells at least
             }
