@@ -4,6 +4,7 @@
 // bar line, Space stops with all-notes-off. The output is a recording one and
 // the clock virtual (no sound card in CI; the real outputs and their choice
 // are tested in test_audition); a missing output is said once.
+#include "../core/JackFixture.h"
 #include "GuiFixtures.h"
 
 #include "core/playback/PlayerClock.h"
@@ -16,7 +17,9 @@
 #include "ui/views/PieceView.h"
 #include "ui/views/SsmView.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -207,6 +210,63 @@ private Q_SLOTS:
         QVERIFY(!w.transport()->playButton()->isChecked());
         QTest::keyClick(table, Qt::Key_Down); // browsing goes on
         QTRY_VERIFY(!w.pieceView()->loading());
+    }
+
+    // The real path in the window's process (which links LibTorch): with a
+    // JACK server up, the transport lists JACK's ports and Space plays into
+    // a virtual JACK port that an RtMidi input of the test hears. (libjack's
+    // client threads crashed here before JackThreadStacks.cpp.)
+    void realVirtualPortOverJackInTheWindow()
+    {
+        test::JackServer jack;
+        if (const QString why = jack.start("ui"); !why.isEmpty()) {
+            if (why.contains("not installed"))
+                QSKIP(qPrintable(why));
+            QFAIL(qPrintable(why));
+        }
+        QSettings().setValue(QStringLiteral("audition/output"), QStringLiteral("virtual:lm-ui-test"));
+        ui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("c.sqlite")));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::importAndWait(w, music_);
+        QVERIFY(w.showPanel("loops"));
+        QTableView* table = w.loopsPanel()->table();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->selectedWindow() >= 0);
+        w.transport()->ownTempoBox()->click();
+        w.transport()->tempoSpin()->setValue(400); // a fast pass
+        w.transport()->loopBox()->setChecked(false);
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY2(w.audition()->playing(), qPrintable(w.statusBar()->currentMessage()));
+        QVERIFY(w.audition()->outputName().contains("lm-ui-test"));
+        // The window plays on while nothing listens; connect, then play the loop once more.
+        QTest::keyClick(table, Qt::Key_Space);
+        test::Received received;
+        RtMidiIn in(RtMidi::UNIX_JACK, "loopminer-ui-test-in");
+        const int port = test::findPort(in, "lm-ui-test");
+        QVERIFY(port >= 0);
+        in.setCallback(&test::Received::callback, &received);
+        in.openPort(unsigned(port), "in");
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(w.audition()->playing());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.audition()->playing(), 20000); // loop off: one pass, then it stops
+        const Schedule s = scheduleOfRoll(w.pieceView()->shownLoop().steps);
+        QStringList ons, heard;
+        for (const auto& e : s.events)
+            if ((e.message[0] & 0xF0) == 0x90)
+                ons << hex(e.message);
+        QTRY_VERIFY_WITH_TIMEOUT(received.get().contains("b9 7b 00"), 5000);
+        for (const QString& m : received.get())
+            if (m.startsWith("9"))
+                heard << m;
+        QCOMPARE(heard, ons);
+        in.closePort();
+        QSettings().remove(QStringLiteral("audition"));
     }
 
     void theOutputChoiceIsRemembered()

@@ -15,6 +15,8 @@
 
 namespace lm::ui {
 
+bool jackThreadStacksWidened(); // JackThreadStacks.cpp
+
 namespace {
 const QString kOutputKey = QStringLiteral("audition/output");
 const QString kLoopKey = QStringLiteral("audition/loop");
@@ -62,7 +64,8 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     clock_->setChecked(settings.value(kClockKey, false).toBool());
     audition_->setLooping(loop_->isChecked());
     audition_->setMidiClock(clock_->isChecked());
-    refreshOutputs();
+    if (jackThreadStacksWidened()) // before the first JACK client of this process
+        refreshOutputs();
     tempo_->setValue(sourceTempo_);
 
     connect(play_, &QToolButton::clicked, audition_, &Audition::toggle);
