@@ -28,6 +28,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
 
 using namespace lm;
@@ -174,6 +176,64 @@ private Q_SLOTS:
         for (size_t i = before; i < log.get().size(); ++i)
             tail << log.get()[i].second;
         QVERIFY2(tail.contains("b9 7b 00"), qPrintable(tail.join(", ")));
+    }
+
+    // The transport's own tempo and MIDI clock reach the player: the box's
+    // tempo from the start, the piece's again from the next bar line when it
+    // is unticked; with "MIDI clock" ticked the first message is Start.
+    void ownTempoAndClockFromTheTransport()
+    {
+        QSettings().remove(QStringLiteral("audition"));
+        ui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("t.sqlite")));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::importAndWait(w, music_);
+        auto clock = std::make_shared<VirtualPlayerClock>();
+        Log log;
+        w.audition()->setClock(clock);
+        w.audition()->setOutputFactory([&](const OutputChoice&) -> Result<std::unique_ptr<MidiOutput>> {
+            return std::unique_ptr<MidiOutput>(new RecordingOutput(log, clock));
+        });
+        QVERIFY(w.showPanel("loops"));
+        QTableView* table = w.loopsPanel()->table();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->selectedWindow() >= 0);
+        const double pieceBpm = w.pieceView()->shownLoop().bpm;
+        QCOMPARE(w.transport()->tempoSpin()->value(), std::round(pieceBpm * 10) / 10);
+        QVERIFY(!w.transport()->tempoSpin()->isEnabled());
+        QTest::mouseClick(w.transport()->ownTempoBox(), Qt::LeftButton, {}, QPoint(5, 5));
+        QVERIFY(w.transport()->tempoSpin()->isEnabled());
+        w.transport()->tempoSpin()->setValue(90);
+        QTest::mouseClick(w.transport()->clockBox(), Qt::LeftButton, {}, QPoint(5, 5));
+        QVERIFY(w.transport()->clockBox()->isChecked());
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(w.audition()->playing());
+        QCOMPARE(w.audition()->tempo(), 90.0);
+        QVERIFY(clock->advanceTo(stepsToTime(4, 90)));
+        QCOMPARE(log.get().front().second, QString("fa"));
+        int pulses = 0;
+        for (const auto& [t, m] : log.get())
+            pulses += m == "f8";
+        QCOMPARE(pulses, 4 * 6 + 1); // 24 ppqn: six a 16th, and the one at step 4
+        QTest::mouseClick(w.transport()->ownTempoBox(), Qt::LeftButton, {}, QPoint(5, 5)); // the piece's tempo again
+        QCOMPARE(w.audition()->tempo(), 90.0);  // until the bar line
+        QVERIFY(clock->advanceTo(stepsToTime(16, 90)));
+        QCOMPARE(w.audition()->tempo(), std::clamp(pieceBpm, 1.0, 1000.0));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(!w.audition()->playing());
+        QVERIFY(log.get().back().second == "b9 7b 00" || log.get().back().second == "b1 7b 00");
+        bool stopSent = false;
+        for (const auto& [t, m] : log.get())
+            stopSent = stopSent || m == "fc";
+        QVERIFY(stopSent);
+        QSettings().remove(QStringLiteral("audition"));
     }
 
     void noOutputIsSaidOnceAndNothingBreaks()
