@@ -18,6 +18,7 @@
 #include "ui/views/SsmView.h"
 
 #include <QCheckBox>
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QSettings>
@@ -299,6 +300,15 @@ private Q_SLOTS:
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Down);
         QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->selectedWindow() >= 0);
+        // A synth that appears after the window opened is listed when the list is opened.
+        QComboBox* combo = w.transport()->outputCombo();
+        QCOMPARE(combo->findText("lm-late-synth", Qt::MatchContains), -1);
+        RtMidiIn lateSynth(RtMidi::UNIX_JACK, "lm-late-synth");
+        lateSynth.openVirtualPort("lm-late-synth");
+        QTest::mouseClick(combo, Qt::LeftButton);
+        QVERIFY(combo->findText("lm-late-synth", Qt::MatchContains) >= 0);
+        QCOMPARE(combo->currentData().toString(), QString("virtual:lm-ui-test")); // the choice kept
+        QTest::keyClick(combo->view(), Qt::Key_Escape);
         w.transport()->ownTempoBox()->click();
         w.transport()->tempoSpin()->setValue(400); // a fast pass
         w.transport()->loopBox()->setChecked(false);

@@ -116,6 +116,8 @@ void Audition::play()
     switches_ = 0;
     wasPlaying_ = true;
     timer_->start();
+    lastSaid_.clear(); // it works now: a later failure is news again
+    Q_EMIT message(tr("Playing into %1").arg(outputName()));
     Q_EMIT playingChanged(true);
 }
 

@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSettings>
@@ -88,6 +89,14 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     connect(ownTempo_, &QCheckBox::toggled, this, &Transport::applyTempo);
     connect(tempo_, &QDoubleSpinBox::valueChanged, this, &Transport::applyTempo);
     connect(output_, &QComboBox::activated, this, &Transport::chooseOutput);
+    output_->installEventFilter(this); // ports come and go: listed again as the list opens
+}
+
+bool Transport::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == output_ && event->type() == QEvent::MouseButtonPress)
+        refreshOutputs();
+    return QWidget::eventFilter(watched, event);
 }
 
 void Transport::setSourceTempo(double bpm)
