@@ -53,7 +53,7 @@ OGG, MP3 (as Debian's libsndfile reads them)
                                    plays a MIDI file N times (default 1) at its tempo or BPM;
                                    --virtual opens a port of that client name and waits up to
                                    2 s for a connection; without an output option: the first
-                                   MIDI port, else the built-in synth
+                                   MIDI port other than Midi Through, else the built-in synth
   ports                            the MIDI outputs and the built-in synth, as JSON
   version                          versions of loopminer and its libraries, and where
                                    its data is (<exe dir>/../share/loopminer)
