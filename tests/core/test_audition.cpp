@@ -5,6 +5,7 @@
 // server by an RtMidi input of the test.
 #include "CliRun.h"
 #include "JackFixture.h"
+#include "RecordingOutput.h"
 
 #include "core/io/MidiWriter.h"
 #include "core/playback/MidiSchedule.h"
@@ -35,8 +36,6 @@ using namespace lm;
 using namespace lm::test;
 
 namespace {
-
-QString hex(const std::vector<uint8_t>& m) { return hexBytes(std::vector<unsigned char>(m.begin(), m.end())); }
 
 QStringList eventsAsText(const Schedule& s)
 {
@@ -71,41 +70,6 @@ MidiFile fixtureFile()
     f.tracks = {meta, drums, bass};
     return f;
 }
-
-struct Sent {
-    PlayerTime time;
-    std::vector<uint8_t> message;
-};
-QString asText(const Sent& s) { return QString::number(s.time.count()) + " ns: " + hex(s.message); }
-
-class RecordingOutput final : public MidiOutput {
-public:
-    explicit RecordingOutput(std::shared_ptr<PlayerClock> clock) : clock_(std::move(clock)) {}
-    Result<bool> send(const std::vector<uint8_t>& message) override
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        sent_.push_back({clock_->now(), message});
-        return true;
-    }
-    std::string name() const override { return "recording"; }
-    std::vector<Sent> sent() const
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        return sent_;
-    }
-    QStringList text() const
-    {
-        QStringList out;
-        for (const Sent& s : sent())
-            out << asText(s);
-        return out;
-    }
-
-private:
-    std::shared_ptr<PlayerClock> clock_;
-    mutable std::mutex m_;
-    std::vector<Sent> sent_;
-};
 
 PlayerTime ms(int64_t v) { return PlayerTime(v * 1'000'000); }
 

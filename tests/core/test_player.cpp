@@ -2,6 +2,8 @@
 // on a virtual clock into a recording output (exact times, no drift, bar-line
 // switches and tempo changes, all-notes-off on stop), RtMidi outputs without a
 // sound card, and, with jackd1 installed, the real path through a JACK server.
+#include "RecordingOutput.h"
+
 #include "core/playback/MidiOutput.h"
 #include "core/playback/Player.h"
 #include "core/playback/PlayerClock.h"
@@ -17,6 +19,7 @@
 #include <mutex>
 
 using namespace lm;
+using namespace lm::test;
 using namespace std::chrono_literals;
 
 namespace {
@@ -31,14 +34,6 @@ void set(Roll& roll, int row, int from, int to)
         roll[size_t(s)] |= uint64_t(1) << row;
 }
 
-QString hex(const std::vector<uint8_t>& m)
-{
-    QStringList bytes;
-    for (uint8_t b : m)
-        bytes << QString::asprintf("%02x", b);
-    return bytes.join(' ');
-}
-
 QStringList eventsAsText(const Schedule& s)
 {
     QStringList out;
@@ -46,51 +41,6 @@ QStringList eventsAsText(const Schedule& s)
         out << QString::number(e.step) + ": " + hex(e.message);
     return out;
 }
-
-struct Sent {
-    PlayerTime time;
-    std::vector<uint8_t> message;
-};
-
-QString asText(const Sent& s) { return QString::number(s.time.count()) + " ns: " + hex(s.message); }
-
-// The fake output: what was sent, and when on the player's clock.
-class RecordingOutput final : public MidiOutput {
-public:
-    explicit RecordingOutput(std::shared_ptr<PlayerClock> clock) : clock_(std::move(clock)) {}
-    Result<bool> send(const std::vector<uint8_t>& message) override
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        sent_.push_back({clock_->now(), message});
-        return true;
-    }
-    std::string name() const override { return "recording"; }
-    std::vector<Sent> sent() const
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        return sent_;
-    }
-    QStringList text() const
-    {
-        QStringList out;
-        for (const Sent& s : sent())
-            out << asText(s);
-        return out;
-    }
-    std::vector<PlayerTime> noteOnTimes() const
-    {
-        std::vector<PlayerTime> t;
-        for (const Sent& s : sent())
-            if (s.message.size() == 3 && (s.message[0] & 0xF0) == 0x90 && s.message[2] > 0)
-                t.push_back(s.time);
-        return t;
-    }
-
-private:
-    std::shared_ptr<PlayerClock> clock_;
-    mutable std::mutex m_;
-    std::vector<Sent> sent_;
-};
 
 QStringList textFrom(const std::vector<Sent>& sent, size_t from)
 {
@@ -407,61 +357,16 @@ private:
     QStringList sent_;
 };
 
-struct Received {
-    std::mutex m;
-    QStringList messages;
-    static void callback(double, std::vector<unsigned char>* message, void* self)
-    {
-        auto* r = static_cast<Received*>(self);
-        std::lock_guard<std::mutex> lock(r->m);
-        r->messages << hex(*message);
-    }
-    QStringList get()
-    {
-        std::lock_guard<std::mutex> lock(m);
-        return messages;
-    }
-};
-
-// A jackd of our own (dummy driver), ended by its process id when the test ends.
-struct JackServer {
-    QProcess process;
-    ~JackServer()
-    {
-        if (process.state() == QProcess::NotRunning)
-            return;
-        process.terminate();
-        if (!process.waitForFinished(5000)) {
-            process.kill();
-            process.waitForFinished(2000);
-        }
-    }
-};
 
 } // namespace
 
 void TestPlayer::realPlayerThroughJack()
 {
-    const QString jackd = QStandardPaths::findExecutable("jackd");
-    if (jackd.isEmpty())
+    if (QStandardPaths::findExecutable("jackd").isEmpty())
         QSKIP("jackd is not installed (apt-get install jackd1): the real MIDI path through JACK is not tested");
-    const QByteArray server = "loopminer-test-" + QByteArray::number(QCoreApplication::applicationPid());
-    qputenv("JACK_DEFAULT_SERVER", server);
     JackServer jack;
-    jack.process.setProcessChannelMode(QProcess::ForwardedChannels);
-    // A long client timeout (-t, ms): on a loaded machine jackd1 would drop a
-    // client that misses the default 500 ms, and with it the messages.
-    jack.process.start(jackd, {"-t", "10000", "-d", "dummy", "-r", "48000", "-p", "32"});
-    QVERIFY2(jack.process.waitForStarted(5000), "jackd did not start");
-    bool up = false;
-    for (int i = 0; i < 100 && !up && jack.process.state() == QProcess::Running; ++i) {
-        std::string why;
-        listMidiOutputs(&why);
-        up = why.find("JACK server not running") == std::string::npos;
-        if (!up)
-            QTest::qWait(100);
-    }
-    QVERIFY2(up, "jackd -d dummy did not come up within 10 s");
+    const QString why = jack.start("player");
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 
     auto opened = openVirtualMidiOutput("loopminer-test-out");
     QVERIFY2(opened.ok(), opened.error().message.c_str());
@@ -469,10 +374,7 @@ void TestPlayer::realPlayerThroughJack()
 
     Received received;
     RtMidiIn in(RtMidi::UNIX_JACK, "loopminer-test-in");
-    int port = -1;
-    for (unsigned i = 0; i < in.getPortCount(); ++i)
-        if (in.getPortName(i).find("loopminer-test-out") != std::string::npos)
-            port = int(i);
+    const int port = findPort(in, "loopminer-test-out");
     QVERIFY2(port >= 0, "our virtual output is not among JACK's MIDI ports");
     qInfo("playing into %s, heard on JACK port %s", tee.name().c_str(), in.getPortName(unsigned(port)).c_str());
     in.setCallback(&Received::callback, &received);
