@@ -98,6 +98,17 @@ class TestAuditionUi : public QObject {
     QTemporaryDir tmp_;
     QString music_;
 
+    // A window on a library of its own, the collection imported, shown and active.
+    void openImported(ui::MainWindow& w, const QString& db)
+    {
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath(db)));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::importAndWait(w, music_);
+    }
+
 private Q_SLOTS:
     void initTestCase() { music_ = test::setUpCollection(tmp_.path(), 6, 5); }
 
@@ -105,12 +116,9 @@ private Q_SLOTS:
     {
         QSettings().remove(QStringLiteral("audition"));
         ui::MainWindow w;
-        w.setShowImportReport(false);
-        QVERIFY(w.openLibrary(tmp_.filePath("a.sqlite")));
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        test::importAndWait(w, music_);
+        openImported(w, "a.sqlite");
+        if (QTest::currentTestFailed())
+            return;
         auto clock = std::make_shared<VirtualPlayerClock>();
         Log log;
         ui::Audition* audition = w.audition();
@@ -186,12 +194,9 @@ private Q_SLOTS:
     {
         QSettings().remove(QStringLiteral("audition"));
         ui::MainWindow w;
-        w.setShowImportReport(false);
-        QVERIFY(w.openLibrary(tmp_.filePath("t.sqlite")));
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        test::importAndWait(w, music_);
+        openImported(w, "t.sqlite");
+        if (QTest::currentTestFailed())
+            return;
         auto clock = std::make_shared<VirtualPlayerClock>();
         Log log;
         w.audition()->setClock(clock);
@@ -241,12 +246,9 @@ private Q_SLOTS:
     {
         QSettings().remove(QStringLiteral("audition"));
         ui::MainWindow w;
-        w.setShowImportReport(false);
-        QVERIFY(w.openLibrary(tmp_.filePath("b.sqlite")));
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        test::importAndWait(w, music_);
+        openImported(w, "b.sqlite");
+        if (QTest::currentTestFailed())
+            return;
         int asked = 0;
         QString askedFor;
         w.audition()->setOutputFactory([&](const OutputChoice& c) -> Result<std::unique_ptr<MidiOutput>> {
@@ -288,12 +290,9 @@ private Q_SLOTS:
         }
         QSettings().setValue(QStringLiteral("audition/output"), QStringLiteral("virtual:lm-ui-test"));
         ui::MainWindow w;
-        w.setShowImportReport(false);
-        QVERIFY(w.openLibrary(tmp_.filePath("c.sqlite")));
-        w.show();
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        test::importAndWait(w, music_);
+        openImported(w, "c.sqlite");
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(w.showPanel("loops"));
         QTableView* table = w.loopsPanel()->table();
         QTRY_VERIFY(table->model()->rowCount() > 0);
