@@ -1,9 +1,12 @@
 #pragma once
 // The loops panel: every mined loop of the library, filtered by text and note
 // density, sorted by any column; choosing one shows it in the piece view.
+#include "core/model/LoopId.h"
+
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QTableView;
@@ -16,6 +19,7 @@ namespace lm::ui {
 
 class LoopsTableModel;
 class LibrarySession;
+class LoopListExport;
 
 class LoopsPanel : public QWidget {
     Q_OBJECT
@@ -33,12 +37,18 @@ public:
     QDoubleSpinBox* minDensity() const { return minDensity_; }
     QDoubleSpinBox* maxDensity() const { return maxDensity_; }
     QCheckBox* loopsOnly() const { return loopsOnly_; } // scored under the library's threshold
+    // Export Selected (batch export to a folder) and dragging loops out as files.
+    LoopListExport* exporting() const { return export_; }
+    // All sources, mined, generated, or the generated loops of one model.
+    QComboBox* sourceFilter() const { return source_; }
 
 Q_SIGNALS:
-    void loopChosen(const QString& path, int startBar);
+    void loopChosen(const QString& path, int startBar); // a mined loop
+    void loopIdChosen(lm::LoopId id);                   // any loop (a generated one has no path)
 
 private:
     void applyFilters();
+    void fillSources(); // the models of the library's generated loops
 
     LoopsTableModel* model_;
     QTableView* table_;
@@ -46,7 +56,9 @@ private:
     QDoubleSpinBox* minDensity_;
     QDoubleSpinBox* maxDensity_;
     QCheckBox* loopsOnly_;
+    QComboBox* source_;
     LibraryReader* db_ = nullptr;
+    LoopListExport* export_;
 };
 
 } // namespace lm::ui

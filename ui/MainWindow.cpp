@@ -2,8 +2,12 @@
 
 #include "LibraryPanel.h"
 #include "LibrarySession.h"
+#include "LoopDrag.h"
+#include "LoopExporter.h"
+#include "LoopListExport.h"
 #include "LoopsPanel.h"
 #include "dialogs/ImportReportDialog.h"
+#include "generate/GeneratePanel.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
 #include "models/LoopsTableModel.h"
@@ -40,13 +44,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     library_ = new LibraryPanel(this);
     loops_ = new LoopsPanel(this);
     piece_ = new PieceView(this);
+    generate_ = new GeneratePanel(this);
     library_->setSession(session_);
     loops_->setSession(session_);
     piece_->setSession(session_);
+    generate_->setSession(session_);
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("panelTabs"));
     tabs_->addTab(library_, tr("Library"));
     tabs_->addTab(loops_, tr("Loops"));
+    tabs_->addTab(generate_, tr("Generate"));
     train_ = new TrainView(this);
     train_->setSession(session_);
     train_->form()->setSelectionSource([this] { return loops_->model()->query(); });
@@ -66,13 +73,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     jobs_ = new JobsBar(this);
     for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob(), train_->job(), models_->evaluateJob()})
         jobs_->watch(r);
+    jobs_->watch(generate_->job());
     statusBar()->addPermanentWidget(jobs_);
     counts_ = new QLabel(this);
     counts_->setObjectName(QStringLiteral("libraryCounts"));
     statusBar()->addPermanentWidget(counts_);
     connect(library_, &LibraryPanel::fileActivated, piece_, &PieceView::showFile);
     connect(loops_, &LoopsPanel::loopChosen, piece_, &PieceView::showWindowOf);
+    connect(loops_, &LoopsPanel::loopIdChosen, piece_, [this](const LoopId& id) {
+        if (id.source == LoopId::Source::Generated)
+            piece_->showGeneratedLoop(id);
+    });
+    connect(generate_, &GeneratePanel::loopSelected, piece_, &PieceView::showGeneratedLoop);
+    connect(generate_, &GeneratePanel::libraryLoopsChanged, loops_, &LoopsPanel::reload);
     connectSession();
+    buildTransport();
     buildFileMenu();
     buildEditMenu();
 
@@ -110,6 +125,9 @@ void MainWindow::connectSession()
     });
     connect(piece_, &PieceView::tempoChangeRequested, session_, &LibrarySession::applyTempo);
     connect(piece_, &PieceView::exported, this, [this](const QString& file) { statusBar()->showMessage(tr("Exported %1").arg(file), 5000); });
+    jobs_->watch(loops_->exporting()->exporter()->job());
+    connect(loops_->exporting()->exporter(), &LoopExporter::finished, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(loops_->exporting()->dragStarter(), &LoopDragStarter::dragFailed, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 }
 
 QString MainWindow::defaultLibraryPath()
@@ -129,6 +147,7 @@ bool MainWindow::showPanel(const QString& name)
         : name == QLatin1String("loops")              ? static_cast<QWidget*>(loops_)
         : name == QLatin1String("training") || name == QLatin1String("train") ? static_cast<QWidget*>(train_)
         : name == QLatin1String("models")             ? static_cast<QWidget*>(models_)
+        : name == QLatin1String("generate")           ? static_cast<QWidget*>(generate_)
                                                       : nullptr;
     if (panel)
         tabs_->setCurrentWidget(panel);
@@ -161,6 +180,7 @@ void MainWindow::buildFileMenu()
             importPaths({dir});
     });
     file->addAction(piece_->exportAction());
+    file->addAction(loops_->exporting()->exportSelectedAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -216,6 +236,7 @@ void MainWindow::updateStatus()
     if (const auto threshold = db->loopThreshold()) {
         LoopQuery under;
         under.maxScore = *threshold;
+        under.source = LoopQuery::Source::Mined;
         text += tr(", %1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
     }
     counts_->setText(text);
@@ -228,9 +249,11 @@ void MainWindow::closeEvent(QCloseEvent* e)
     // Running jobs stop at their next step and are joined: nothing is left
     // half-written, and a re-run of an import finishes the job.
     session_->cancelAll();
+    generate_->job()->cancel();
     for (JobRunner* r : {train_->job(), models_->evaluateJob()}) // a training's last checkpoint stands
         r->cancel();
     session_->waitAll();
+    generate_->job()->wait();
     for (JobRunner* r : {train_->job(), models_->evaluateJob()})
         r->wait();
     QSettings settings;
@@ -241,7 +264,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)
 {
-    if (e->mimeData()->hasUrls())
+    if (e->mimeData()->hasUrls() && !e->source()) // loops dragged out of a panel are not imported back
         e->acceptProposedAction();
 }
 

@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace lm::ui {
 
+class GeneratePanel;
 class JobsBar;
 class LibraryPanel;
 class LibrarySession;
@@ -18,6 +19,8 @@ class LoopsPanel;
 class ModelsPanel;
 class PieceView;
 class TrainView;
+class Audition;
+class Transport;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -29,7 +32,7 @@ public:
     bool openLibrary(const QString& path);
     // Starts importing folders or files into the open library.
     void importPaths(const QStringList& paths);
-    // Brings a panel to the front by name ("library", "loops", "training", "models"); false when there is none.
+    // Brings a panel to the front by name ("library", "loops", "generate", "training", "models"); false when there is none.
     bool showPanel(const QString& name);
 
     static QString defaultLibraryPath();
@@ -38,9 +41,12 @@ public:
     LibraryPanel* libraryPanel() const { return library_; }
     LoopsPanel* loopsPanel() const { return loops_; }
     PieceView* pieceView() const { return piece_; }
+    GeneratePanel* generatePanel() const { return generate_; }
     JobsBar* jobsBar() const { return jobs_; }
     TrainView* trainView() const { return train_; }
     ModelsPanel* modelsPanel() const { return models_; }
+    Audition* audition() const { return audition_; }
+    Transport* transport() const { return transport_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
@@ -61,18 +67,22 @@ private:
     void buildEditMenu();
     void connectSession();
     void updateStatus();
+    void buildTransport(); // ui/audition/AuditionWiring.cpp
     void onImportFinished(bool ok, const QString& error);
 
     LibrarySession* session_;
     LibraryPanel* library_;
     LoopsPanel* loops_;
     PieceView* piece_;
+    GeneratePanel* generate_;
     QTabWidget* tabs_;
     QSplitter* split_;
     JobsBar* jobs_;
     TrainView* train_;
     ModelsPanel* models_;
     QLabel* counts_;
+    Audition* audition_ = nullptr;
+    Transport* transport_ = nullptr;
     bool showReport_ = true;
 };
 

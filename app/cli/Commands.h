@@ -13,11 +13,16 @@ int runRoll(int argc, char** argv);
 int runScan(int argc, char** argv);
 int runVersion(int argc, char** argv);
 int runModels(int argc, char** argv); // ModelsCommand.cpp
+int runLoops(int argc, char** argv); // LoopsCommand.cpp
 // Audio files (AudioCommands.cpp).
 bool readTempoOptions(const Args& args, TempoSetting& tempo); // --bpm, --downbeat
 bool isAudioCommandLine(int argc, char** argv);
 int runAudioPiece(const std::string& command, int argc, char** argv); // windows, ssm
 int runExportAudio(int argc, char** argv);
 int runTempo(int argc, char** argv);
+// Audition (PlayCommands.cpp).
+int runPlay(int argc, char** argv);
+int runPorts(int argc, char** argv);
+int runExportLoops(int argc, char** argv); // export: library loops to MIDI files (ExportCommand.cpp)
 
 } // namespace lm::cli

@@ -1,5 +1,6 @@
 // generate: loops sampled from a model (the bundled default model unless
-// --model names one), kept by rejection, written as MIDI files plus summary.json.
+// --model names one), kept by rejection, written as MIDI files plus
+// summary.json, and with --db LIB --keep stored in the library as generated loops.
 #include "ModelCommands.h"
 
 #include "core/base/DataPaths.h"
@@ -41,21 +42,57 @@ void writeSummary(JsonWriter& j, const std::string& modelDir, const ml::LoopMode
     j.key("seconds").value(r.seconds);
 }
 
-// loop_001.mid, ... in `out`, each listed in the summary.
-Result<bool> writeLoops(JsonWriter& j, const std::string& out, const ml::GenerateResult& r, double bpm)
+// --keep: the loops stored in the library as generated loops, with the
+// model, the settings and the seed that made them; their ids.
+Result<std::vector<LoopId>> keepInLibrary(LibraryDb& db, const std::string& modelDir, const ml::GenerateSettings& s,
+                                          double bpm, const ml::GenerateResult& r)
+{
+    GenerationBatch batch;
+    batch.modelName = modelNameOfDir(modelDir);
+    batch.modelDir = modelDir;
+    batch.settings.count = s.count;
+    batch.settings.temperature = s.sampling.temperature;
+    batch.settings.topK = s.sampling.topK;
+    batch.settings.topP = s.sampling.topK > 0 ? 0.0 : s.sampling.topP;
+    batch.settings.maxScore = s.maxScore;
+    batch.settings.seed = s.seed;
+    batch.settings.maxDrawn = s.maxDrawn;
+    batch.settings.tempoBpm = bpm;
+    batch.drawn = r.drawn;
+    for (const ml::GeneratedLoop& g : r.loops) {
+        StoredGeneratedLoop stored;
+        stored.loop = GeneratedLoop{std::vector<uint64_t>(g.steps.begin(), g.steps.end()), g.score, g.noteDensity, g.uniquePitch};
+        batch.loops.push_back(std::move(stored));
+    }
+    auto added = db.addGenerationBatch(std::move(batch), true, false); // kept at once: no pending batch
+    if (!added)
+        return added.error();
+    std::vector<LoopId> ids;
+    for (const StoredGeneratedLoop& g : added->loops)
+        ids.push_back(g.loopId());
+    return ids;
+}
+
+// loop_001.mid, ... in `out` (when given), each listed in the summary with its library id (when kept).
+Result<bool> writeLoops(JsonWriter& j, const std::optional<std::string>& out, const ml::GenerateResult& r, double bpm,
+                        const std::vector<LoopId>& ids)
 {
     j.key("loops").beginArray();
     for (size_t i = 0; i < r.loops.size(); ++i) {
         const ml::GeneratedLoop& g = r.loops[i];
-        char name[32];
-        std::snprintf(name, sizeof name, "loop_%03zu.mid", i + 1);
-        const std::string path = out + "/" + name;
-        RollExportOptions ro;
-        ro.bpm = bpm;
-        if (auto w = writeMidiFile(path, rollToMidi(g.steps, ro)); !w)
-            return w.error();
         j.beginObject();
-        j.key("file").value(path);
+        if (i < ids.size())
+            j.key("id").value(ids[i].text());
+        if (out) {
+            char name[32];
+            std::snprintf(name, sizeof name, "loop_%03zu.mid", i + 1);
+            const std::string path = *out + "/" + name;
+            RollExportOptions ro;
+            ro.bpm = bpm;
+            if (auto w = writeMidiFile(path, rollToMidi(g.steps, ro)); !w)
+                return w.error();
+            j.key("file").value(path);
+        }
         j.key("loop_score").value(g.score);
         j.key("unique_pitch").value(g.uniquePitch);
         j.key("note_density").value(g.noteDensity);
@@ -69,24 +106,37 @@ Result<bool> writeLoops(JsonWriter& j, const std::string& out, const ml::Generat
 
 int runGenerate(int argc, char** argv)
 {
-    std::vector<std::string> valued{"model", "n", "bpm", "out", "threads"};
+    std::vector<std::string> valued{"model", "n", "bpm", "out", "threads", "db", "max-drawn"};
     valued.insert(valued.end(), kSamplingOptions.begin(), kSamplingOptions.end());
     Args args;
     ml::GenerateSettings s;
     double bpm = 120;
-    if (!parseArgs(argc, argv, 2, valued, {"quiet"}, args) || !useTorchThreads(args)
+    if (!parseArgs(argc, argv, 2, valued, {"quiet", "keep"}, args) || !useTorchThreads(args)
         || !numberOption(args, "n", s.count, 1, 100000) || !numberOption(args, "bpm", bpm, 20.0, 400.0)
-        || !samplingOptions(args, s))
+        || !numberOption(args, "max-drawn", s.maxDrawn, int64_t(1), int64_t(1000000000)) || !samplingOptions(args, s))
         return Usage;
     const std::string modelDir = args.option("model").value_or(ModelStore::user().activeDir());
     const auto out = args.option("out");
-    if (!out)
-        return usageError("generate needs --out OUTDIR");
+    const bool keep = args.flag("keep");
+    if (keep && !args.option("db"))
+        return usageError("--keep needs --db LIB.sqlite (the library to keep the loops in)");
+    if (!keep && args.option("db"))
+        return usageError("--db is where --keep stores the loops: add --keep, or leave out --db");
+    if (!out && !keep)
+        return usageError("generate needs --out OUTDIR or --db LIB.sqlite --keep");
+    std::unique_ptr<LibraryDb> library;
+    if (keep) { // before the model loads: a missing library is said at once, and nothing is made
+        auto lib = openLibrary(args);
+        if (!lib)
+            return fail(lib.error());
+        library = std::move(*lib);
+    }
     auto model = ml::LoopModel::load(modelDir);
     if (!model)
         return fail(model.error());
     std::error_code ec;
-    std::filesystem::create_directories(*out, ec);
+    if (out)
+        std::filesystem::create_directories(*out, ec);
     ProgressLine line("generate", args.flag("quiet"));
     JobContext job(line.reporter());
     InterruptCancels interrupt(job);
@@ -94,15 +144,27 @@ int runGenerate(int argc, char** argv)
     line.finish();
     if (!result)
         return fail(result.error());
+    std::vector<LoopId> ids;
+    if (library && result->cancelled) {
+        std::fprintf(stderr, "generate: stopped; nothing kept in %s\n", library->path().c_str());
+    } else if (library) {
+        auto kept = keepInLibrary(*library, modelDir, s, bpm, *result);
+        if (!kept)
+            return fail(kept.error());
+        ids = std::move(*kept);
+    }
     JsonWriter j(true);
     j.beginObject();
     writeSummary(j, modelDir, *model, s, *result);
-    if (auto w = writeLoops(j, *out, *result, bpm); !w)
+    if (library)
+        j.key("library").value(library->path());
+    if (auto w = writeLoops(j, out, *result, bpm, ids); !w)
         return fail(w.error());
     j.endObject();
     const std::string summary = j.str();
-    if (auto w = writeFileAtomically(*out + "/summary.json", std::vector<uint8_t>(summary.begin(), summary.end())); !w)
-        return fail(w.error());
+    if (out)
+        if (auto w = writeFileAtomically(*out + "/summary.json", std::vector<uint8_t>(summary.begin(), summary.end())); !w)
+            return fail(w.error());
     printJson(summary);
     std::fprintf(stderr, "generate: kept %zu of %lld drawn (%.3f)\n", result->loops.size(),
                  static_cast<long long>(result->drawn),

@@ -31,6 +31,7 @@ int runScore(int argc, char** argv)
         return fail(scored.error());
     LoopQuery under;
     under.maxScore = detector->threshold();
+    under.source = LoopQuery::Source::Mined; // the library's windows, not its generated loops
     const int64_t keptLoops = (*lib)->countLoops(under);
     JsonWriter j(true);
     j.beginObject();

@@ -24,8 +24,21 @@ commands:
         [--threads N]
   export-audio FILE --start-bar B [--bars 8] --out X.wav|X.flac [--db LIB.sqlite]
                                    cut bars out of an audio file at its own rate
+  export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]
+        [--drum-map FILE] [--bass-program P] [--overwrite]
+                                   writes library loops (ids as 'loops' prints them: m12, g3)
+                                   as MIDI files (format 1, tempo, 4/4, drums on channel 10;
+                                   audio pieces' loops as WAV cuts) and prints them as JSON;
+                                   pattern fields {source} {bar} {score} {id} {tempo} {n},
+                                   default {source}_bar{bar}_{id}; a drum map file has lines
+                                   like 'kick 36' (classes: kick, snare, closed hi-hat, low tom,
+                                   open hi-hat, mid tom, crash, high tom, ride); an existing
+                                   file is kept unless --overwrite
   tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
                                    set (or clear) an audio piece's tempo and re-analyse it
+  loops --db LIB.sqlite [--source mined|generated] [--model NAME] [--max-score X] [--limit N]
+                                   the library's loops (mined and kept generated), best first,
+                                   as a JSON array of {id, source, file, start_bar, loop_score, ...}
 
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
 replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 70:180)
@@ -47,12 +60,19 @@ OGG, MP3 (as Debian's libsndfile reads them)
   score --db LIB.sqlite --model DIR
                                    scores every window of the library with the detector
   generate [--model DIR] -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]
-        [--bpm 120] [--seed S] --out OUTDIR
-                                   samples loops with rejection; MIDI files + summary.json
+        [--bpm 120] [--seed S] [--max-drawn N] [--out OUTDIR] [--db LIB.sqlite --keep]
+                                   samples loops with rejection; MIDI files + summary.json;
+                                   --keep stores them in the library as generated loops
                                    (without --model: the active model, see models)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
                                    density / coverage (k = 5) of generated vs training loops
+  play FILE.mid [--tempo BPM] [--repeat N] [--port NAME | --virtual NAME | --synth]
+                                   plays a MIDI file N times (default 1) at its tempo or BPM;
+                                   --virtual opens a port of that client name and waits up to
+                                   2 s for a connection; without an output option: the first
+                                   MIDI port, else the built-in synth
+  ports                            the MIDI outputs and the built-in synth, as JSON
   models [list]                    the user's models (and the bundled one) as JSON: date, data,
                                    settings, metrics, which is active
   models activate NAME             makes NAME the active model (generate uses it without --model)
@@ -101,6 +121,8 @@ int main(int argc, char** argv)
         return runExportAudio(argc, argv);
     if (cmd == "tempo")
         return runTempo(argc, argv);
+    if (cmd == "export")
+        return runExportLoops(argc, argv);
     if (cmd == "train" || cmd == "score" || cmd == "generate" || cmd == "evaluate")
         return runModelCommand(argc, argv);
     if (cmd == "windows")
@@ -115,5 +137,11 @@ int main(int argc, char** argv)
         return runVersion(argc, argv);
     if (cmd == "models")
         return runModels(argc, argv);
+    if (cmd == "loops")
+        return runLoops(argc, argv);
+    if (cmd == "play")
+        return runPlay(argc, argv);
+    if (cmd == "ports")
+        return runPorts(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }

@@ -14,6 +14,8 @@
 #include <cstdio>
 
 #include "ui/LibraryPanel.h"
+#include "ui/generate/GenerationForm.h"
+#include "ui/generate/GeneratePanel.h"
 #include "ui/train/TrainForm.h"
 #include "ui/train/TrainView.h"
 
@@ -33,9 +35,12 @@ struct Options {
                              QStringLiteral("Model folder that scores the loops after an import (default: the active model, see loopminer-cli models)."),
                              QStringLiteral("DIR")};
     QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("Panel to show first: library, loops, models, or training (which starts a short "
-                                           "demonstration training into a temporary model folder)."),
+                            QStringLiteral("Panel to show first: library, loops, generate, models, or training (which "
+                                           "starts a short demonstration training into a temporary model folder)."),
                             QStringLiteral("PANEL")};
+    QCommandLineOption generate{QStringLiteral("generate"),
+                                QStringLiteral("Generate N loops with the model on start (results in the Generate panel)."),
+                                QStringLiteral("N")};
 };
 
 void setUp(QCommandLineParser& parser, const Options& o)
@@ -43,7 +48,7 @@ void setUp(QCommandLineParser& parser, const Options& o)
     parser.setApplicationDescription(QStringLiteral("Find, learn and generate music loops."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view})
+    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view, &o.generate})
         parser.addOption(*opt);
 }
 
@@ -106,9 +111,20 @@ int main(int argc, char** argv)
     if (!window.openLibrary(lib))
         window.openLibrary(lm::ui::MainWindow::defaultLibraryPath());
     if (parser.isSet(o.view) && !window.showPanel(parser.value(o.view))) {
-        std::fprintf(stderr, "loopminer: no panel named %s (library, loops, models, training)\n",
+        std::fprintf(stderr, "loopminer: no panel named %s (library, loops, generate, models, training)\n",
                      qPrintable(parser.value(o.view)));
         return 1;
+    }
+    if (parser.isSet(o.generate)) {
+        bool ok = false;
+        const int n = parser.value(o.generate).toInt(&ok);
+        if (!ok || n < 1 || n > 1000) {
+            std::fprintf(stderr, "loopminer: --generate needs a whole number from 1 to 1000, not '%s'\n",
+                         qPrintable(parser.value(o.generate)));
+            return 2;
+        }
+        window.generatePanel()->form()->count()->setValue(n);
+        QTimer::singleShot(0, &window, [&window] { window.generatePanel()->generate(); });
     }
     window.show();
     const QString select = parser.value(selectOpt);

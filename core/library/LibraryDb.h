@@ -11,7 +11,8 @@
 // The code is split by phase: LibraryDb.cpp the connection, LibrarySchema.cpp
 // the schema and its migrations, LibraryStore.cpp what an import writes,
 // LibraryFileReads.cpp reading it back, LibraryScores.cpp loop scores and tempo
-// settings, LibraryQueries.cpp the browser's queries.
+// settings, LibraryQueries.cpp the browser's queries, LibraryGenerated.cpp the
+// generated loops and their batches.
 #include "core/library/LibraryReader.h"
 #include "core/model/LibraryRecords.h"
 #include "core/base/Result.h"
@@ -71,6 +72,28 @@ public:
     std::optional<std::string> loopModel(); // which model gave the scores
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
+    // One kept window by its id (the mined loop "m<id>"), or nothing (LibraryWindowRead.cpp).
+    std::optional<WindowRecord> keptWindow(int64_t windowId);
+
+    // Generated loops (LibraryGenerated.cpp). A batch is stored with its
+    // loops at once (one transaction): pending, or kept when `keepAll`; the
+    // batch is listed in the history unless `inHistory` is false. Returns the
+    // batch with its id and its loops' ids.
+    Result<GenerationBatch> addGenerationBatch(GenerationBatch batch, bool keepAll, bool inHistory = true);
+    // Keeps the loops (pending ones become library loops); how many changed.
+    Result<int64_t> keepGenerated(const std::vector<int64_t>& ids);
+    // Drops pending loops (kept ones stay: deleteGenerated removes those).
+    Result<int64_t> discardGenerated(const std::vector<int64_t>& ids);
+    // Drops the batch's pending loops and takes it out of the history; its kept loops stay.
+    Result<bool> discardBatch(int64_t batchId);
+    // Removes generated loops, kept or not.
+    Result<int64_t> deleteGenerated(const std::vector<int64_t>& ids);
+    std::optional<StoredGeneratedLoop> generatedLoop(int64_t id) override;
+    std::vector<std::string> generatedModels() override;
+    // The batches of the history, newest first, each with its loops (kept and pending) in order.
+    std::vector<GenerationBatch> generationHistory();
+    // Kept generated loops (of one model when `model` is not empty), oldest first.
+    std::vector<StoredGeneratedLoop> generatedLoops(const std::string& model = {});
 
     // What went wrong in the latest read (the calls above that return rows,
     // counts, states or settings), nothing when it succeeded. A read that fails
@@ -104,6 +127,8 @@ private:
     Result<bool> storeWindows(int64_t fileId, const ImportedFile& file);
 
     std::optional<std::string> metaValue(const char* key);
+    Result<int64_t> changeGenerated(const char* sql, const std::vector<int64_t>& ids, const char* what);
+    std::vector<StoredGeneratedLoop> readGenerated(const std::string& where, const std::function<void(Statement&)>& bind);
 
     // Declared first so that it closes after the statements below are finalized.
     std::unique_ptr<sqlite3, CloseConnection> db_;

@@ -1,6 +1,8 @@
 // The library browser's queries: files and loops, filtered and ordered in SQL.
 #include "LibraryDb.h"
 
+#include <variant>
+
 namespace lm {
 
 namespace {
@@ -51,39 +53,92 @@ const char* orderColumn(FileQuery::Order o)
     return "f.path COLLATE lm_natural";
 }
 
-std::string loopWhere(const LoopQuery& q)
+// The loops panel's rows: mined loops (kept windows) and generated loops
+// kept in the library, one SELECT each with the same columns, joined by a
+// UNION ALL when both are asked for, filtered and ordered in SQL.
+struct LoopSelect {
+    std::string sql;
+    std::vector<std::variant<double, std::string>> params; // in the order of the ?s
+    void bindTo(Statement& st, int& i) const
+    {
+        for (const auto& p : params) {
+            if (const double* d = std::get_if<double>(&p))
+                st.bind(i++, *d);
+            else
+                st.bind(i++, std::get<std::string>(p));
+        }
+    }
+};
+
+bool wantsMined(const LoopQuery& q) { return q.source != LoopQuery::Source::Generated && q.model.empty(); }
+bool wantsGenerated(const LoopQuery& q) { return q.source != LoopQuery::Source::Mined; }
+
+LoopSelect minedSelect(const LoopQuery& q)
 {
-    std::string w = " WHERE w.kept=1 AND coalesce(w.note_density,0) BETWEEN ? AND ?";
-    if (!q.text.empty())
-        w += " AND instr(lower(f.path), lower(?)) > 0";
-    if (q.maxScore)
-        w += " AND w.loop_score < ?";
-    return w;
+    LoopSelect s;
+    s.sql = "SELECT 0 AS src, w.id AS id, f.path AS path, w.start_bar AS start_bar, w.loop_score AS score, "
+            "p.tempo_bpm AS tempo, coalesce(w.note_density,0) AS nd, coalesce(w.unique_pitch,0) AS up, '' AS model "
+            "FROM windows w JOIN files f ON f.id=w.file_id LEFT JOIN pieces p ON p.file_id=f.id "
+            "WHERE w.kept=1 AND coalesce(w.note_density,0) BETWEEN ? AND ?";
+    s.params = {q.minDensity, q.maxDensity};
+    if (!q.text.empty()) {
+        s.sql += " AND instr(lower(f.path), lower(?)) > 0";
+        s.params.emplace_back(q.text);
+    }
+    if (q.maxScore) {
+        s.sql += " AND w.loop_score < ?";
+        s.params.emplace_back(*q.maxScore);
+    }
+    return s;
 }
 
-int bindLoopQuery(Statement& st, const LoopQuery& q)
+LoopSelect generatedSelect(const LoopQuery& q)
 {
-    int i = 1;
-    st.bind(i++, q.minDensity);
-    st.bind(i++, q.maxDensity);
-    if (!q.text.empty())
-        st.bind(i++, q.text);
-    if (q.maxScore)
-        st.bind(i++, *q.maxScore);
-    return i;
+    LoopSelect s;
+    s.sql = "SELECT 1 AS src, g.id AS id, '' AS path, 0 AS start_bar, g.loop_score AS score, g.tempo_bpm AS tempo, "
+            "g.note_density AS nd, g.unique_pitch AS up, b.model_name AS model "
+            "FROM generated_loops g JOIN generation_batches b ON b.id=g.batch_id "
+            "WHERE g.kept=1 AND g.note_density BETWEEN ? AND ?";
+    s.params = {q.minDensity, q.maxDensity};
+    if (!q.model.empty()) {
+        s.sql += " AND b.model_name=?";
+        s.params.emplace_back(q.model);
+    }
+    if (!q.text.empty()) {
+        s.sql += " AND instr(lower(b.model_name), lower(?)) > 0";
+        s.params.emplace_back(q.text);
+    }
+    if (q.maxScore) {
+        s.sql += " AND g.loop_score < ?";
+        s.params.emplace_back(*q.maxScore);
+    }
+    return s;
+}
+
+// The query's loops as one SELECT (of the sources it asks for).
+LoopSelect loopSelect(const LoopQuery& q)
+{
+    if (!wantsGenerated(q))
+        return minedSelect(q);
+    if (!wantsMined(q))
+        return generatedSelect(q);
+    LoopSelect m = minedSelect(q), g = generatedSelect(q);
+    m.sql += " UNION ALL " + g.sql;
+    m.params.insert(m.params.end(), g.params.begin(), g.params.end());
+    return m;
 }
 
 const char* loopOrderColumn(LoopQuery::Order o)
 {
     switch (o) {
-    case LoopQuery::Order::Score: return "w.loop_score IS NULL, w.loop_score"; // unscored last
-    case LoopQuery::Order::File: return "f.path COLLATE lm_natural";
-    case LoopQuery::Order::StartBar: return "w.start_bar";
-    case LoopQuery::Order::Tempo: return "p.tempo_bpm";
-    case LoopQuery::Order::NoteDensity: return "w.note_density";
-    case LoopQuery::Order::UniquePitch: return "w.unique_pitch";
+    case LoopQuery::Order::Score: return "score IS NULL, score"; // unscored last
+    case LoopQuery::Order::File: return "path COLLATE lm_natural";
+    case LoopQuery::Order::StartBar: return "start_bar";
+    case LoopQuery::Order::Tempo: return "tempo";
+    case LoopQuery::Order::NoteDensity: return "nd";
+    case LoopQuery::Order::UniquePitch: return "up";
     }
-    return "w.loop_score";
+    return "score";
 }
 
 } // namespace
@@ -114,30 +169,35 @@ LibraryCounts LibraryDb::counts()
 
 int64_t LibraryDb::countLoops(const LoopQuery& q)
 {
-    return count("cannot count the loops the browser shows",
-                 "SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id" + loopWhere(q),
-                 [&](Statement& st) { bindLoopQuery(st, q); });
+    const LoopSelect s = loopSelect(q);
+    return count("cannot count the loops the browser shows", "SELECT count(*) FROM (" + s.sql + ")", [&](Statement& st) {
+        int i = 1;
+        s.bindTo(st, i);
+    });
 }
 
 std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int64_t limit)
 {
     std::vector<LoopRow> out;
-    Statement st(db(),
-                 "SELECT w.id,f.path,w.start_bar,w.loop_score,p.tempo_bpm,coalesce(w.note_density,0),"
-                 "coalesce(w.unique_pitch,0) FROM windows w JOIN files f ON f.id=w.file_id "
-                 "LEFT JOIN pieces p ON p.file_id=f.id" + loopWhere(q) + " ORDER BY " + loopOrderColumn(q.order)
-                     + (q.descending ? " DESC" : " ASC") + ", f.path COLLATE lm_natural, w.start_bar LIMIT ? OFFSET ?");
-    const int next = bindLoopQuery(st, q);
+    const LoopSelect s = loopSelect(q);
+    Statement st(db(), "SELECT src,id,path,start_bar,score,tempo,nd,up,model FROM (" + s.sql + ") ORDER BY "
+                           + loopOrderColumn(q.order) + (q.descending ? " DESC" : " ASC")
+                           + ", src, path COLLATE lm_natural, start_bar, id LIMIT ? OFFSET ?");
+    int next = 1;
+    s.bindTo(st, next);
     st.bind(next, limit).bind(next + 1, offset);
     if (!readRows(st, "cannot read the loops the browser shows", [&](const Statement& row) {
             LoopRow r;
-            r.windowId = row.int64(0);
-            r.path = row.text(1);
-            r.startBar = row.int64(2);
-            r.loopScore = row.optionalReal(3);
-            r.tempoBpm = row.real(4);
-            r.noteDensity = row.real(5);
-            r.uniquePitch = row.real(6);
+            const bool mined = row.int32(0) == 0;
+            r.id = LoopId{mined ? LoopId::Source::Mined : LoopId::Source::Generated, row.int64(1)};
+            r.windowId = mined ? r.id.id : 0;
+            r.path = row.text(2);
+            r.startBar = row.int64(3);
+            r.loopScore = row.optionalReal(4);
+            r.tempoBpm = row.real(5);
+            r.noteDensity = row.real(6);
+            r.uniquePitch = row.real(7);
+            r.model = row.text(8);
             out.push_back(std::move(r));
         }))
         out.clear();

@@ -22,6 +22,10 @@ public:
     virtual std::vector<StoredWindow> windowsOf(const std::string& path) = 0;
     virtual std::optional<ImportedFile> fileInfo(const std::string& path) = 0;
     virtual std::optional<double> loopThreshold() = 0;
+    // A generated loop (kept or pending) with its roll and provenance; nothing when there is none.
+    virtual std::optional<StoredGeneratedLoop> generatedLoop(int64_t id) = 0;
+    // The models that kept generated loops in the library come from, by name (A to Z).
+    virtual std::vector<std::string> generatedModels() = 0;
     // The last read SQLite refused (a read that failed returns no rows), or none.
     virtual const std::optional<Error>& lastError() const = 0;
 };

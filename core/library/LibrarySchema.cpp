@@ -7,7 +7,7 @@ namespace lm {
 
 namespace {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS files (
@@ -62,6 +62,42 @@ CREATE TABLE IF NOT EXISTS windows (
   unique_pitch REAL,
   UNIQUE(file_id, start_bar)
 );
+-- Schema 4: generated loops. A batch is one generation run with its
+-- provenance; its loops are stored as soon as they are found, pending
+-- (kept=0) until the user keeps or discards them, so that the Generation
+-- panel's history of batches survives a restart. in_history: the batch is
+-- listed in that history (until discarded; the CLI's --keep adds none).
+CREATE TABLE IF NOT EXISTS generation_batches (
+  id INTEGER PRIMARY KEY,
+  created_at INTEGER NOT NULL DEFAULT (strftime('%s','now')),
+  model_name TEXT NOT NULL,
+  model_dir TEXT NOT NULL,
+  settings TEXT NOT NULL,      -- the generation settings as JSON
+  count INTEGER NOT NULL,
+  temperature REAL NOT NULL,
+  top_k INTEGER NOT NULL,
+  top_p REAL NOT NULL,
+  max_score REAL NOT NULL,
+  seed INTEGER NOT NULL,
+  max_drawn INTEGER NOT NULL,
+  tempo_bpm REAL NOT NULL,
+  drawn INTEGER NOT NULL,
+  in_history INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS generated_loops (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES generation_batches(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kept INTEGER NOT NULL DEFAULT 0,
+  roll BLOB NOT NULL,          -- 128 step masks of the 57 rows, uint64 little-endian
+  loop_score REAL NOT NULL,
+  note_density REAL NOT NULL,
+  unique_pitch REAL NOT NULL,
+  tempo_bpm REAL NOT NULL,
+  created_at INTEGER NOT NULL DEFAULT (strftime('%s','now'))
+);
+CREATE INDEX IF NOT EXISTS generated_kept ON generated_loops(kept, loop_score);
+CREATE INDEX IF NOT EXISTS generated_batch ON generated_loops(batch_id);
 CREATE INDEX IF NOT EXISTS windows_kept ON windows(kept, loop_score);
 CREATE INDEX IF NOT EXISTS files_windows_kept ON files(windows_kept);
 CREATE INDEX IF NOT EXISTS files_best_score ON files(best_score);
@@ -100,7 +136,8 @@ Result<bool> LibraryDb::migrate(int version)
     }
     // Columns added without a new version number: the windows' note density
     // and unique pitch came after schema 2 was out, so a schema-2 library may
-    // lack them; schema 3 added audio pieces to the pieces table.
+    // lack them; schema 3 added audio pieces to the pieces table. Schema 4's
+    // generated loops are tables of their own, made by the schema's CREATE TABLE.
     static const char* const added[][3] = {
         {"windows", "note_density", "REAL"},
         {"windows", "unique_pitch", "REAL"},

@@ -5,6 +5,7 @@
 // (TorchModels.cpp or NoModels.cpp, chosen by CMake).
 #include "core/base/JobContext.h"
 #include "core/base/Result.h"
+#include "core/model/LibraryRecords.h"
 
 #include "core/model/LibraryRecords.h"
 
@@ -15,6 +16,17 @@
 namespace lm {
 
 class LibraryDb;
+
+// What a generation found (core/ml's Generator, in plain types).
+struct GenerationOutcome {
+    std::vector<GeneratedLoop> loops; // found, in order; under the settings' max score
+    int64_t drawn = 0;
+    int64_t tooSparse = 0;            // under the score but under 32 drum or bass cells
+    int64_t emptyLastBar = 0;         // under the score, dense enough, bar 8 empty
+    double detectorThreshold = 0;     // of the model's detector
+    double seconds = 0;
+    bool cancelled = false;           // stopped by the job: `loops` holds what was found until then
+};
 
 struct ScoringSummary {
     int64_t windows = 0;        // scored
@@ -87,6 +99,11 @@ public:
     // Generates `count` loops with the model and measures them beside the library's training loops.
     virtual Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
                                              JobContext& job) const = 0;
+    // Samples loops from the model in `modelDir` (detector, VQ-VAE and prior)
+    // with rejection; reports "kept K of N drawn" as it goes and stops when
+    // the job is cancelled.
+    virtual Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& settings,
+                                               JobContext& job) const = 0;
 };
 
 // This build's models.

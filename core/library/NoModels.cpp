@@ -22,6 +22,10 @@ public:
     {
         return Error{modelDir, -1, reason()};
     }
+    Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings&, JobContext&) const override
+    {
+        return Error{modelDir, -1, reason()};
+    }
 };
 
 } // namespace

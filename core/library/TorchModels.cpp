@@ -4,6 +4,8 @@
 #include "ModelTraining.h"
 #include "Scoring.h"
 
+#include "core/ml/Generator.h"
+
 namespace lm {
 
 namespace {
@@ -34,6 +36,35 @@ public:
                                      JobContext& job) const override
     {
         return evaluateModel(db, modelDir, count, repeats, job);
+    }
+    Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& s, JobContext& job) const override
+    {
+        job.report(0, s.count, "loading " + modelDir);
+        auto model = ml::LoopModel::load(modelDir);
+        if (!model)
+            return model.error();
+        ml::GenerateSettings g;
+        g.count = s.count;
+        g.sampling.temperature = s.temperature;
+        g.sampling.topK = s.topK;
+        g.sampling.topP = s.topK > 0 ? 0.0 : s.topP;
+        g.maxScore = s.maxScore;
+        g.seed = s.seed;
+        g.maxDrawn = s.maxDrawn;
+        auto r = ml::generateLoops(*model, g, job);
+        if (!r)
+            return r.error();
+        GenerationOutcome out;
+        for (const ml::GeneratedLoop& l : r->loops)
+            out.loops.push_back(GeneratedLoop{std::vector<uint64_t>(l.steps.begin(), l.steps.end()), l.score, l.noteDensity,
+                                              l.uniquePitch});
+        out.drawn = r->drawn;
+        out.tooSparse = r->tooSparse;
+        out.emptyLastBar = r->emptyLastBar;
+        out.detectorThreshold = model->detector.threshold();
+        out.seconds = r->seconds;
+        out.cancelled = r->cancelled;
+        return out;
     }
 };
 

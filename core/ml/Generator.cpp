@@ -95,7 +95,8 @@ Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSetti
             loopMetrics(g.steps.data(), g.noteDensity, g.uniquePitch);
             result.loops.push_back(std::move(g));
         }
-        job.report(int64_t(result.loops.size()), s.count, "drawn " + std::to_string(result.drawn));
+        job.report(int64_t(result.loops.size()), s.count,
+                   "kept " + std::to_string(result.loops.size()) + " of " + std::to_string(result.drawn) + " drawn");
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

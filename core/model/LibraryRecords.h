@@ -2,6 +2,7 @@
 // The library's records as plain data: what is stored per file, piece and
 // window, and what the browser asks for and gets back. core/library's
 // LibraryDb reads and writes them; the panels and the CLI show them.
+#include "core/model/LoopId.h"
 #include "core/model/WindowCorrelation.h"
 
 #include <cstdint>
@@ -97,10 +98,13 @@ struct FileQuery {
     bool descending = false;
 };
 
-// One mined loop (a kept window) for the loops panel.
+// One loop for the loops panel: a mined loop (a kept window) or a generated
+// loop kept in the library.
 struct LoopRow {
-    int64_t windowId = 0;
-    std::string path;
+    LoopId id;
+    int64_t windowId = 0;   // mined: the window's id (== id.id); generated: 0
+    std::string path;       // mined: the source file; generated: empty
+    std::string model;      // generated: the model's name; mined: empty
     int64_t startBar = 0;
     std::optional<double> loopScore;
     double tempoBpm = 0;
@@ -110,7 +114,10 @@ struct LoopRow {
 
 struct LoopQuery {
     enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch };
-    std::string text;                 // part of the path
+    enum class Source { All, Mined, Generated };
+    Source source = Source::All;
+    std::string model;                // generated loops of this model only (implies Generated)
+    std::string text;                 // part of the path (generated: of the model's name)
     std::optional<double> maxScore;   // only scored loops under this
     double minDensity = 0, maxDensity = 1e9;
     Order order = Order::Score;
@@ -125,6 +132,59 @@ struct WindowRecord {
     int64_t startBar = 0;
     WindowCorrelation correlation{};
     std::optional<double> loopScore;
+};
+
+// How a batch of loops was generated: what `generate` and the Generation
+// panel ask a model for, and what the library keeps as the loops' provenance.
+struct GenerationSettings {
+    int count = 16;
+    double temperature = 0.7;
+    int topK = 30;           // top-k or top-p, one at a time: the other is 0
+    double topP = 0;
+    double maxScore = 0.001; // rejection threshold (max loop score)
+    uint64_t seed = 1;
+    int64_t maxDrawn = 0;    // 0: 500 draws per loop asked for
+    double tempoBpm = 120;
+};
+// The settings as the JSON object the library stores ("temperature", "top_k" or "top_p", ...).
+std::string generationSettingsJson(const GenerationSettings& s);
+
+// A model's name as the library and the panels show it: its folder's name
+// ("default" for the bundled model).
+std::string modelNameOfDir(const std::string& dir);
+
+// One generated loop: its 57-row roll (128 step masks) and its measures.
+struct GeneratedLoop {
+    std::vector<uint64_t> roll; // format::kWindowSteps masks
+    double loopScore = 0;
+    double noteDensity = 0;
+    double uniquePitch = 0;
+};
+
+// A generated loop as stored in the library, with its provenance.
+struct StoredGeneratedLoop {
+    int64_t id = 0;          // its LoopId is g<id>
+    int64_t batchId = 0;
+    int position = 0;        // its place in the batch (0 = first found)
+    bool kept = false;       // in the library; false: a result of the batch still pending
+    GeneratedLoop loop;
+    double tempoBpm = 120;
+    int64_t createdAt = 0;   // seconds since 1970
+    std::string modelName, modelDir, settingsJson;
+    uint64_t seed = 0;
+    LoopId loopId() const { return LoopId{LoopId::Source::Generated, id}; }
+};
+
+// One generation run: its provenance and what it found (kept or pending).
+struct GenerationBatch {
+    int64_t id = 0;
+    int64_t createdAt = 0;
+    std::string modelName;   // the model folder's name ("default" for the bundled one)
+    std::string modelDir;
+    GenerationSettings settings;
+    std::string settingsJson; // as stored (generationSettingsJson of settings when added)
+    int64_t drawn = 0;        // draws it took
+    std::vector<StoredGeneratedLoop> loops;
 };
 
 struct LibraryCounts {

@@ -31,7 +31,12 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
     for (size_t s = 0; s < steps.size(); ++s)
         for (int r = 0; r < kDrumRows; ++r)
             if ((steps[s] >> r) & 1u) {
-                const uint8_t note = kDrumOutputNote[size_t(r)];
+                const uint8_t note = std::min<uint8_t>(o.drumNotes[size_t(r)], 127);
+                bool played = false; // by an earlier row of this step mapped to the same note
+                for (int q = 0; q < r; ++q)
+                    played = played || (((steps[s] >> q) & 1u) && o.drumNotes[size_t(q)] == o.drumNotes[size_t(r)]);
+                if (played)
+                    continue;
                 drums.events.push_back(MidiEvent::channelMessage(s * step, 0x90 | kDrumChannel, note, uint8_t(o.drumVelocity)));
                 drums.events.push_back(MidiEvent::channelMessage(s * step + step, 0x80 | kDrumChannel, note, 0));
             }

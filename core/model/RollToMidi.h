@@ -2,7 +2,10 @@
 // A roll back to a Standard MIDI File (method.md section 9): drums on channel
 // 10, one hit per active cell; bass on channel 2 with a GM bass program,
 // consecutive active cells of a pitch joined into one note; tempo and 4/4.
+#include "core/model/LoopFormat.h"
 #include "core/model/MidiFile.h"
+
+#include <array>
 
 #include <cstdint>
 #include <vector>
@@ -15,6 +18,9 @@ struct RollExportOptions {
     int drumVelocity = 90;
     int bassVelocity = 80;
     int ticksPerQuarter = 480;
+    // The note of each drum row (a drum map; General MIDI's by default). Rows
+    // mapped to one note play it once where they meet.
+    std::array<uint8_t, format::kDrumRows> drumNotes = format::kDrumOutputNote;
 };
 
 // steps: one 57-row mask per 16th step (PianoRoll::stackedSteps, windowSteps).

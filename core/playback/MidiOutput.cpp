@@ -1,6 +1,10 @@
 #include "MidiOutput.h"
 
+#include "core/playback/JackConnections.h"
+
 #include <rtmidi/RtMidi.h>
+
+#include <thread>
 
 #include <algorithm>
 
@@ -92,6 +96,7 @@ public:
     Result<bool> openVirtual(const std::string& name)
     {
         out_->openVirtualPort(name);
+        virtual_ = true;
         return opened(name, false); // isPortOpen() says false for a virtual port
     }
 
@@ -105,6 +110,8 @@ public:
     }
 
     std::string name() const override { return name_ + " (" + apiName(api_) + ")"; }
+    const std::string& portName() const { return name_; }
+    bool isVirtual() const { return virtual_; }
 
 private:
     explicit RtMidiOutput(RtMidi::Api api) : api_(api) {}
@@ -124,6 +131,7 @@ private:
     std::unique_ptr<RtMidiOut> out_;
     unsigned portCount_ = 0;
     std::string name_;
+    bool virtual_ = false;
 };
 
 constexpr const char* kClientName = "loopminer";
@@ -224,6 +232,19 @@ Result<std::unique_ptr<MidiOutput>> openVirtualMidiOutput(const std::string& cli
         return std::unique_ptr<MidiOutput>(std::move(client.value()));
     }
     return Error{"", -1, "no MIDI output: " + (reasons.empty() ? std::string("RtMidi has no API with virtual ports") : joined(reasons))};
+}
+
+ConnectionWait waitForConnection(const MidiOutput& port, std::chrono::milliseconds timeout)
+{
+    const auto* rt = dynamic_cast<const RtMidiOutput*>(&port);
+    if (rt && rt->isVirtual() && rt->api() == RtMidi::UNIX_JACK) {
+        // The client and its port both carry the name we gave (RtMidi's JACK API).
+        const auto waited = waitForJackConnection(rt->portName(), rt->portName(), timeout);
+        if (waited)
+            return *waited ? ConnectionWait::Connected : ConnectionWait::TimedOut;
+    }
+    std::this_thread::sleep_for(timeout); // the API cannot say: give the other side its time
+    return ConnectionWait::CannotTell;
 }
 
 } // namespace lm

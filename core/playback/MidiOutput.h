@@ -3,6 +3,7 @@
 // tested into a recording fake, and RtMidi's ports behind it (ALSA, JACK).
 #include "core/base/Result.h"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -35,5 +36,12 @@ Result<std::unique_ptr<MidiOutput>> openMidiOutput(const std::string& portName);
 
 // A port of our own that synths and other programs connect to (ALSA or JACK).
 Result<std::unique_ptr<MidiOutput>> openVirtualMidiOutput(const std::string& clientName);
+
+// Until something connects to a port of openVirtualMidiOutput, at most
+// `timeout`. RtMidi cannot tell connections; on JACK libjack can (a second
+// client asks the server, woken by its port-connect callback). Elsewhere
+// (ALSA) nothing tells: CannotTell after the whole timeout.
+enum class ConnectionWait { Connected, TimedOut, CannotTell };
+ConnectionWait waitForConnection(const MidiOutput& virtualPort, std::chrono::milliseconds timeout);
 
 } // namespace lm

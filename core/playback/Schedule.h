@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+// scheduleOfMidi (any Standard MIDI File) is in MidiSchedule.h.
+
 namespace lm {
 
 struct ScheduledEvent {
@@ -16,6 +18,11 @@ struct ScheduledEvent {
 
 struct Schedule {
     int lengthSteps = 0;                     // the loop's length; the player repeats it
+    // The grid: steps a quarter note, a divisor of 24 (the MIDI clock's pulses
+    // a quarter, on which the player keeps its time): 4 for a roll's 16ths,
+    // 24 for a MIDI file. barSteps: where switches and tempo changes land.
+    int stepsPerQuarter = format::kStepsPerQuarter;
+    int barSteps = format::kStepsPerBar;
     std::vector<std::vector<uint8_t>> setup; // sent once when the schedule starts (program changes)
     // Sorted by step; at one step every note-off comes before the note-ons.
     // Events at lengthSteps (notes that end on the loop's last line) are sent

@@ -209,7 +209,12 @@ private Q_SLOTS:
         QTRY_VERIFY(w.libraryPanel()->table()->hasFocus());
         QCOMPARE(w.pieceView()->currentFile(), shown);
         QString proposed;
-        answerFileDialog(this, QString(), &proposed); // Ctrl+E proposes the shown piece's window; cancel
+        QTimer::singleShot(0, this, [&proposed] { // Ctrl+E proposes the shown piece's window; cancel
+            QWidget* dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == "exportDialog");
+            proposed = QFileInfo(dialog->findChild<QLineEdit*>("exportTarget")->text()).fileName();
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
         QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
         QVERIFY2(proposed.startsWith(QFileInfo(shown).completeBaseName() + "_bars"), qPrintable(proposed));
         QCOMPARE(w.pieceView()->currentFile(), shown);

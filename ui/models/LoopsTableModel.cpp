@@ -1,5 +1,6 @@
 #include "LoopsTableModel.h"
 
+#include "core/model/LoopId.h"
 #include "ui/views/ScoreFormat.h"
 
 #include <QFileInfo>
@@ -20,20 +21,26 @@ QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const LoopRow& r = row(index.row());
+    const bool generated = r.id.source == LoopId::Source::Generated;
     if (role == FullPathRole)
         return QString::fromStdString(r.path);
     if (role == StartBarRole)
         return qlonglong(r.startBar);
+    if (role == LoopIdRole)
+        return QString::fromStdString(r.id.text());
     if (role == Qt::ToolTipRole)
-        return QString::fromStdString(r.path);
+        return generated ? tr("Generated loop %1 (model %2)").arg(QString::fromStdString(r.id.text()), QString::fromStdString(r.model))
+                         : QString::fromStdString(r.path);
     if (role == Qt::TextAlignmentRole && index.column() != File)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Score: return r.loopScore ? QVariant(formatScore(*r.loopScore)) : QVariant(tr("not scored"));
-    case File: return QFileInfo(QString::fromStdString(r.path)).fileName();
-    case StartBar: return qlonglong(r.startBar + 1); // bars count from 1 for people
+    case File:
+        return generated ? tr("%1 · generated (%2)").arg(QString::fromStdString(r.id.text()), QString::fromStdString(r.model))
+                         : QFileInfo(QString::fromStdString(r.path)).fileName();
+    case StartBar: return generated ? QVariant() : QVariant(qlonglong(r.startBar + 1)); // bars count from 1 for people
     case Tempo: return qRound(r.tempoBpm);
     case NoteDensity: return QString::number(r.noteDensity, 'f', 2);
     case UniquePitch: return QString::number(r.uniquePitch, 'f', 2);

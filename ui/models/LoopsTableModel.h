@@ -1,5 +1,6 @@
 #pragma once
-// Every mined loop (kept window) of the library: score, file, start bar,
+// Every mined loop (kept window) of the library, and the generated loops kept
+// there: score, file (for a generated loop its model and id), start bar,
 // tempo, note density, unique pitch. Filters and order run in SQL.
 #include "PagedTableModel.h"
 
@@ -16,7 +17,7 @@ class LoopsTableModel : public PagedRowsModel<LoopRow, LoopQuery, kLoopsColumns>
 public:
     enum Column { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, ColumnCount };
     static_assert(ColumnCount == kLoopsColumns);
-    enum Role { FullPathRole = Qt::UserRole + 1, StartBarRole };
+    enum Role { FullPathRole = Qt::UserRole + 1, StartBarRole, LoopIdRole /* "m12", "g3" */ };
 
     explicit LoopsTableModel(QObject* parent = nullptr);
 

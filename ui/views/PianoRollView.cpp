@@ -30,6 +30,15 @@ void PianoRollView::clear()
     update();
 }
 
+void PianoRollView::setPlayhead(int step)
+{
+    step = step >= 0 && step < kWindowSteps ? step : -1;
+    if (step != playhead_) {
+        playhead_ = step;
+        update();
+    }
+}
+
 int PianoRollView::activeCells() const
 {
     int n = 0;
@@ -126,6 +135,11 @@ void PianoRollView::paintEvent(QPaintEvent*)
                 p.fillRect(QRectF(roll.left() + double(s) * cw + 0.5, row.top() + 0.5, cw - 1, row.height() - 1),
                            r < kDrumRows ? QColor(200, 80, 40) : QColor(40, 90, 190));
             }
+    if (playhead_ >= 0) {
+        p.setPen(QPen(QColor(20, 160, 70), 2));
+        const double x = roll.left() + (playhead_ + 0.5) * cw;
+        p.drawLine(QPointF(x, roll.top()), QPointF(x, roll.bottom()));
+    }
     p.setPen(palette().text().color());
 
     // The window's 8 x 8 bar correlations.

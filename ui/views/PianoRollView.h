@@ -27,6 +27,9 @@ public:
     QRectF rowRect(int row) const;
     QRectF rollArea() const;
     QFont labelFont(int row) const;
+    // The audition's playhead: a line at the window's step 0..127, none at -1.
+    void setPlayhead(int step);
+    int playhead() const { return playhead_; }
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -36,6 +39,7 @@ private:
     WindowCorrelation correlation_{};
     int startBar_ = -1;
     QString title_;
+    int playhead_ = -1;
 };
 
 } // namespace lm::ui

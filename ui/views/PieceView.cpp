@@ -9,8 +9,10 @@
 #include "core/library/LibraryDb.h"
 #include "core/model/RollToMidi.h"
 #include "ui/LibrarySession.h"
+#include "ui/LoopExporter.h"
 #include "ui/dialogs/TempoDialog.h"
 #include "ui/jobs/JobRunner.h"
+#include "ui/views/ScoreFormat.h"
 
 #include <QAction>
 #include <QDir>
@@ -59,6 +61,7 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     export_->setToolTip(tr("Select a window on the matrix or the strip first"));
     connect(this, &PieceView::windowShown, export_, [this](int start) { export_->setEnabled(start >= 0); });
     connect(export_, &QAction::triggered, this, &PieceView::exportWithDialog);
+    connect(this, &PieceView::windowShown, this, &PieceView::shownLoopChanged);
     loader_ = new JobRunner(tr("Loading the piece"), this);
 }
 
@@ -74,6 +77,7 @@ void PieceView::setSession(LibrarySession* session)
 
 void PieceView::clear()
 {
+    generated_.reset();
     path_.clear();
     shown_.reset();
     next_.reset();
@@ -98,6 +102,30 @@ void PieceView::showWindowOf(const QString& path, int startBar)
         load(path, startBar);
 }
 
+void PieceView::showGeneratedLoop(const LoopId& id)
+{
+    std::optional<StoredGeneratedLoop> g;
+    if (session_ && session_->db() && id.source == LoopId::Source::Generated)
+        g = session_->db()->generatedLoop(id.id);
+    if (!g || g->loop.roll.size() != size_t(format::kWindowSteps)) {
+        clear();
+        info_->setText(tr("Generated loop %1 is not in the library").arg(QString::fromStdString(id.text())));
+        return;
+    }
+    clear();
+    generated_ = std::move(g);
+    const StoredGeneratedLoop& l = *generated_;
+    info_->setText(tr("<b>Generated loop %1</b> · %2 · seed %3 · loop score %4 · %5 BPM%6")
+                       .arg(QString::fromStdString(id.text()), QString::fromStdString(l.modelName).toHtmlEscaped())
+                       .arg(qulonglong(l.seed))
+                       .arg(formatScore(l.loop.loopScore))
+                       .arg(l.tempoBpm)
+                       .arg(l.kept ? QString() : tr(" · not kept yet")));
+    ssm_->setEmptyText(tr("A generated loop has no piece: its roll and bar matrix are below"));
+    roll_->setWindow(l.loop.roll, windowCorrelation(l.loop.roll, 0), 0, tr("Generated loop %1").arg(QString::fromStdString(id.text())));
+    Q_EMIT windowShown(0);
+}
+
 void PieceView::refresh()
 {
     if (!path_.isEmpty())
@@ -112,6 +140,7 @@ void PieceView::load(const QString& path, int window)
         return;
     }
     path_ = path;
+    generated_.reset();
     info_->setText(tr("Loading %1…").arg(QFileInfo(path).fileName().toHtmlEscaped()));
     const std::string lib = session_ && session_->db() ? session_->db()->path() : std::string();
     loader_->disconnect(this);
@@ -175,6 +204,8 @@ int PieceView::selectedWindow() const { return roll_->startBar(); }
 
 double PieceView::tempoBpm() const
 {
+    if (generated_)
+        return generated_->tempoBpm;
     if (auto grid = audioGrid())
         return grid->first;
     return shown_ && shown_->midi ? shown_->midi->firstTempoBpm() : 120.0;
@@ -182,6 +213,8 @@ double PieceView::tempoBpm() const
 
 std::vector<uint64_t> PieceView::selectedSteps() const
 {
+    if (generated_)
+        return generated_->loop.roll;
     if (!shown_ || shown_->audio || roll_->startBar() < 0)
         return {};
     return windowSteps(shown_->stacked, roll_->startBar());
@@ -235,16 +268,24 @@ void PieceView::exportWithDialog()
         info_->setText(tr("Nothing to export: select a window on the matrix or the strip first."));
         return;
     }
-    const QString base = QFileInfo(path_).completeBaseName() + QStringLiteral("_bars%1-%2").arg(start + 1).arg(start + 8);
-    const QString out = QFileDialog::getSaveFileName(this, tr("Export window"),
-                                                     QDir::home().filePath(base + (isAudio() ? ".wav" : ".mid")),
-                                                     isAudio() ? tr("Audio (*.wav *.flac)") : tr("MIDI files (*.mid)"));
-    if (out.isEmpty())
-        return;
-    const QString error = exportWindowTo(out);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
-    else
+    // The options, the file and the question about an existing one: ui/LoopExporter.
+    LoopRoll loop;
+    if (generated_) {
+        loop.info.id = generated_->loopId();
+        loop.info.source = "generated";
+        loop.info.score = generated_->loop.loopScore;
+    } else {
+        loop.info.path = path_.toStdString();
+        loop.info.source = QFileInfo(path_).completeBaseName().toStdString();
+        loop.info.audio = isAudio();
+        loop.info.startBar = start;
+    }
+    const auto grid = audioGrid();
+    loop.info.tempoBpm = grid ? grid->first : tempoBpm();
+    loop.info.downbeat = grid ? grid->second : 0;
+    loop.steps = selectedSteps();
+    const QString out = exportOneWithDialog(this, loop);
+    if (!out.isEmpty())
         Q_EMIT exported(out);
 }
 

@@ -5,6 +5,7 @@
 // stored one, with the library's loop scores), never on the GUI thread;
 // pieceShown follows each showFile.
 #include "core/library/PieceDisplay.h"
+#include "core/model/LoopId.h"
 #include "ui/views/SsmView.h"
 
 #include <QWidget>
@@ -34,6 +35,12 @@ public:
     void showFile(QString path); // by value: callers pass currentFile()
     // Shows `path` (when not already shown) with the window at startBar selected.
     void showWindowOf(const QString& path, int startBar);
+    // Shows a generated loop of the library (kept or a pending result): its
+    // roll and bar matrix, no piece. It is then the shown loop: selectedSteps(),
+    // tempoBpm() and Export answer for it until a piece is shown again.
+    void showGeneratedLoop(const lm::LoopId& id);
+    // The generated loop shown, if one is (instead of a piece's window).
+    std::optional<LoopId> generatedLoopShown() const { return generated_ ? std::optional<LoopId>(generated_->loopId()) : std::nullopt; }
     // Shows the current piece again from the library, keeping the selected window.
     void refresh();
     // Shows nothing (another library was opened, or nothing is selected).
@@ -59,10 +66,18 @@ public:
     // The selected window's 57 x 128 roll (MIDI pieces).
     std::vector<uint64_t> selectedSteps() const;
     double tempoBpm() const;
+    // What the audition plays: the loop shown now (the selected window's 128
+    // step masks and its tempo; empty steps when none, or an audio piece).
+    struct ShownLoop {
+        std::vector<uint64_t> steps;
+        double bpm = 120;
+    };
+    ShownLoop shownLoop() const { return {selectedSteps(), tempoBpm()}; }
 
 Q_SIGNALS:
     void pieceShown(const QString& path); // loaded and drawn (or its reason shown)
     void windowShown(int startBar);       // -1: no window (nothing shown)
+    void shownLoopChanged();              // shownLoop() is another loop now
     void exported(const QString& file);
     // The user set (or, with neither value, cleared) an audio piece's tempo.
     void tempoChangeRequested(const QString& path, std::optional<double> bpm, std::optional<double> downbeat);
@@ -83,6 +98,7 @@ private:
     QString path_;
     std::shared_ptr<const PieceDisplay> shown_;
     std::optional<std::pair<QString, int>> next_; // asked for while a load ran: path, window
+    std::optional<StoredGeneratedLoop> generated_; // shown instead of a piece
 };
 
 } // namespace lm::ui

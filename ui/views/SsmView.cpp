@@ -168,8 +168,22 @@ void SsmView::drawStrip(QPainter& p, const QRect& area, const QRectF& m)
             p.drawRect(cell);
         }
     }
+    if (playhead_ >= 0 && selected_ >= 0) {
+        const double x = m.left() + (selected_ + playhead_ / 16.0) * cs;
+        p.setPen(QPen(QColor(20, 160, 70), 3));
+        p.drawLine(QPointF(x, stripRow.top() - 4), QPointF(x, stripRow.bottom() + 4));
+    }
     p.restore();
     p.drawText(QRectF(0, stripRow.top(), kMargin - 4, stripRow.height()), Qt::AlignRight | Qt::AlignVCenter, tr("win"));
+}
+
+void SsmView::setPlayhead(int step)
+{
+    step = step >= 0 && step < 8 * 16 ? step : -1;
+    if (step != playhead_) {
+        playhead_ = step;
+        update();
+    }
 }
 
 QStringList SsmView::legendItems() const

@@ -42,6 +42,9 @@ public:
     QRect legendRect() const;
     // Whether the legend had to be shortened to fit the current width.
     bool legendFits() const;
+    // The audition's playhead on the strip: step 0..127 of the selected window, none at -1.
+    void setPlayhead(int step);
+    int playhead() const { return playhead_; }
 
 Q_SIGNALS:
     void windowSelected(int startBar);
@@ -76,6 +79,7 @@ private:
     QPoint dragFrom_;
     bool dragging_ = false;
     bool dragged_ = false;
+    int playhead_ = -1;
 };
 
 } // namespace lm::ui

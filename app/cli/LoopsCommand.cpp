@@ -1,0 +1,80 @@
+// loops: the library's loops (mined and kept generated ones) as the loops
+// panel lists them, best first, as a JSON array.
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "core/base/JsonWriter.h"
+
+#include <limits>
+
+namespace lm::cli {
+
+namespace {
+
+void writeLoop(JsonWriter& j, const LoopRow& r)
+{
+    j.beginObject();
+    j.key("id").value(r.id.text());
+    j.key("source").value(r.id.sourceName());
+    const bool mined = r.id.source == LoopId::Source::Mined;
+    if (mined)
+        j.key("file").value(r.path);
+    else
+        j.key("file").null();
+    j.key("start_bar").value(r.startBar);
+    if (r.loopScore)
+        j.key("loop_score").value(*r.loopScore);
+    else
+        j.key("loop_score").null();
+    j.key("note_density").value(r.noteDensity);
+    j.key("unique_pitch").value(r.uniquePitch);
+    j.key("tempo").value(r.tempoBpm);
+    if (!mined)
+        j.key("model").value(r.model);
+    j.endObject();
+}
+
+} // namespace
+
+int runLoops(int argc, char** argv)
+{
+    Args args;
+    if (!parseArgs(argc, argv, 2, {"db", "source", "max-score", "limit", "model"}, {}, args))
+        return Usage;
+    LoopQuery q;
+    int64_t limit = std::numeric_limits<int64_t>::max();
+    if (!numberOption(args, "max-score", q.maxScore, 0.0, 1e9)
+        || !numberOption(args, "limit", limit, int64_t(1), int64_t(1000000000)))
+        return Usage;
+    if (const auto source = args.option("source")) {
+        if (*source == "mined")
+            q.source = LoopQuery::Source::Mined;
+        else if (*source == "generated")
+            q.source = LoopQuery::Source::Generated;
+        else
+            return usageError("--source needs mined or generated, not '" + *source + "'");
+    }
+    q.model = args.option("model").value_or("");
+    if (!q.model.empty() && q.source == LoopQuery::Source::Mined)
+        return usageError("--model names a model of generated loops; it does not go with --source mined");
+    if (!args.positional.empty())
+        return usageError("loops takes no FILE (did you mean --db " + args.positional[0] + "?)");
+    const auto db = args.option("db");
+    if (!db)
+        return usageError("loops needs --db LIB.sqlite");
+    auto lib = LibraryDb::open(*db, LibraryOpen::MustExist);
+    if (!lib)
+        return fail(lib.error());
+    const std::vector<LoopRow> rows = (*lib)->loopRows(q, 0, limit);
+    if (const auto& error = (*lib)->lastError())
+        return fail(*error);
+    JsonWriter j(true);
+    j.beginArray();
+    for (const LoopRow& r : rows)
+        writeLoop(j, r);
+    j.endArray();
+    printJson(j.str());
+    return Done;
+}
+
+} // namespace lm::cli
