@@ -175,6 +175,12 @@ void ModelsPanel::setSession(LibrarySession* session)
     updateButtons();
 }
 
+void ModelsPanel::showEvent(QShowEvent* e)
+{
+    QWidget::showEvent(e);
+    reload();
+}
+
 void ModelsPanel::reload()
 {
     const QString keep = selectedName();
