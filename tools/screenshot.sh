@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Opens loopminer under Xvfb and saves a screenshot:
-#   tools/screenshot.sh [OUT.png [SELECT [APP OPTIONS...]]]
+#   tools/screenshot.sh [OUT.png [SELECT] [APP OPTIONS...]]
 # SELECT: show the first demo piece whose path contains it (e.g. rendered_groove,
 # groove_3); APP OPTIONS go to loopminer, e.g. --view loops.
 # SHOT_DELAY (seconds, default 3) is how long the app gets before the shot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-shot.png}
-select=${2:-}
-shift $(( $# > 2 ? 2 : $# ))
+shift $(( $# > 0 ? 1 : 0 ))
+select=
+# SELECT may be left out: `tools/screenshot.sh OUT.png --view training` works too.
+if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
+  select=$1
+  shift
+elif [ $# -gt 0 ] && [ -z "$1" ]; then
+  shift
+fi
 [ -x build/bin/loopminer ] || ./tools/build.sh
 args=(--demo)
 [ -n "$select" ] && args+=(--select "$select")

@@ -29,7 +29,7 @@ ExportReport writePlan(const std::vector<Planned>& plan, const LoopExportSetting
     ExportReport r;
     LoopRollReader reader;
     for (size_t i = 0; i < plan.size(); ++i) {
-        if (job && job->cancelled()) {
+        if (job && (job->cancelled() || !job->checkpoint())) { // a pause holds here, between files
             r.cancelled = true;
             break;
         }

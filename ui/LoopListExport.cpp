@@ -27,8 +27,9 @@ LoopListExport::LoopListExport(QAbstractItemView* view, int idRole, QObject* par
         if (session_)
             exporter_->exportWithDialog(session_->db(), selectedIds());
     });
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { action_->setEnabled(view_->selectionModel()->hasSelection()); });
+    auto follow = [this] { action_->setEnabled(view_->selectionModel()->hasSelection()); };
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, follow);
+    connect(view->model(), &QAbstractItemModel::modelReset, this, follow); // a reload clears the selection silently
     drag_ = new LoopDragStarter(
         view, [this] { return session_ ? session_->db() : nullptr; }, [this] { return selectedIds(); });
 }

@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QTableWidget>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -125,9 +126,13 @@ void MainWindow::connectSession()
     });
     connect(piece_, &PieceView::tempoChangeRequested, session_, &LibrarySession::applyTempo);
     connect(piece_, &PieceView::exported, this, [this](const QString& file) { statusBar()->showMessage(tr("Exported %1").arg(file), 5000); });
-    jobs_->watch(loops_->exporting()->exporter()->job());
+    jobs_->watch(loops_->exporting()->exporter()->job(), true);
     connect(loops_->exporting()->exporter(), &LoopExporter::finished, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(loops_->exporting()->dragStarter(), &LoopDragStarter::dragFailed, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    auto* resultsDrag = new LoopDragStarter( // the Generate panel's results drag out as .mid files too
+        generate_->results(), [this] { return session_->db(); }, [this] { return generate_->selectedLoops(); });
+    resultsDrag->setObjectName(QStringLiteral("generateResultsDrag"));
+    connect(resultsDrag, &LoopDragStarter::dragFailed, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 }
 
 QString MainWindow::defaultLibraryPath()
@@ -145,9 +150,9 @@ bool MainWindow::showPanel(const QString& name)
 {
     QWidget* panel = name == QLatin1String("library") ? static_cast<QWidget*>(library_)
         : name == QLatin1String("loops")              ? static_cast<QWidget*>(loops_)
+        : name == QLatin1String("generate")           ? static_cast<QWidget*>(generate_)
         : name == QLatin1String("training") || name == QLatin1String("train") ? static_cast<QWidget*>(train_)
         : name == QLatin1String("models")             ? static_cast<QWidget*>(models_)
-        : name == QLatin1String("generate")           ? static_cast<QWidget*>(generate_)
                                                       : nullptr;
     if (panel)
         tabs_->setCurrentWidget(panel);

@@ -18,9 +18,9 @@ class LibrarySession;
 class LoopsPanel;
 class ModelsPanel;
 class PieceView;
-class TrainView;
 class Audition;
 class Transport;
+class TrainView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,10 +43,10 @@ public:
     PieceView* pieceView() const { return piece_; }
     GeneratePanel* generatePanel() const { return generate_; }
     JobsBar* jobsBar() const { return jobs_; }
-    TrainView* trainView() const { return train_; }
-    ModelsPanel* modelsPanel() const { return models_; }
     Audition* audition() const { return audition_; }
     Transport* transport() const { return transport_; }
+    TrainView* trainView() const { return train_; }
+    ModelsPanel* modelsPanel() const { return models_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }

@@ -12,8 +12,8 @@ int runSsm(int argc, char** argv);
 int runRoll(int argc, char** argv);
 int runScan(int argc, char** argv);
 int runVersion(int argc, char** argv);
-int runModels(int argc, char** argv); // ModelsCommand.cpp
 int runLoops(int argc, char** argv); // LoopsCommand.cpp
+int runModels(int argc, char** argv); // ModelsCommand.cpp
 // Audio files (AudioCommands.cpp).
 bool readTempoOptions(const Args& args, TempoSetting& tempo); // --bpm, --downbeat
 bool isAudioCommandLine(int argc, char** argv);

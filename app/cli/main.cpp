@@ -71,7 +71,7 @@ OGG, MP3 (as Debian's libsndfile reads them)
                                    plays a MIDI file N times (default 1) at its tempo or BPM;
                                    --virtual opens a port of that client name and waits up to
                                    2 s for a connection; without an output option: the first
-                                   MIDI port, else the built-in synth
+                                   MIDI port other than Midi Through, else the built-in synth
   ports                            the MIDI outputs and the built-in synth, as JSON
   models [list]                    the user's models (and the bundled one) as JSON: date, data,
                                    settings, metrics, which is active
@@ -135,13 +135,13 @@ int main(int argc, char** argv)
         return runScan(argc, argv);
     if (cmd == "version")
         return runVersion(argc, argv);
-    if (cmd == "models")
-        return runModels(argc, argv);
     if (cmd == "loops")
         return runLoops(argc, argv);
     if (cmd == "play")
         return runPlay(argc, argv);
     if (cmd == "ports")
         return runPorts(argc, argv);
+    if (cmd == "models")
+        return runModels(argc, argv);
     return usageError("unknown command '" + cmd + "'");
 }

@@ -35,8 +35,8 @@ struct Options {
                              QStringLiteral("Model folder that scores the loops after an import (default: the active model, see loopminer-cli models)."),
                              QStringLiteral("DIR")};
     QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("Panel to show first: library, loops, generate, models, or training (which "
-                                           "starts a short demonstration training into a temporary model folder)."),
+                            QStringLiteral("Panel to show first: library, loops, generate, models, or training (which starts a short "
+                                           "demonstration training into a temporary model folder)."),
                             QStringLiteral("PANEL")};
     QCommandLineOption generate{QStringLiteral("generate"),
                                 QStringLiteral("Generate N loops with the model on start (results in the Generate panel)."),

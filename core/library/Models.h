@@ -91,6 +91,11 @@ public:
     // Scores every window of the library with the detector in `modelDir` and
     // stores the scores (and each file's best) under that model's name.
     virtual Result<ScoringSummary> scoreLibrary(LibraryDb& db, const std::string& modelDir, JobContext& job) const = 0;
+    // Samples loops from the model in `modelDir` (detector, VQ-VAE and prior)
+    // with rejection; reports "kept K of N drawn" as it goes and stops when
+    // the job is cancelled.
+    virtual Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& settings,
+                                               JobContext& job) const = 0;
     // Trains the request's networks in order into its model folder (job
     // payloads: ml::TrainProgress; pause at JobContext::checkpoint(); cancel
     // between batches), copying the others from the base model, and writes
@@ -99,11 +104,6 @@ public:
     // Generates `count` loops with the model and measures them beside the library's training loops.
     virtual Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
                                              JobContext& job) const = 0;
-    // Samples loops from the model in `modelDir` (detector, VQ-VAE and prior)
-    // with rejection; reports "kept K of N drawn" as it goes and stops when
-    // the job is cancelled.
-    virtual Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& settings,
-                                               JobContext& job) const = 0;
 };
 
 // This build's models.

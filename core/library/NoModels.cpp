@@ -14,15 +14,15 @@ public:
     {
         return Error{modelDir, -1, reason()};
     }
+    Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings&, JobContext&) const override
+    {
+        return Error{modelDir, -1, reason()};
+    }
     Result<TrainResult> train(LibraryDb&, const TrainRequest& request, JobContext&) const override
     {
         return Error{request.modelDir, -1, reason()};
     }
     Result<EvaluationTable> evaluate(LibraryDb&, const std::string& modelDir, int, int, JobContext&) const override
-    {
-        return Error{modelDir, -1, reason()};
-    }
-    Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings&, JobContext&) const override
     {
         return Error{modelDir, -1, reason()};
     }

@@ -28,15 +28,6 @@ public:
             return scored.error();
         return ScoringSummary{scored->windows, scored->underThreshold, detector->threshold()};
     }
-    Result<TrainResult> train(LibraryDb& db, const TrainRequest& request, JobContext& job) const override
-    {
-        return trainModels(db, request, job);
-    }
-    Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
-                                     JobContext& job) const override
-    {
-        return evaluateModel(db, modelDir, count, repeats, job);
-    }
     Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& s, JobContext& job) const override
     {
         job.report(0, s.count, "loading " + modelDir);
@@ -65,6 +56,15 @@ public:
         out.seconds = r->seconds;
         out.cancelled = r->cancelled;
         return out;
+    }
+    Result<TrainResult> train(LibraryDb& db, const TrainRequest& request, JobContext& job) const override
+    {
+        return trainModels(db, request, job);
+    }
+    Result<EvaluationTable> evaluate(LibraryDb& db, const std::string& modelDir, int count, int repeats,
+                                     JobContext& job) const override
+    {
+        return evaluateModel(db, modelDir, count, repeats, job);
     }
 };
 

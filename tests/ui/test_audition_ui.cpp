@@ -4,6 +4,7 @@
 // bar line, Space stops with all-notes-off. The output is a recording one and
 // the clock virtual (no sound card in CI; the real outputs and their choice
 // are tested in test_audition); a missing output is said once.
+#include "../core/JackFixture.h"
 #include "GuiFixtures.h"
 
 #include "core/playback/PlayerClock.h"
@@ -16,7 +17,10 @@
 #include "ui/views/PieceView.h"
 #include "ui/views/SsmView.h"
 
+#include <QCheckBox>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -25,6 +29,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
 
 using namespace lm;
@@ -173,6 +179,64 @@ private Q_SLOTS:
         QVERIFY2(tail.contains("b9 7b 00"), qPrintable(tail.join(", ")));
     }
 
+    // The transport's own tempo and MIDI clock reach the player: the box's
+    // tempo from the start, the piece's again from the next bar line when it
+    // is unticked; with "MIDI clock" ticked the first message is Start.
+    void ownTempoAndClockFromTheTransport()
+    {
+        QSettings().remove(QStringLiteral("audition"));
+        ui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("t.sqlite")));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::importAndWait(w, music_);
+        auto clock = std::make_shared<VirtualPlayerClock>();
+        Log log;
+        w.audition()->setClock(clock);
+        w.audition()->setOutputFactory([&](const OutputChoice&) -> Result<std::unique_ptr<MidiOutput>> {
+            return std::unique_ptr<MidiOutput>(new RecordingOutput(log, clock));
+        });
+        QVERIFY(w.showPanel("loops"));
+        QTableView* table = w.loopsPanel()->table();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->selectedWindow() >= 0);
+        const double pieceBpm = w.pieceView()->shownLoop().bpm;
+        QCOMPARE(w.transport()->tempoSpin()->value(), std::round(pieceBpm * 10) / 10);
+        QVERIFY(!w.transport()->tempoSpin()->isEnabled());
+        QTest::mouseClick(w.transport()->ownTempoBox(), Qt::LeftButton, {}, QPoint(5, 5));
+        QVERIFY(w.transport()->tempoSpin()->isEnabled());
+        w.transport()->tempoSpin()->setValue(90);
+        QTest::mouseClick(w.transport()->clockBox(), Qt::LeftButton, {}, QPoint(5, 5));
+        QVERIFY(w.transport()->clockBox()->isChecked());
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(w.audition()->playing());
+        QCOMPARE(w.audition()->tempo(), 90.0);
+        QVERIFY(clock->advanceTo(stepsToTime(4, 90)));
+        QCOMPARE(log.get().front().second, QString("fa"));
+        int pulses = 0;
+        for (const auto& [t, m] : log.get())
+            pulses += m == "f8";
+        QCOMPARE(pulses, 4 * 6 + 1); // 24 ppqn: six a 16th, and the one at step 4
+        QTest::mouseClick(w.transport()->ownTempoBox(), Qt::LeftButton, {}, QPoint(5, 5)); // the piece's tempo again
+        QCOMPARE(w.audition()->tempo(), 90.0);  // until the bar line
+        QVERIFY(clock->advanceTo(stepsToTime(16, 90)));
+        QCOMPARE(w.audition()->tempo(), std::clamp(pieceBpm, 1.0, 1000.0));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(!w.audition()->playing());
+        QVERIFY(log.get().back().second == "b9 7b 00" || log.get().back().second == "b1 7b 00");
+        bool stopSent = false;
+        for (const auto& [t, m] : log.get())
+            stopSent = stopSent || m == "fc";
+        QVERIFY(stopSent);
+        QSettings().remove(QStringLiteral("audition"));
+    }
+
     void noOutputIsSaidOnceAndNothingBreaks()
     {
         QSettings().remove(QStringLiteral("audition"));
@@ -199,7 +263,8 @@ private Q_SLOTS:
         QSignalSpy said(w.audition(), &ui::Audition::message);
         QTest::keyClick(table, Qt::Key_Space);
         QVERIFY(!w.audition()->playing());
-        QVERIFY(w.statusBar()->currentMessage().contains("no audio device: pulseaudio"));
+        QCOMPARE(w.statusBar()->currentMessage(), QString("No sound: no MIDI port to play into, and no audio device for the "
+                                                          "built-in synth (tried pulseaudio, pipewire, alsa, jack)"));
         QTest::keyClick(table, Qt::Key_Space);
         QCOMPARE(asked, 2);
         QCOMPARE(askedFor, QString("auto")); // no port chosen: the automatic rule
@@ -207,6 +272,72 @@ private Q_SLOTS:
         QVERIFY(!w.transport()->playButton()->isChecked());
         QTest::keyClick(table, Qt::Key_Down); // browsing goes on
         QTRY_VERIFY(!w.pieceView()->loading());
+    }
+
+    // The real path in the window's process (which links LibTorch): with a
+    // JACK server up, the transport lists JACK's ports and Space plays into
+    // a virtual JACK port that an RtMidi input of the test hears. (libjack's
+    // client threads crashed here before JackThreadStacks.cpp.)
+    void realVirtualPortOverJackInTheWindow()
+    {
+        test::JackServer jack;
+        if (const QString why = jack.start("ui"); !why.isEmpty()) {
+            if (why.contains("not installed"))
+                QSKIP(qPrintable(why));
+            QFAIL(qPrintable(why));
+        }
+        QSettings().setValue(QStringLiteral("audition/output"), QStringLiteral("virtual:lm-ui-test"));
+        ui::MainWindow w;
+        w.setShowImportReport(false);
+        QVERIFY(w.openLibrary(tmp_.filePath("c.sqlite")));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::importAndWait(w, music_);
+        QVERIFY(w.showPanel("loops"));
+        QTableView* table = w.loopsPanel()->table();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->selectedWindow() >= 0);
+        // A synth that appears after the window opened is listed when the list is opened.
+        QComboBox* combo = w.transport()->outputCombo();
+        QCOMPARE(combo->findText("lm-late-synth", Qt::MatchContains), -1);
+        RtMidiIn lateSynth(RtMidi::UNIX_JACK, "lm-late-synth");
+        lateSynth.openVirtualPort("lm-late-synth");
+        QTest::mouseClick(combo, Qt::LeftButton);
+        QVERIFY(combo->findText("lm-late-synth", Qt::MatchContains) >= 0);
+        QCOMPARE(combo->currentData().toString(), QString("virtual:lm-ui-test")); // the choice kept
+        QTest::keyClick(combo->view(), Qt::Key_Escape);
+        w.transport()->ownTempoBox()->click();
+        w.transport()->tempoSpin()->setValue(400); // a fast pass
+        w.transport()->loopBox()->setChecked(false);
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY2(w.audition()->playing(), qPrintable(w.statusBar()->currentMessage()));
+        QVERIFY(w.audition()->outputName().contains("lm-ui-test"));
+        // The window plays on while nothing listens; connect, then play the loop once more.
+        QTest::keyClick(table, Qt::Key_Space);
+        test::Received received;
+        RtMidiIn in(RtMidi::UNIX_JACK, "loopminer-ui-test-in");
+        const int port = test::findPort(in, "lm-ui-test");
+        QVERIFY(port >= 0);
+        in.setCallback(&test::Received::callback, &received);
+        in.openPort(unsigned(port), "in");
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(w.audition()->playing());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.audition()->playing(), 20000); // loop off: one pass, then it stops
+        const Schedule s = scheduleOfRoll(w.pieceView()->shownLoop().steps);
+        QStringList ons, heard;
+        for (const auto& e : s.events)
+            if ((e.message[0] & 0xF0) == 0x90)
+                ons << hex(e.message);
+        QTRY_VERIFY_WITH_TIMEOUT(received.get().contains("b9 7b 00"), 5000);
+        for (const QString& m : received.get())
+            if (m.startsWith("9"))
+                heard << m;
+        QCOMPARE(heard, ons);
+        in.closePort();
+        QSettings().remove(QStringLiteral("audition"));
     }
 
     void theOutputChoiceIsRemembered()

@@ -4,6 +4,7 @@
 // a batch of more than a few files as a job; a drag's mime data of .mid
 // files that read back to the selected loops.
 #include "GuiFixtures.h"
+#include "../core/CliRun.h"
 
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Windows.h"
@@ -14,13 +15,17 @@
 #include "ui/LoopListExport.h"
 #include "ui/LoopsPanel.h"
 #include "ui/dialogs/ExportDialog.h"
+#include "ui/generate/GeneratePanel.h"
 #include "ui/jobs/JobRunner.h"
+#include "ui/jobs/JobsBar.h"
 #include "ui/models/LoopsTableModel.h"
 #include "ui/views/PieceView.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QTableWidget>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -36,6 +41,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 #include <functional>
 
@@ -223,6 +229,9 @@ private Q_SLOTS:
         QCOMPARE(w.statusBar()->currentMessage(), QString("Export cancelled"));
         QStringList names = QDir(out).entryList(QDir::Files | QDir::Hidden);
         QCOMPARE(names.size(), 3); // no temp file left behind
+        w.loopsPanel()->reload(); // the rows are read again: nothing is selected, nothing to export
+        QCOMPARE(w.loopsPanel()->table()->selectionModel()->hasSelection(), false);
+        QVERIFY(!action->isEnabled());
     }
 
     void manyFilesRunAsAJob()
@@ -237,9 +246,30 @@ private Q_SLOTS:
             setText(static_cast<ui::ExportDialog*>(d)->targetEdit(), tmp_.filePath("many"));
             clickExport(d);
         }});
+        // Held at its first file (paused as it starts), then Cancel in the jobs area: nothing written.
+        ui::JobRunner* job = exporter->job();
+        // (The jobs bar shows the job on `started` first; its Pause button, checked here, pauses it
+        // before the job's thread runs.)
+        auto pauseAtStart = connect(job, &ui::JobRunner::started, this, [&w] { w.jobsBar()->pauseButton()->setChecked(true); });
         w.loopsPanel()->exporting()->exportSelectedAction()->trigger();
+        QTRY_COMPARE(w.jobsBar()->shown(), job);
+        QTRY_VERIFY(w.jobsBar()->cancelButton()->isVisible());
+        QTest::mouseClick(w.jobsBar()->cancelButton(), Qt::LeftButton);
         QVERIFY(finished.wait(60000));
-        QCOMPARE(started.size(), 1); // on the job's thread, not the GUI's
+        QCOMPARE(finished.last().at(0).toString(), QString("Export cancelled"));
+        QVERIFY(exporter->lastReport().cancelled);
+        QCOMPARE(entries(tmp_.filePath("many")), QStringList{});
+
+        // Again, held, then resumed with the jobs area's Pause button: all eight.
+        ModalAnswers again("exportDialog", {clickExport});
+        w.loopsPanel()->exporting()->exportSelectedAction()->trigger();
+        QTRY_VERIFY(w.jobsBar()->pauseButton()->isVisible());
+        disconnect(pauseAtStart);
+        QVERIFY(job->paused());
+        QTest::mouseClick(w.jobsBar()->pauseButton(), Qt::LeftButton); // resume
+        QVERIFY(!job->paused());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(started.size(), 2); // on the job's thread, not the GUI's
         QCOMPARE(exporter->lastReport().files.size(), 8);
         QCOMPARE(exporter->lastReport().errors, QStringList());
         QCOMPARE(QDir(tmp_.filePath("many")).entryList(QDir::Files).size(), 8);
@@ -361,6 +391,71 @@ private Q_SLOTS:
         QVERIFY(again && again->urls().size() == 3);
         QVERIFY(again->urls()[0] != urls[0]);
         QVERIFY(QFileInfo::exists(urls[0].toLocalFile()));
+    }
+
+    // Generated loops kept in the library: batch export from the loops panel
+    // (source filter "Generated"), and a mouse drag from the Generate panel's results.
+    void generatedLoopsExportAndDrag()
+    {
+        ui::MainWindow w;
+        openLibrary(w, "generated.sqlite");
+        auto* m = w.loopsPanel()->model();
+        std::vector<std::vector<uint64_t>> rolls;
+        GenerationBatch batch;
+        batch.modelName = "default";
+        batch.settings.tempoBpm = 101;
+        for (int i = 0; i < 3; ++i) {
+            rolls.push_back(libraryRoll(m->index(i, 0))); // whole 8-bar loops
+            StoredGeneratedLoop g;
+            g.loop = GeneratedLoop{rolls.back(), 0.0001 * (i + 1), 3, 2};
+            batch.loops.push_back(g);
+        }
+        auto added = w.session()->db()->addGenerationBatch(batch, true);
+        QVERIFY(added.ok());
+        w.loopsPanel()->reload();
+        QComboBox* source = w.loopsPanel()->sourceFilter();
+        source->setCurrentIndex(source->findData(QStringLiteral("generated")));
+        QTRY_COMPARE(m->rowCount(), 3);
+        selectRows(w, 0, 2);
+        const std::vector<LoopId> ids = w.loopsPanel()->exporting()->selectedIds();
+        QCOMPARE(ids.size(), size_t(3));
+        auto* exporter = w.loopsPanel()->exporting()->exporter();
+        QSignalSpy finished(exporter, &ui::LoopExporter::finished);
+        ModalAnswers options("exportDialog", {[&](QWidget* d) {
+            setText(static_cast<ui::ExportDialog*>(d)->targetEdit(), tmp_.filePath("generated"));
+            setText(static_cast<ui::ExportDialog*>(d)->patternEdit(), "{source}_{id}_{tempo}");
+            clickExport(d);
+        }});
+        w.loopsPanel()->exporting()->exportSelectedAction()->trigger();
+        QTRY_COMPARE(finished.size(), 1);
+        const QStringList files = exporter->lastReport().files;
+        QCOMPARE(files.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const LoopId id = ids[size_t(i)];
+            QCOMPARE(id.source, LoopId::Source::Generated);
+            QCOMPARE(QFileInfo(files[i]).fileName(), QStringLiteral("generated_%1_101.mid").arg(QString::fromStdString(id.text())));
+            const auto stored = w.session()->db()->generatedLoop(id.id);
+            QCOMPARE(windowSteps(readBack(files[i]), 0), stored->loop.roll);
+        }
+
+        // The Generate panel's results, dragged with the mouse.
+        QVERIFY(w.showPanel(QStringLiteral("generate")));
+        ui::GeneratePanel* panel = w.findChild<ui::GeneratePanel*>();
+        panel->reloadHistory(added->id);
+        QTableWidget* results = panel->results();
+        QTRY_COMPARE(results->rowCount(), 3);
+        results->selectRow(1);
+        auto* drag = results->findChild<ui::LoopDragStarter*>(QStringLiteral("generateResultsDrag"));
+        QVERIFY(drag);
+        QSignalSpy dragged(drag, &ui::LoopDragStarter::dragStarted);
+        const QPoint from = results->visualItemRect(results->item(1, 0)).center();
+        QTest::mousePress(results->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(results->viewport(), from + QPoint(QApplication::startDragDistance() + 8, 0));
+        QTRY_COMPARE(dragged.size(), 1);
+        QTest::mouseRelease(results->viewport(), Qt::LeftButton, {}, from + QPoint(QApplication::startDragDistance() + 8, 0));
+        const QList<QUrl> urls = dragged.first().at(0).value<QList<QUrl>>();
+        QCOMPARE(urls.size(), 1);
+        QCOMPARE(windowSteps(readBack(urls[0].toLocalFile()), 0), added->loops[1].loop.roll);
     }
 };
 

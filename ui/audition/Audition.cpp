@@ -1,6 +1,7 @@
 #include "Audition.h"
 
 #include "core/playback/Schedule.h"
+#include "core/playback/SynthOutput.h"
 
 #include <QTimer>
 
@@ -71,7 +72,21 @@ bool Audition::openOutput()
         return true;
     auto opened = factory_(choice_);
     if (!opened) {
-        say(tr("No sound: %1").arg(QString::fromStdString(opened.error().toString())));
+        const QString full = QString::fromStdString(opened.error().toString());
+        qWarning("loopminer: no sound: %s", qPrintable(full));
+        // The whole text of every API and driver does not fit a status bar: what it means, in short.
+        const QString tried = QString::fromStdString([] {
+            std::string t;
+            for (const auto& d : defaultAudioDrivers())
+                t += (t.empty() ? "" : ", ") + d;
+            return t;
+        }());
+        if (full.contains(QLatin1String("no audio device")) && full.contains(QLatin1String("no MIDI output")))
+            say(tr("No sound: no MIDI port to play into, and no audio device for the built-in synth (tried %1)").arg(tried));
+        else if (full.contains(QLatin1String("no audio device")))
+            say(tr("No sound: no audio device for the built-in synth (tried %1)").arg(tried));
+        else
+            say(tr("No sound: %1").arg(full));
         return false;
     }
     output_ = std::move(*opened);
@@ -101,6 +116,8 @@ void Audition::play()
     switches_ = 0;
     wasPlaying_ = true;
     timer_->start();
+    lastSaid_.clear(); // it works now: a later failure is news again
+    Q_EMIT message(tr("Playing into %1").arg(outputName()));
     Q_EMIT playingChanged(true);
 }
 

@@ -8,12 +8,15 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSettings>
 #include <QToolButton>
 
 namespace lm::ui {
+
+bool jackThreadStacksWidened(); // JackThreadStacks.cpp
 
 namespace {
 const QString kOutputKey = QStringLiteral("audition/output");
@@ -46,7 +49,10 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     clock_->setToolTip(tr("Send 24 ppqn clock with Start and Stop, for a DAW that follows external clock"));
     output_ = new QComboBox(this);
     output_->setObjectName(QStringLiteral("outputCombo"));
-    output_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    output_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    output_->setMinimumContentsLength(22); // long port names must not widen the window
+    output_->setToolTip(tr("Where the audition plays: automatic is the first MIDI port that goes somewhere, "
+                           "else the built-in synth"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(play_);
@@ -55,14 +61,16 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     layout->addWidget(tempo_);
     layout->addWidget(clock_);
     layout->addWidget(new QLabel(tr("Output:"), this));
-    layout->addWidget(output_, 1);
+    layout->addWidget(output_);
+    layout->addStretch(1);
 
     QSettings settings;
     loop_->setChecked(settings.value(kLoopKey, true).toBool());
     clock_->setChecked(settings.value(kClockKey, false).toBool());
     audition_->setLooping(loop_->isChecked());
     audition_->setMidiClock(clock_->isChecked());
-    refreshOutputs();
+    if (jackThreadStacksWidened()) // before the first JACK client of this process
+        refreshOutputs();
     tempo_->setValue(sourceTempo_);
 
     connect(play_, &QToolButton::clicked, audition_, &Audition::toggle);
@@ -81,6 +89,14 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     connect(ownTempo_, &QCheckBox::toggled, this, &Transport::applyTempo);
     connect(tempo_, &QDoubleSpinBox::valueChanged, this, &Transport::applyTempo);
     connect(output_, &QComboBox::activated, this, &Transport::chooseOutput);
+    output_->installEventFilter(this); // ports come and go: listed again as the list opens
+}
+
+bool Transport::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == output_ && event->type() == QEvent::MouseButtonPress)
+        refreshOutputs();
+    return QWidget::eventFilter(watched, event);
 }
 
 void Transport::setSourceTempo(double bpm)
@@ -109,9 +125,9 @@ void Transport::refreshOutputs()
     const QString remembered = QSettings().value(kOutputKey, QStringLiteral("auto")).toString();
     const QSignalBlocker block(output_);
     output_->clear();
-    output_->addItem(tr("Automatic (a MIDI port, else the built-in synth)"), QStringLiteral("auto"));
-    output_->addItem(tr("Built-in synth (FluidSynth, General MIDI)"), QStringLiteral("synth"));
-    output_->addItem(tr("Virtual port “loopminer” (for a DAW or synth to connect)"), QStringLiteral("virtual:loopminer"));
+    output_->addItem(tr("Automatic"), QStringLiteral("auto"));
+    output_->addItem(tr("Built-in synth (General MIDI)"), QStringLiteral("synth"));
+    output_->addItem(tr("Virtual port “loopminer”"), QStringLiteral("virtual:loopminer"));
     for (const MidiPort& p : listMidiOutputs())
         output_->addItem(QString::fromStdString(p.name + " (" + p.api + ")"),
                          QString::fromStdString(OutputChoice{OutputChoice::Kind::Port, p.name}.key()));

@@ -31,6 +31,9 @@ public:
     QComboBox* outputCombo() const { return output_; }
     QCheckBox* clockBox() const { return clock_; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void chooseOutput(int index);
     void applyTempo();

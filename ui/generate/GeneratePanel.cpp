@@ -26,6 +26,7 @@ namespace {
 
 // What the generation job gives back.
 struct Generated {
+    std::string library; // where the batch went
     int64_t batchId = 0;
     int64_t found = 0;
     int64_t drawn = 0;
@@ -227,7 +228,7 @@ bool GeneratePanel::generate()
         auto added = (*opened)->addGenerationBatch(std::move(batch), false, true);
         if (!added)
             return {QString::fromStdString(added.error().toString()), {}};
-        return {QString(), Generated{added->id, int64_t(out->loops.size()), out->drawn, out->cancelled}};
+        return {QString(), Generated{lib, added->id, int64_t(out->loops.size()), out->drawn, out->cancelled}};
     });
     if (started) {
         generate_->setEnabled(false);
@@ -248,6 +249,11 @@ void GeneratePanel::onFinished(bool ok, const QString& error)
     }
     const auto g = std::any_cast<Generated>(job_->result());
     say((g.cancelled ? tr("Stopped: kept %1 of %2 drawn") : tr("Kept %1 of %2 drawn")).arg(g.found).arg(g.drawn));
+    if (!session_ || !session_->db() || session_->db()->path() != g.library) { // another library was opened meanwhile
+        say(tr("Kept %1 of %2 drawn, in %3 (open it to see them)").arg(g.found).arg(g.drawn).arg(QString::fromStdString(g.library)));
+        Q_EMIT generationFinished(QString());
+        return;
+    }
     reloadHistory(g.batchId);
     if (results_->rowCount() > 0)
         results_->selectRow(0);

@@ -47,6 +47,7 @@ public:
     QComboBox* historyBox() const { return history_; }
     QTableWidget* results() const { return results_; }
     QLabel* statusLabel() const { return status_; }
+    QLabel* batchInfo() const { return batchInfo_; } // the shown batch's settings
     JobRunner* job() const { return job_; }
     // The batch shown in the results (nullptr when none).
     const GenerationBatch* shownBatch() const;

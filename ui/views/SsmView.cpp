@@ -7,6 +7,7 @@
 #include <QLinearGradient>
 #include <QMouseEvent>
 #include <QPainter>
+#include <utility>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
@@ -170,8 +171,11 @@ void SsmView::drawStrip(QPainter& p, const QRect& area, const QRectF& m)
     }
     if (playhead_ >= 0 && selected_ >= 0) {
         const double x = m.left() + (selected_ + playhead_ / 16.0) * cs;
-        p.setPen(QPen(QColor(20, 160, 70), 3));
-        p.drawLine(QPointF(x, stripRow.top() - 4), QPointF(x, stripRow.bottom() + 4));
+        // Black edged white: it must stand out on every viridis colour of the strip.
+        for (const auto& [colour, width] : {std::pair{QColor(Qt::black), 4}, std::pair{QColor(Qt::white), 2}}) {
+            p.setPen(QPen(colour, width));
+            p.drawLine(QPointF(x, stripRow.top()), QPointF(x, stripRow.bottom()));
+        }
     }
     p.restore();
     p.drawText(QRectF(0, stripRow.top(), kMargin - 4, stripRow.height()), Qt::AlignRight | Qt::AlignVCenter, tr("win"));
