@@ -184,6 +184,25 @@ private Q_SLOTS:
         QStandardItem* generated = items->item(form->loops()->findData(int(LoopSource::Generated)));
         QVERIFY(!generated->isEnabled());
         QVERIFY(!generated->toolTip().isEmpty());
+        // Once the library keeps generated loops, they are a choice (here: one batch of 3 rolls).
+        LibraryDb* db = w->session()->db();
+        GenerationBatch batch;
+        batch.modelName = "default";
+        for (int i = 0; i < 3; ++i) {
+            StoredGeneratedLoop g;
+            g.loop.roll = std::vector<uint64_t>(128, 1);
+            batch.loops.push_back(g);
+        }
+        auto added = db->addGenerationBatch(batch, true);
+        QVERIFY(added.ok());
+        form->updateEstimate(); // what the session's contentChanged does
+        QVERIFY(generated->isEnabled());
+        choose(form->loops(), int(LoopSource::Generated));
+        QVERIFY2(form->estimate()->text().contains("for 3 loop"), qPrintable(form->estimate()->text()));
+        std::vector<int64_t> ids;
+        for (const auto& g : added->loops)
+            ids.push_back(g.id);
+        QVERIFY(db->deleteGenerated(ids).ok());
     }
 
     void pauseResumeCancelAndResumeInANewWindow()
