@@ -66,6 +66,7 @@ int main(int argc, char** argv)
         form->spin(QString::fromLatin1(s))->setValue(epochs);
     form->spin(QStringLiteral("detectorEpochs"))->setValue(epochs * 10);
 
+    const double estimate = form->estimateSeconds({"detector", "vqvae", "prior"});
     std::vector<double> gaps;
     QElapsedTimer clock;
     QTimer tick;
@@ -109,6 +110,7 @@ int main(int argc, char** argv)
                 "%u cores, %d threads for training\n",
                 seconds, grooves, epochs, epochs * 10, epochs * 10, std::thread::hardware_concurrency(),
                 form->spin(QStringLiteral("threads"))->value());
+    std::printf("the Train tab's estimate before the start: %.1f s\n", estimate);
     std::printf("reports taken in: %d, chart redraws: %d, timer ticks: %zu\n", payloads, view->charts()->redraws(),
                 gaps.size());
     std::printf("longest event-loop stall: %.1f ms (goal under 50 ms, at most 100 ms); 99th percentile %.1f ms\n", worst,

@@ -163,8 +163,11 @@ private:
 
     std::optional<Error> loops()
     {
-        if (r_.loops == LoopSource::Generated)
-            return Error{r_.modelDir, -1, describeSource(r_) + ": not available in this build yet"};
+        if (r_.loops == LoopSource::Generated) {
+            set_.rolls = generatedRolls(db_, r_);
+            set_.selection = describeSource(r_);
+            return loopsRead();
+        }
         if (r_.loops == LoopSource::Folder) {
             LoopFolder folder = loadLoopFolder(r_.folder, &job_);
             set_.rolls = std::move(folder.rolls);
@@ -187,6 +190,8 @@ private:
             windows = std::move(under);
         }
         set_ = readLoopRolls(std::move(windows), describeSource(r_), &job_);
+        for (std::vector<uint64_t>& roll : generatedRolls(db_, r_)) // the selection's kept generated loops
+            set_.rolls.push_back(std::move(roll));
         return loopsRead();
     }
 

@@ -30,7 +30,8 @@ E enumOf(const QJsonValue& v, const char* const (&names)[N], E fallback)
 
 QJsonObject queryToJson(const LoopQuery& q0)
 {
-    QJsonObject o{{"text", q(q0.text)}, {"min_density", q0.minDensity}, {"max_density", q0.maxDensity}};
+    QJsonObject o{{"text", q(q0.text)},          {"min_density", q0.minDensity}, {"max_density", q0.maxDensity},
+                  {"source", int(q0.source)},     {"model", q(q0.model)}};
     if (q0.maxScore)
         o.insert(QStringLiteral("max_score"), *q0.maxScore);
     return o;
@@ -42,6 +43,8 @@ LoopQuery queryFromJson(const QJsonObject& o)
     l.text = o.value(QStringLiteral("text")).toString().toStdString();
     l.minDensity = o.value(QStringLiteral("min_density")).toDouble(0);
     l.maxDensity = o.value(QStringLiteral("max_density")).toDouble(1e9);
+    l.source = LoopQuery::Source(std::clamp(o.value(QStringLiteral("source")).toInt(0), 0, 2));
+    l.model = o.value(QStringLiteral("model")).toString().toStdString();
     if (o.contains(QStringLiteral("max_score")))
         l.maxScore = o.value(QStringLiteral("max_score")).toDouble();
     return l;
@@ -129,6 +132,21 @@ std::vector<WindowRecord> candidateWindows(LibraryDb& db, const TrainRequest& r)
         shown.insert(row.windowId);
     all.erase(std::remove_if(all.begin(), all.end(), [&](const WindowRecord& w) { return !shown.count(w.id); }), all.end());
     return all;
+}
+
+std::vector<std::vector<uint64_t>> generatedRolls(LibraryDb& db, const TrainRequest& r)
+{
+    std::vector<std::vector<uint64_t>> out;
+    if (r.loops == LoopSource::Generated) {
+        for (const StoredGeneratedLoop& g : db.generatedLoops())
+            out.push_back(g.loop.roll);
+    } else if (r.loops == LoopSource::Selection) {
+        for (const LoopRow& row : db.loopRows(r.selection, 0, std::numeric_limits<int32_t>::max()))
+            if (row.id.source == LoopId::Source::Generated)
+                if (auto g = db.generatedLoop(row.id.id); g && g->kept)
+                    out.push_back(g->loop.roll);
+    }
+    return out;
 }
 
 LoopSet readLoopRolls(std::vector<WindowRecord> windows, const std::string& selection, JobContext* job)

@@ -19,6 +19,9 @@ std::string describeSource(const TrainRequest& r);
 // (AllMined, UnderThreshold: the caller scores them), or those the loops
 // panel's filter shows (Selection).
 std::vector<WindowRecord> candidateWindows(LibraryDb& db, const TrainRequest& r);
+// The rolls of the kept generated loops the request names: all of them
+// (Generated), those the loops panel's filter shows (Selection), else none.
+std::vector<std::vector<uint64_t>> generatedRolls(LibraryDb& db, const TrainRequest& r);
 // The 57 x 128 rolls of these windows, read again from their files (each file once).
 LoopSet readLoopRolls(std::vector<WindowRecord> windows, const std::string& selection, JobContext* job);
 

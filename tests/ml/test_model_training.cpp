@@ -229,6 +229,46 @@ private Q_SLOTS:
         QVERIFY(store().find("selection")->info["selection"].toString().contains("text 'groove_1'"));
     }
 
+    void learnsFromKeptGeneratedLoops()
+    {
+        // Kept generated loops (here: rolls of mined windows stored as a generated batch).
+        TrainRequest all = tiny("unused");
+        const LoopSet mined = readLoopRolls(candidateWindows(*db_, all), "", nullptr);
+        QVERIFY(mined.rolls.size() >= 6);
+        GenerationBatch batch;
+        batch.modelName = "default";
+        batch.modelDir = LM_DEFAULT_MODEL;
+        for (int i = 0; i < 5; ++i) {
+            StoredGeneratedLoop g;
+            g.loop.roll = mined.rolls[size_t(i)];
+            batch.loops.push_back(g);
+        }
+        QVERIFY(db_->addGenerationBatch(batch, true).ok());
+        batch.loops.resize(2);
+        QVERIFY(db_->addGenerationBatch(batch, false).ok()); // pending: not library loops
+        TrainRequest r = tiny("generated");
+        r.parts = {"vqvae"};
+        r.loops = LoopSource::Generated;
+        JobContext job;
+        auto result = models().train(*db_, r, job);
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        QCOMPARE(result->loops, int64_t(5));
+        QVERIFY(store().find("generated")->info["selection"].toString().contains("generated"));
+        // The selection counts the kept generated loops it shows too.
+        r = tiny("generated selection");
+        r.parts = {"vqvae"};
+        r.loops = LoopSource::Selection;
+        r.selection.source = LoopQuery::Source::Generated;
+        QCOMPARE(generatedRolls(*db_, r).size(), size_t(5));
+        QVERIFY(candidateWindows(*db_, r).empty());
+        QVERIFY(db_->deleteGenerated([&] {
+            std::vector<int64_t> ids;
+            for (const auto& g : db_->generatedLoops())
+                ids.push_back(g.id);
+            return ids;
+        }()).ok());
+    }
+
     void pauseHoldsAtTheCheckpoint()
     {
         TrainRequest r = tiny("paused");

@@ -184,6 +184,25 @@ private Q_SLOTS:
         QStandardItem* generated = items->item(form->loops()->findData(int(LoopSource::Generated)));
         QVERIFY(!generated->isEnabled());
         QVERIFY(!generated->toolTip().isEmpty());
+        // Once the library keeps generated loops, they are a choice (here: one batch of 3 rolls).
+        LibraryDb* db = w->session()->db();
+        GenerationBatch batch;
+        batch.modelName = "default";
+        for (int i = 0; i < 3; ++i) {
+            StoredGeneratedLoop g;
+            g.loop.roll = std::vector<uint64_t>(128, 1);
+            batch.loops.push_back(g);
+        }
+        auto added = db->addGenerationBatch(batch, true);
+        QVERIFY(added.ok());
+        form->updateEstimate(); // what the session's contentChanged does
+        QVERIFY(generated->isEnabled());
+        choose(form->loops(), int(LoopSource::Generated));
+        QVERIFY2(form->estimate()->text().contains("for 3 loop"), qPrintable(form->estimate()->text()));
+        std::vector<int64_t> ids;
+        for (const auto& g : added->loops)
+            ids.push_back(g.id);
+        QVERIFY(db->deleteGenerated(ids).ok());
     }
 
     void pauseResumeCancelAndResumeInANewWindow()
@@ -226,8 +245,24 @@ private Q_SLOTS:
         QCOMPARE(view2->firstEpochOfRun(), stoppedAt + 1); // the epoch count goes on
         QTRY_VERIFY_WITH_TIMEOUT(view2->charts()->series("trainLoss")->count() > 0, 60000); // the next redraw
         QCOMPARE(view2->charts()->series("trainLoss")->at(0).x(), double(stoppedAt + 1));
-        QTest::mouseClick(view2->cancelButton(), Qt::LeftButton); // no need to run 40 epochs here
-        QVERIFY(finished2.wait(60000));
+        // Closing the window while it trains stops it at a batch; the next window goes on too.
+        QTRY_VERIFY_WITH_TIMEOUT(view2->lastEpoch() >= stoppedAt + 2, 60000);
+        QVERIFY(again->close());
+        QVERIFY(!view2->job()->running() || finished2.wait(60000));
+        const int closedAt = view2->lastEpoch();
+        QVERIFY(closedAt < 40);
+        again.reset();
+        auto third = window();
+        TrainView* view3 = third->trainView();
+        view3->resumable()->setCurrentIndex(view3->resumable()->findData("paused"));
+        QSignalSpy finished3(view3, &TrainView::trainingFinished);
+        QTest::mouseClick(view3->resumeSavedButton(), Qt::LeftButton);
+        QVERIFY(finished3.wait(120000));
+        QVERIFY2(finished3.front().at(1).toBool(), qPrintable(finished3.front().at(3).toString()));
+        QCOMPARE(view3->firstEpochOfRun(), closedAt + 1);
+        QCOMPARE(view3->lastEpoch(), 40);
+        QVERIFY(ModelStore::user().find("paused")->pending.empty());
+        QCOMPARE(view3->resumable()->findData("paused"), -1); // nothing left to resume
     }
 
     void renameThroughTheDialogKeepsTheActiveModel()

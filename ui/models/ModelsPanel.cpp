@@ -168,7 +168,18 @@ ModelsPanel::ModelsPanel(QWidget* parent) : QWidget(parent)
     reload();
 }
 
-void ModelsPanel::setSession(LibrarySession* session) { session_ = session; }
+void ModelsPanel::setSession(LibrarySession* session)
+{
+    session_ = session;
+    connect(session, &LibrarySession::opened, this, &ModelsPanel::updateButtons);
+    updateButtons();
+}
+
+void ModelsPanel::showEvent(QShowEvent* e)
+{
+    QWidget::showEvent(e);
+    reload();
+}
 
 void ModelsPanel::reload()
 {
@@ -188,9 +199,13 @@ void ModelsPanel::reload()
         }
         table_->setItem(row, Name, item);
         table_->setItem(row, Created, new QTableWidgetItem(m.info.value(QStringLiteral("created")).toString().left(10)));
-        QString data = m.info.contains(QStringLiteral("loops"))
-                           ? tr("%1 loops: %2").arg(num(m.info["loops"], 9), m.info.value(QStringLiteral("selection")).toString())
-                           : tr("(not recorded)");
+        // model.json's record, else what the VQ-VAE's header says (a model trained with loopminer-cli).
+        const QJsonObject vq = m.info.value(QStringLiteral("parts")).toObject().value(QStringLiteral("vqvae")).toObject();
+        const QJsonValue loops = m.info.contains(QStringLiteral("loops")) ? m.info["loops"] : vq["loops"];
+        const QString selection = m.info.contains(QStringLiteral("selection"))
+                                      ? m.info.value(QStringLiteral("selection")).toString()
+                                      : vq["settings"].toObject().value(QStringLiteral("training_set")).toString();
+        const QString data = loops.isDouble() ? tr("%1 loops: %2").arg(num(loops, 9), selection) : tr("(not recorded)");
         const QString fp = m.info.value(QStringLiteral("data")).toString();
         auto* dataItem = new QTableWidgetItem(data);
         dataItem->setToolTip(data + (fp.isEmpty() ? QString() : tr("\ndata fingerprint %1").arg(fp)));

@@ -44,6 +44,9 @@ Q_SIGNALS:
     void activeModelChanged(const QString& dir);
     void evaluated(const QString& name, const QString& error);
 
+protected:
+    void showEvent(QShowEvent*) override; // the CLI may have changed the store meanwhile
+
 private:
     void updateButtons();
     void showEvaluation(const QString& name);

@@ -1,5 +1,6 @@
 #include "TrainForm.h"
 
+#include "core/ml/TrainingDefaults.h"
 #include "ui/LibrarySession.h"
 
 #include <QComboBox>
@@ -57,7 +58,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     loops_->addItem(tr("A folder of loop files"), int(LoopSource::Folder));
     loops_->addItem(tr("Kept generated loops"), int(LoopSource::Generated));
     loops_->setToolTip(tr("What the VQ-VAE and the prior learn from (the paper: mined loops under the detector's threshold)"));
-    setGeneratedLoopsAvailable(false);
+    setGeneratedLoopsAvailable(false); // until the library has some
 
     detector_ = new QComboBox(this);
     detector_->setObjectName(QStringLiteral("trainDetectorData"));
@@ -99,22 +100,23 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Folder"), folderRow);
     form->addRow(tr("Name"), name_);
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    addSpin(QStringLiteral("detectorEpochs"), tr("Detector epochs"), 1, 100000, 100,
+    const ml::ModelSetSettings d = ml::firstModelSetSettings(); // a first model set in minutes, not hours
+    addSpin(QStringLiteral("detectorEpochs"), tr("Detector epochs"), 1, 100000, d.detector.autoencoderEpochs,
             tr("Epochs of each detector phase: the autoencoder, then Deep SVDD"));
-    addSpin(QStringLiteral("vqvaeEpochs"), tr("VQ-VAE epochs"), 1, 100000, 60, tr("Passes over the loops for the VQ-VAE"));
-    addSpin(QStringLiteral("priorEpochs"), tr("Prior epochs"), 1, 100000, 60, tr("Passes over the code sequences for the prior"));
-    addSpin(QStringLiteral("batch"), tr("Batch size"), 1, 65536, 64, tr("Loops per optimiser step (smaller: more steps per epoch)"));
+    addSpin(QStringLiteral("vqvaeEpochs"), tr("VQ-VAE epochs"), 1, 100000, d.vqvae.epochs, tr("Passes over the loops for the VQ-VAE"));
+    addSpin(QStringLiteral("priorEpochs"), tr("Prior epochs"), 1, 100000, d.prior.epochs, tr("Passes over the code sequences for the prior"));
+    addSpin(QStringLiteral("batch"), tr("Batch size"), 1, 65536, d.vqvae.batch, tr("Loops per optimiser step (smaller: more steps per epoch)"));
     lr_ = new QDoubleSpinBox(this);
     lr_->setObjectName(QStringLiteral("lr"));
     lr_->setDecimals(6);
     lr_->setRange(1e-6, 1.0);
     lr_->setSingleStep(1e-4);
-    lr_->setValue(1e-3);
+    lr_->setValue(d.vqvae.lr);
     lr_->setToolTip(tr("AdamW's learning rate at the start of each phase (cosine annealing to 5e-6)"));
     form->addRow(tr("Learning rate"), lr_);
-    addSpin(QStringLiteral("codes"), tr("Codebook size"), 2, 65536, 512, tr("K, the VQ-VAE's number of codes (the paper: 512)"));
-    addSpin(QStringLiteral("layers"), tr("Prior layers"), 1, 16, 2, tr("LSTM layers of the prior (the paper: 4)"));
-    addSpin(QStringLiteral("hidden"), tr("Prior hidden size"), 8, 4096, 256, tr("LSTM width of the prior (the paper: 512)"));
+    addSpin(QStringLiteral("codes"), tr("Codebook size"), 2, 65536, d.vqvae.codes, tr("K, the VQ-VAE's number of codes (the paper: 512)"));
+    addSpin(QStringLiteral("layers"), tr("Prior layers"), 1, 16, d.prior.layers, tr("LSTM layers of the prior (the paper: 4)"));
+    addSpin(QStringLiteral("hidden"), tr("Prior hidden size"), 8, 4096, d.prior.hidden, tr("LSTM width of the prior (the paper: 512)"));
     addSpin(QStringLiteral("seed"), tr("Seed"), 0, 1 << 30, 1, tr("The same seed, data and settings on one thread give the same model"));
     addSpin(QStringLiteral("threads"), tr("Threads"), 1, 1024, std::max(1, cores - 1),
             tr("CPU threads for training; one core stays free for the window"));
@@ -175,7 +177,7 @@ void TrainForm::setGeneratedLoopsAvailable(bool on)
     QStandardItem* item = model->item(row);
     item->setEnabled(on);
     item->setToolTip(on ? tr("Loops generated and kept in this library")
-                        : tr("Kept generated loops come with the Generate panel, which this build does not have yet"));
+                        : tr("No generated loops are kept in this library yet (the Generate tab keeps them)"));
 }
 
 void TrainForm::updateEnabled()
@@ -224,6 +226,7 @@ int64_t TrainForm::loopCount() const
     if (!db)
         return 0;
     LoopQuery q;
+    q.source = LoopQuery::Source::Mined;
     switch (LoopSource(loops_->currentData().toInt())) {
     case LoopSource::UnderThreshold:
         q.maxScore = db->loopThreshold();
@@ -231,6 +234,9 @@ int64_t TrainForm::loopCount() const
     case LoopSource::Selection:
         if (selection_)
             q = selection_();
+        break;
+    case LoopSource::Generated:
+        q.source = LoopQuery::Source::Generated;
         break;
     default:
         break;
@@ -258,6 +264,11 @@ double TrainForm::estimateSeconds(const std::vector<std::string>& parts) const
 
 void TrainForm::updateEstimate()
 {
+    if (LibraryDb* db = session_ ? session_->db() : nullptr) {
+        LoopQuery generated;
+        generated.source = LoopQuery::Source::Generated;
+        setGeneratedLoopsAvailable(db->countLoops(generated) > 0);
+    }
     const TrainRequest r = request();
     const int64_t loops = loopCount();
     QString text = tr("About %1 on this machine").arg(duration(estimateSeconds(r.parts)));

@@ -140,6 +140,13 @@ TrainView::TrainView(QWidget* parent) : QWidget(parent)
     updateButtons();
 }
 
+void TrainView::showEvent(QShowEvent* e)
+{
+    QWidget::showEvent(e);
+    if (!job_->running())
+        refreshResumable();
+}
+
 void TrainView::setSession(LibrarySession* session)
 {
     session_ = session;

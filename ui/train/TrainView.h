@@ -58,6 +58,9 @@ Q_SIGNALS:
     void trainingStarted(const QString& model);
     void trainingFinished(const QString& model, bool ok, bool cancelled, const QString& error);
 
+protected:
+    void showEvent(QShowEvent*) override;
+
 private:
     bool run(const TrainRequest& request, const QString& name);
     void onPayload(const std::any& value);
