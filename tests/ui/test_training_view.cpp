@@ -23,6 +23,7 @@
 #include <QStandardItemModel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QValueAxis>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -143,6 +144,11 @@ private Q_SLOTS:
         QVERIFY(mark->isVisible());
         QCOMPARE(mark->count(), 2);
         QCOMPARE(mark->at(0).x(), 2.0);
+        // Epoch axes count whole epochs: 4 epochs on a 0-4 axis with a tick per epoch.
+        QValueAxis* epochs = qobject_cast<QValueAxis*>(train->attachedAxes().at(0));
+        QVERIFY(epochs && epochs->orientation() == Qt::Horizontal);
+        QCOMPARE(epochs->max(), 4.0);
+        QCOMPARE(epochs->tickInterval(), 1.0);
 
         // The Models panel lists it; a click activates it and the library is scored with it.
         QVERIFY(w->showPanel("models"));

@@ -64,8 +64,17 @@ void range(QValueAxis* axis, const std::initializer_list<const QVector<QPointF>*
         axis->setRange(0, 1);
         return;
     }
-    if (x)
-        lo = 0;
+    if (x) { // epochs: whole numbers, at ticks of 1, 2, 5, 10, 20 ... epochs
+        const double rough = std::max(1.0, hi / 6);
+        const double decade = std::pow(10.0, std::floor(std::log10(rough)));
+        const double step = rough <= decade ? decade : rough <= 2 * decade ? 2 * decade : rough <= 5 * decade ? 5 * decade : 10 * decade;
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0);
+        axis->setTickInterval(step);
+        axis->setLabelFormat(QStringLiteral("%.0f"));
+        axis->setRange(0, std::max(step, std::ceil(hi / step) * step));
+        return;
+    }
     const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(1e-9, std::abs(hi) * 0.1 + 1e-9);
     const double bottom = x ? lo : (lo >= 0 ? std::max(0.0, lo - pad) : lo - pad); // losses and rates stay >= 0
     axis->setRange(bottom, hi + (x ? 0 : pad));
