@@ -208,6 +208,14 @@ private Q_SLOTS:
         QVERIFY(loop.ok());
         QTest::keyClick(w.pieceView()->ssmView(), Qt::Key_Space);
         QTRY_VERIFY(rec.source != nullptr);
+        // The tempo box does not stretch audio: the tooltip says so, and the status bar once.
+        QVERIFY(w.transport()->ownTempoBox()->toolTip().contains("audio pieces play at their own tempo"));
+        QSignalSpy said(w.audition(), &ui::Audition::message);
+        for (int i = 0; i < 3; ++i)
+            QTest::mouseClick(w.transport()->ownTempoBox(), Qt::LeftButton, {}, QPoint(5, 5));
+        QCOMPARE(said.count(), 1);
+        QCOMPARE(said.first().at(0).toString(), QString("Audio pieces play at their own tempo: the tempo box applies to MIDI loops"));
+        QCOMPARE(w.audition()->tempo(), grid->first);
         const QByteArray all = rec.pull(loop->frames() + 500);
         QCOMPARE(all, bytesOf(loop->samples, 0, loop->frames(), 2)); // once, then nothing
         QTRY_VERIFY(!w.audition()->playing());
