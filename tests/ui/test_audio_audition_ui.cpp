@@ -223,6 +223,29 @@ private Q_SLOTS:
         QSettings().remove(QStringLiteral("audition"));
     }
 
+    // The real QAudioSink on the default output, where there is one (a
+    // developer's machine; a PulseAudio null sink): it pulls the loop, the
+    // playhead moves on, Space stops. Skipped where there is no device (CI).
+    void realDefaultOutputPlays()
+    {
+        if (QMediaDevices::defaultAudioOutput().isNull())
+            QSKIP("no audio output device here (the recording sink above stands in)");
+        QSettings().remove(QStringLiteral("audition"));
+        ui::MainWindow w;
+        showSong(w, "real.sqlite");
+        QTest::keyClick(w.pieceView()->ssmView(), Qt::Key_Space);
+        QVERIFY2(w.audition()->playing(), qPrintable(w.statusBar()->currentMessage()));
+        QTRY_VERIFY(w.audition()->audioAudition()->sounding());
+        QCOMPARE(w.audition()->outputName(), QMediaDevices::defaultAudioOutput().description());
+        QTRY_VERIFY_WITH_TIMEOUT(w.pieceView()->rollView()->playhead() >= 4, 10000); // a quarter bar heard
+        const int at = w.pieceView()->rollView()->playhead();
+        QTRY_VERIFY_WITH_TIMEOUT(w.pieceView()->rollView()->playhead() != at, 10000);
+        QVERIFY(w.audition()->playing());
+        QTest::keyClick(w.pieceView()->ssmView(), Qt::Key_Space);
+        QVERIFY(!w.audition()->playing());
+        QCOMPARE(w.pieceView()->rollView()->playhead(), -1);
+    }
+
     // The real default output: where there is no audio device (CI, this
     // machine), Space says so once in the status bar and nothing breaks.
     void noAudioDeviceIsSaidOnce()
