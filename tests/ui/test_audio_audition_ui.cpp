@@ -8,6 +8,7 @@
 #include "GuiFixtures.h"
 
 #include "core/audio/AudioLoop.h"
+#include "core/playback/PlayerClock.h"
 #include "ui/LibraryPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/audition/Audition.h"
@@ -26,6 +27,8 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
+
+#include <atomic>
 
 using namespace lm;
 
@@ -76,6 +79,20 @@ public:
 private:
     Recorder& r_;
     QAudioFormat format_;
+};
+
+class CountingOutput final : public MidiOutput {
+public:
+    explicit CountingOutput(std::atomic<int>& sent) : sent_(sent) {}
+    Result<bool> send(const std::vector<uint8_t>&) override
+    {
+        ++sent_;
+        return true;
+    }
+    std::string name() const override { return "counting"; }
+
+private:
+    std::atomic<int>& sent_;
 };
 
 QByteArray bytesOf(const std::vector<float>& samples, int64_t firstFrame, int64_t frames, int channels)
@@ -187,6 +204,52 @@ private Q_SLOTS:
         QVERIFY(!w.transport()->playButton()->isChecked());
         QCOMPARE(piece->rollView()->playhead(), -1);
         QCOMPARE(piece->ssmView()->playhead(), -1);
+    }
+
+    // From an audio piece to a MIDI piece while playing and back: there is
+    // no common bar line, so the other kind starts at once on its own output.
+    void switchingBetweenAudioAndMidiPieces()
+    {
+        QSettings().remove(QStringLiteral("audition"));
+        ui::MainWindow w;
+        Recorder rec;
+        w.audition()->setAudioOutFactory([&](int rate, int channels) -> Result<std::unique_ptr<ui::AudioOut>> {
+            ++rec.opened;
+            rec.rate = rate;
+            rec.channels = channels;
+            return std::unique_ptr<ui::AudioOut>(new RecordingOut(rec));
+        });
+        std::atomic<int> midiSent{0};
+        w.audition()->setClock(std::make_shared<VirtualPlayerClock>());
+        w.audition()->setOutputFactory([&](const OutputChoice&) -> Result<std::unique_ptr<MidiOutput>> {
+            return std::unique_ptr<MidiOutput>(new CountingOutput(midiSent));
+        });
+        showSong(w, "mixed.sqlite");
+        QTest::keyClick(w.pieceView()->ssmView(), Qt::Key_Space);
+        QTRY_VERIFY(rec.source != nullptr);
+        QVERIFY(!rec.pull(1000).isEmpty());
+
+        w.libraryPanel()->filterEdit()->clear();
+        QTest::keyClicks(w.libraryPanel()->filterEdit(), ".mid");
+        w.libraryPanel()->selectRow(0);
+        QTRY_VERIFY(!w.pieceView()->loading() && !w.pieceView()->isAudio() && w.pieceView()->selectedWindow() >= 0);
+        QTRY_COMPARE(w.audition()->outputName(), QString("counting"));
+        QVERIFY(w.audition()->playing());
+        QCOMPARE(rec.stops, 1); // the sink let go
+        QVERIFY(rec.source == nullptr);
+        QTRY_VERIFY(midiSent > 0); // the MIDI loop's step 0 (program and notes at time 0)
+
+        w.libraryPanel()->filterEdit()->clear();
+        QTest::keyClicks(w.libraryPanel()->filterEdit(), "song");
+        w.libraryPanel()->selectRow(0);
+        QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->isAudio());
+        QTRY_VERIFY(rec.source != nullptr);
+        QCOMPARE(rec.opened, 2);
+        QVERIFY(w.audition()->playing());
+        QCOMPARE(w.audition()->outputName(), QString("recording sink"));
+        QTest::keyClick(w.pieceView()->ssmView(), Qt::Key_Space);
+        QVERIFY(!w.audition()->playing());
+        QSettings().remove(QStringLiteral("audition"));
     }
 
     void loopOffPlaysOnceAndStops()
