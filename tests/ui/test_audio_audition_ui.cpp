@@ -28,7 +28,10 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <cstring>
 
 using namespace lm;
 
@@ -134,6 +137,30 @@ private Q_SLOTS:
         // Every bar its own tone (a wrong cut or a wrong bar line shows), stereo, float samples.
         QVERIFY(test::writeAudio(song_.toStdString(), test::toChannels(test::changingBars(120, 16, 22050), 2), 2, 22050,
                                  SF_FORMAT_WAV | SF_FORMAT_FLOAT));
+    }
+
+    // An output that takes no floats gets 16-bit samples of the same loop.
+    void loopDeviceGivesSixteenBitWhereFloatIsNotTaken()
+    {
+        auto loop = readAudioLoop(song_.toStdString(), 120, 0, 0);
+        QVERIFY(loop.ok());
+        auto shared = std::make_shared<const AudioLoop>(*loop);
+        QAudioFormat format;
+        format.setSampleRate(22050);
+        format.setChannelCount(2);
+        format.setSampleFormat(QAudioFormat::Int16);
+        ui::LoopDevice device(std::make_shared<AudioLoopReader>(shared), format);
+        const int64_t n = shared->frames();
+        QByteArray got;
+        while (got.size() < (n + 10) * 4)
+            got += device.read(std::min<qint64>(4093 * 4, (n + 10) * 4 - got.size()));
+        QCOMPARE(got.size(), qsizetype((n + 10) * 4));
+        std::vector<int16_t> values(size_t(got.size() / 2));
+        std::memcpy(values.data(), got.constData(), size_t(got.size()));
+        for (int64_t i = 0; i < (n + 10) * 2; ++i) {
+            const float x = shared->samples[size_t(i % (n * 2))]; // wraps at the loop's end
+            QCOMPARE(values[size_t(i)], int16_t(std::lround(std::clamp(x, -1.0f, 1.0f) * 32767.0f)));
+        }
     }
 
     void spacePlaysTheWindowLoopedRightSwitchesAtTheBarSpaceStops()
