@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+  qt6-multimedia-dev
   libqt6sql6-sqlite libsqlite3-dev libgl-dev
   libtorch-dev libopenblas0-openmp
   libsndfile1-dev libsamplerate0-dev libfftw3-dev libaubio-dev librtmidi-dev

@@ -113,6 +113,22 @@ Result<AudioCutResult> exportAudioFrames(const std::string& source, int64_t firs
     return r;
 }
 
+Result<BarFrames> barFrames(const std::string& source, const AudioInfo& info, double bpm, double downbeat,
+                            int64_t startBar, int64_t bars)
+{
+    if (!(bpm > 0) || bars <= 0 || startBar < 0)
+        return Error{source, -1, "a bar range needs a tempo, a start bar of 0 or more and at least one bar"};
+    const double barSeconds = 240.0 / bpm;
+    const int64_t first = int64_t(std::llround((downbeat + double(startBar) * barSeconds) * info.sampleRate));
+    const int64_t end = int64_t(std::llround((downbeat + double(startBar + bars) * barSeconds) * info.sampleRate));
+    if (first < 0 || end > info.frames) {
+        const int64_t whole = int64_t(std::floor((info.seconds() - downbeat) / barSeconds));
+        return Error{source, -1, "bars " + std::to_string(startBar) + " to " + std::to_string(startBar + bars - 1)
+                                     + " run past the end of the audio (" + std::to_string(whole) + " whole bars)"};
+    }
+    return BarFrames{first, end};
+}
+
 Result<AudioCutResult> exportAudioBars(const std::string& source, double bpm, double downbeat, int64_t startBar,
                                        int64_t bars, const std::string& out, double fadeMs)
 {
@@ -121,15 +137,10 @@ Result<AudioCutResult> exportAudioBars(const std::string& source, double bpm, do
     auto info = probeAudio(source);
     if (!info)
         return info.error();
-    const double barSeconds = 240.0 / bpm;
-    const int64_t first = int64_t(std::llround((downbeat + double(startBar) * barSeconds) * info->sampleRate));
-    const int64_t end = int64_t(std::llround((downbeat + double(startBar + bars) * barSeconds) * info->sampleRate));
-    if (first < 0 || end > info->frames) {
-        const int64_t whole = int64_t(std::floor((info->seconds() - downbeat) / barSeconds));
-        return Error{source, -1, "bars " + std::to_string(startBar) + " to " + std::to_string(startBar + bars - 1)
-                                     + " run past the end of the audio (" + std::to_string(whole) + " whole bars)"};
-    }
-    return exportAudioFrames(source, first, end - first, out, fadeMs);
+    auto range = barFrames(source, *info, bpm, downbeat, startBar, bars);
+    if (!range)
+        return range.error();
+    return exportAudioFrames(source, range->first, range->end - range->first, out, fadeMs);
 }
 
 } // namespace lm

@@ -7,8 +7,9 @@
 
 namespace lm::ui {
 
-Audition::Audition(QObject* parent) : QObject(parent), timer_(new QTimer(this))
+Audition::Audition(QObject* parent) : QObject(parent), timer_(new QTimer(this)), audio_(new AudioAudition(this))
 {
+    connectAudio();
     factory_ = [](const OutputChoice& c) { return lm::openOutput(c, realOutputBackends()); };
     timer_->setInterval(33); // the playhead's frame rate, about 30 Hz
     connect(timer_, &QTimer::timeout, this, &Audition::poll);
@@ -47,12 +48,18 @@ void Audition::setOutputChoice(const OutputChoice& choice)
     lastSaid_.clear(); // a new output may fail for a new reason
 }
 
-void Audition::setLooping(bool on) { looping_ = on; }
+void Audition::setLooping(bool on)
+{
+    looping_ = on;
+    audio_->setLooping(on);
+}
 
 void Audition::setTempoOverride(std::optional<double> bpm)
 {
     tempoOverride_ = bpm;
-    if (playing()) {
+    if (bpm && audioMode_)
+        say(tr("Audio pieces play at their own tempo: the tempo box applies to MIDI loops"));
+    if (playing() && !audioMode_) {
         const Loop loop = source_ ? source_() : Loop{};
         player_->setTempo(bpm ? *bpm : loop.bpm);
     }
@@ -99,8 +106,12 @@ void Audition::play()
     if (playing())
         return;
     const Loop loop = source_ ? source_() : Loop{};
+    if (loop.audio) {
+        playAudio(*loop.audio);
+        return;
+    }
     if (loop.steps.empty()) {
-        Q_EMIT message(tr("Nothing to play: choose a loop (a MIDI piece's window)"));
+        Q_EMIT message(tr("Nothing to play: choose a loop (a piece's window)"));
         return;
     }
     if (!openOutput())
@@ -123,10 +134,14 @@ void Audition::play()
 
 void Audition::stop()
 {
-    if (!player_ || !wasPlaying_)
+    if (!wasPlaying_ || (!player_ && !audioMode_))
         return;
     timer_->stop();
-    player_->stop(); // joins the thread, then note-offs and all-notes-off
+    if (audioMode_)
+        audio_->stop();
+    else
+        player_->stop(); // joins the thread, then note-offs and all-notes-off
+    audioMode_ = false;
     wasPlaying_ = false;
     setPlayhead(-1);
     Q_EMIT playingChanged(false);
@@ -145,6 +160,10 @@ void Audition::sourceChanged()
     if (!playing() || !source_)
         return;
     const Loop loop = source_();
+    if (loop.audio || audioMode_) {
+        switchAudio(loop);
+        return;
+    }
     if (loop.steps.empty())
         return; // nothing to switch to: the current loop plays on
     player_->switchTo(scheduleOfRoll(loop.steps));
@@ -155,6 +174,12 @@ void Audition::sourceChanged()
 
 void Audition::poll()
 {
+    if (audioMode_) {
+        audio_->poll(); // a single pass that ended, a failed output: ended, then stop()
+        if (audioMode_)
+            setPlayhead(audio_->playhead());
+        return;
+    }
     if (!player_)
         return;
     if (!player_->playing()) { // the single pass ended, or the output failed

@@ -6,6 +6,7 @@
 // The playhead is the player's position, polled about 30 times a second for
 // drawing. A missing output is said once (message) and nothing stops working.
 #include "core/playback/OutputChoice.h"
+#include "ui/audition/AudioAudition.h"
 #include "core/playback/Player.h"
 
 #include <QObject>
@@ -24,6 +25,7 @@ public:
     struct Loop {
         std::vector<uint64_t> steps; // the roll's 16th-step masks (128 for a window); empty: nothing to play
         double bpm = 120;            // the source's tempo
+        std::optional<AudioAudition::Bars> audio; // an audio piece's window: played as sound (AudioAudition)
     };
     using Source = std::function<Loop()>;
     using OutputFactory = std::function<Result<std::unique_ptr<MidiOutput>>(const OutputChoice&)>;
@@ -36,6 +38,9 @@ public:
     // real rule, openOutput, by default) and the player's clock (steady by default).
     void setOutputFactory(OutputFactory factory);
     void setClock(std::shared_ptr<PlayerClock> clock);
+    // Where audio pieces sound (the default audio output by default).
+    void setAudioOutFactory(AudioOutFactory factory) { audio_->setOutFactory(std::move(factory)); }
+    AudioAudition* audioAudition() const { return audio_; }
 
     // Stops and closes the open output; the next play opens the new one.
     void setOutputChoice(const OutputChoice& choice);
@@ -47,10 +52,10 @@ public:
     std::optional<double> tempoOverride() const { return tempoOverride_; }
     void setMidiClock(bool on) { midiClock_ = on; } // from the next play
 
-    bool playing() const { return player_ && player_->playing(); }
+    bool playing() const { return audioMode_ ? audio_->active() : player_ && player_->playing(); }
     int playhead() const { return playhead_; }
-    double tempo() const { return player_ ? player_->tempo() : 0; }
-    QString outputName() const { return output_ ? QString::fromStdString(output_->name()) : QString(); }
+    double tempo() const;
+    QString outputName() const;
     int switchesQueued() const { return switches_; } // loops handed to the player while playing
 
 public Q_SLOTS:
@@ -70,6 +75,10 @@ private:
     bool openOutput();
     void say(const QString& text);
     void setPlayhead(int step);
+    // The audio side (AudioAuditionWiring.cpp).
+    void connectAudio();
+    void playAudio(const AudioAudition::Bars& bars);
+    void switchAudio(const Loop& loop);
 
     Source source_;
     OutputFactory factory_;
@@ -81,6 +90,8 @@ private:
     std::unique_ptr<MidiOutput> output_;
     std::unique_ptr<Player> player_; // plays into output_: destroyed first
     QTimer* timer_;
+    AudioAudition* audio_;
+    bool audioMode_ = false; // playing an audio piece (audio_), not the player
     int playhead_ = -1;
     int switches_ = 0;
     bool wasPlaying_ = false;

@@ -19,7 +19,11 @@ void MainWindow::buildTransport()
     audition_ = new Audition(this);
     audition_->setSource([this] {
         const PieceView::ShownLoop shown = piece_->shownLoop();
-        return Audition::Loop{shown.steps, shown.bpm};
+        Audition::Loop loop{shown.steps, shown.bpm, std::nullopt};
+        const auto grid = piece_->audioGrid(); // an audio piece's window plays as sound
+        if (grid && !piece_->generatedLoopShown() && piece_->selectedWindow() >= 0)
+            loop.audio = AudioAudition::Bars{piece_->currentFile(), grid->first, grid->second, piece_->selectedWindow()};
+        return loop;
     });
     transport_ = new Transport(audition_, this);
     QToolBar* bar = addToolBar(tr("Transport"));

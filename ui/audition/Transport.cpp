@@ -37,7 +37,8 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     loop_->setObjectName(QStringLiteral("loopBox"));
     ownTempo_ = new QCheckBox(tr("Tempo"), this);
     ownTempo_->setObjectName(QStringLiteral("ownTempoBox"));
-    ownTempo_->setToolTip(tr("Off: the piece's own tempo; on: the tempo in the box"));
+    ownTempo_->setToolTip(tr("Off: the piece's own tempo; on: the tempo in the box (MIDI loops only: "
+                             "audio pieces play at their own tempo)"));
     tempo_ = new QDoubleSpinBox(this);
     tempo_->setObjectName(QStringLiteral("tempoSpin"));
     tempo_->setRange(20, 400);
