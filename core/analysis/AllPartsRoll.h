@@ -75,4 +75,8 @@ std::vector<bool> emptyBars(const AllPartsRoll& roll, int64_t bars);
 std::vector<bool> emptyBars(const std::vector<uint64_t>& stacked, const std::vector<int64_t>& barStarts, int64_t bars,
                             int64_t endStep);
 
+// The XOR + popcount loop of allPartsSimilarity, by kernel (for tests): 0 plain,
+// 1 POPCNT, 2 AVX2; -1 where the CPU has not got it. The matrix takes the best one.
+int64_t xorCellCount(int kernel, const uint64_t* a, int64_t na, const uint64_t* b, int64_t nb);
+
 } // namespace lm

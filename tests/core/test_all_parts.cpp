@@ -205,6 +205,38 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(r0.reason), QString("no notes"));
     }
 
+    // Every XOR + popcount kernel the CPU has counts as bit by bit does, for runs of any length.
+    void everyKernelCountsTheSame()
+    {
+        std::mt19937_64 rng(7);
+        int tried = 0;
+        for (int kernel = 0; kernel < 3; ++kernel) {
+            if (xorCellCount(kernel, nullptr, 0, nullptr, 0) < 0)
+                continue; // not on this CPU
+            ++tried;
+            for (int n = 0; n < 200; ++n) {
+                const int64_t na = int64_t(rng() % 41), nb = int64_t(rng() % 41);
+                std::vector<uint64_t> a{}, b{};
+                a.resize(size_t(na));
+                b.resize(size_t(nb));
+                for (auto& w : a)
+                    w = rng() & rng();
+                for (auto& w : b)
+                    w = rng() & rng();
+                int64_t want = 0;
+                for (int64_t k = 0; k < std::max(na, nb); ++k)
+                    for (int bit = 0; bit < 64; ++bit) {
+                        const bool x = k < na && ((a[size_t(k)] >> bit) & 1u);
+                        const bool y = k < nb && ((b[size_t(k)] >> bit) & 1u);
+                        want += x != y;
+                    }
+                QCOMPARE(xorCellCount(kernel, a.data(), na, b.data(), nb), want);
+            }
+        }
+        QVERIFY(tried >= 1);
+        qInfo("kernels tried on this CPU: %d of 3", tried);
+    }
+
     // bar_scores: the minimum over the kept, scored windows that contain the bar.
     void barScoresAreTheMinimumOverCoveringWindows()
     {
