@@ -308,6 +308,8 @@ private Q_SLOTS:
         QVERIFY2(info.contains("4/4 (assumed"), qPrintable(info));
         QVERIFY2(info.contains("no window has 32 drum and 32 bass cells"), qPrintable(info));
         QVERIFY2(info.contains("16 drum, 8 bass"), qPrintable(info)); // per window: 2 hits and 1 bass cell a bar
+        const QString rule = piece->matrixChoice()->reason()->text(); // and next to the matrix (issue 19)
+        QVERIFY2(rule.contains("No loops are mined from this file: no window has 32 drum and 32 bass cells"), qPrintable(rule));
         auto* proxy = w.libraryPanel()->proxy();
         bool seen = false;
         for (int r = 0; r < proxy->rowCount(); ++r)
