@@ -107,11 +107,27 @@ private Q_SLOTS:
         QVERIFY(!ssm->pairEmpty(0, 2));
         QVERIFY(ssm->cellColour(0, 2) != kEmptyPair);
         QCOMPARE(ssm->cellColour(0, 0), ui::viridis(1.0));
-        QVERIFY(ssm->legendItems().join(' ').contains("both bars empty"));
+        QVERIFY(ssm->legendItems().join(' ').contains("grey: empty bars"));
         // A file without windows: the lane shows nothing as scored.
         QCOMPARE(choice->lane()->bars(), 8);
         for (int b = 0; b < 8; ++b)
             QVERIFY(!choice->lane()->scores()[size_t(b)].has_value());
+    }
+
+    // No note at all: no matrix, no label; the view's own text says why.
+    void aFileWithoutNotesSaysSo()
+    {
+        test::SongBuilder b(480);
+        b.tempo(120).timeSig(4, 4).program(1, 0, 0);
+        const std::string file = write("silent.mid", b.build());
+        ui::PieceView view;
+        view.show();
+        QVERIFY(show(view, file));
+        QCOMPARE(view.ssmView()->bars(), 0);
+        QVERIFY2(view.ssmView()->emptyText().contains("no bars to show: no notes"), qPrintable(view.ssmView()->emptyText()));
+        QVERIFY(!view.matrixChoice()->title()->isVisible());
+        QVERIFY(!view.matrixChoice()->reason()->isVisible());
+        QVERIFY(!view.matrixChoice()->lane()->isVisible());
     }
 
     // A usable groove with silent bars: the method's matrix with the pair empty; the toggle

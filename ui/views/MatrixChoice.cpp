@@ -93,7 +93,7 @@ void MatrixChoice::draw()
     title_->setVisible(shown);
     const QString why = PieceText::matrixReason(p, allParts_);
     reason_->setText(why);
-    reason_->setVisible(!why.isEmpty());
+    reason_->setVisible(shown && !why.isEmpty()); // with no matrix, the view's own text says why
     lane_->setScores(barScores(p.windows, p.scores, bars), p.windows, p.threshold, bars);
     Q_EMIT matrixShown(allParts_);
 }

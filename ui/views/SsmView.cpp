@@ -201,7 +201,7 @@ QStringList SsmView::legendItems() const
         items << tr("score 0 … %1").arg(formatScore(2 * *threshold_)) << tr("red: loop (< %1)").arg(formatScore(*threshold_));
     items << tr("dark: kept, no score") << tr("light: not kept");
     if (std::count(emptyBars_.begin(), emptyBars_.end(), true) > 0)
-        items << tr("grey: both bars empty");
+        items << tr("grey: empty bars");
     return items;
 }
 
