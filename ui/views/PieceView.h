@@ -20,6 +20,7 @@ namespace lm::ui {
 
 class JobRunner;
 class LibrarySession;
+class MatrixChoice;
 class PianoRollView;
 
 class PieceView : public QWidget {
@@ -56,6 +57,7 @@ public:
 
     SsmView* ssmView() const { return ssm_; }
     PianoRollView* rollView() const { return roll_; }
+    MatrixChoice* matrixChoice() const { return matrix_; }
     QToolButton* tempoButton() const { return tempo_; }
     QLabel* infoLabel() const { return info_; }
     const QString& currentFile() const { return path_; }
@@ -92,6 +94,7 @@ private:
     JobRunner* loader_;
     SsmView* ssm_;
     PianoRollView* roll_;
+    MatrixChoice* matrix_;
     QLabel* info_;
     QToolButton* tempo_;
     QAction* export_;
