@@ -40,7 +40,7 @@ enum class LoopSource { AllMined, UnderThreshold, Selection, Folder, Generated }
 enum class DetectorSource { KeepBundled, SameLoops, Folder };
 
 struct TrainRequest {
-    std::vector<std::string> parts; // in this order, of "detector", "vqvae", "prior"
+    std::vector<std::string> parts; // in this order, of "detector", "vqvae", "prior" (and "cnnvae", the baseline)
     std::string modelDir;           // the new model's folder (ModelStore)
     std::string baseModelDir;       // networks not trained come from here (the active model)
     std::string bundledDir;         // the bundled model (DetectorSource::KeepBundled)
@@ -51,6 +51,7 @@ struct TrainRequest {
     int detectorEpochs = 100;       // each of its two phases (autoencoder, SVDD)
     int vqvaeEpochs = 100;
     int priorEpochs = 100;
+    int cnnvaeEpochs = 100;         // the CNN-VAE baseline (part "cnnvae")
     int batch = 64;
     double lr = 1e-3;
     int codes = 512;

@@ -306,6 +306,17 @@ std::vector<Roll> interpolateRolls(const CnnVae& model, const Roll& a, const Rol
     return model.decode(interpolateLinear(ends[0], ends[1], steps));
 }
 
+Result<CnnVaeModel> CnnVaeModel::load(const std::string& dir)
+{
+    auto d = LoopDetector::load(dir);
+    if (!d)
+        return d.error();
+    auto c = CnnVae::load(dir);
+    if (!c)
+        return c.error();
+    return CnnVaeModel{*d, *c};
+}
+
 Result<GenerateResult> generateCnnVaeLoops(const LoopDetector& detector, const CnnVae& model, const GenerateSettings& s,
                                            JobContext& job)
 {

@@ -81,6 +81,13 @@ std::vector<Latent> interpolateLinear(const Latent& a, const Latent& b, int step
 // The rolls of that line between the posterior means of two rolls, decoded.
 std::vector<Roll> interpolateRolls(const CnnVae& model, const Roll& a, const Roll& b, int steps);
 
+// A model folder's detector and CNN-VAE, loaded through the checked loader.
+struct CnnVaeModel {
+    LoopDetector detector;
+    CnnVae cnnvae;
+    static Result<CnnVaeModel> load(const std::string& dir);
+};
+
 // Generation with the CNN-VAE: latents from N(0, I), decoded, then the same
 // rejection as the VQ-VAE's (method.md 7, Generator's rejectDecoded) with
 // this detector. settings.sampling is not used (no temperature for a Gaussian).
