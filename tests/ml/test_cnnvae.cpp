@@ -187,7 +187,7 @@ private Q_SLOTS:
         ds.autoencoderEpochs = ds.svddEpochs = 5;
         auto detector = trainDetector(corr, ds, options(tmp.path()), job);
         QVERIFY(detector.ok());
-        auto model = trainCnnVae(loops, tiny(12), options(tmp.path()), job);
+        auto model = trainCnnVae(loops, tiny(24), options(tmp.path()), job);
         QVERIFY(model.ok());
         // N(0, I) draws: 512 values each, the same for the same seed, mean near 0 and sd near 1.
         const auto z = CnnVae::samplePrior(32, 7);
