@@ -51,15 +51,22 @@ struct Measured {
 void printTable(const std::string& trainingSet, const ml::SetMeasures& training, const std::vector<Measured>& rows)
 {
     std::printf("training set: %s (%lld loops)\n", trainingSet.c_str(), static_cast<long long>(training.loops));
-    std::printf("%-16s %6s %8s %10s %7s %7s  %-13s  %-13s  %-13s  %-13s\n", "set", "loops", "drawn", "loop score",
-                "unique", "density", "precision", "recall", "density (PRDC)", "coverage");
-    std::printf("%-16s %6lld %8s %10.5f %7.2f %7.2f\n", "training", static_cast<long long>(training.loops), "-",
+    std::printf("%-15s %6s %7s %10s %12s %12s  %-13s  %-13s  %-13s  %-13s\n", "set", "loops", "drawn", "loop score",
+                "unique pitch", "note density", "precision", "recall", "density", "coverage");
+    std::printf("%-15s %6lld %7s %10.5f %12.2f %12.2f\n", "training", static_cast<long long>(training.loops), "-",
                 training.loopScore, training.uniquePitch, training.noteDensity);
     for (const Measured& m : rows) {
-        std::printf("%-16s %6lld %8lld %10.5f %7.2f %7.2f", m.name.c_str(), static_cast<long long>(m.kept),
-                    static_cast<long long>(m.drawn), m.set.loopScore, m.set.uniquePitch, m.set.noteDensity);
+        std::printf("%-15s %6lld %7lld", m.name.c_str(), static_cast<long long>(m.kept), static_cast<long long>(m.drawn));
+        if (m.kept == 0) { // nothing passed the rejection: nothing to measure
+            std::printf(" %10s %12s %12s  (none kept under the max score)\n", "-", "-", "-");
+            continue;
+        }
+        std::printf(" %10.5f %12.2f %12.2f", m.set.loopScore, m.set.uniquePitch, m.set.noteDensity);
         for (const ml::MeanSd& v : {m.prdc.precision, m.prdc.recall, m.prdc.density, m.prdc.coverage})
-            std::printf("  %5.3f ± %5.3f", v.mean, v.sd);
+            if (m.prdc.subset > 5)
+                std::printf("  %5.3f ± %5.3f", v.mean, v.sd);
+            else
+                std::printf("  %-13s", "-");
         std::printf("\n");
     }
     std::printf("PRDC: k = 5, %d repeats, %lld loops a side (each row's own); loop score: mean, lower is more loop-like\n",

@@ -18,7 +18,7 @@ namespace lm::cli {
 namespace {
 
 void writeSummary(JsonWriter& j, const std::string& modelDir, const ml::LoopDetector& detector, const ml::GenerateSettings& s,
-                  const ml::GenerateResult& r)
+                  const ml::GenerateResult& r, bool prior)
 {
     j.key("model").value(modelDir);
     j.key("asked").value(int64_t(s.count));
@@ -35,12 +35,14 @@ void writeSummary(JsonWriter& j, const std::string& modelDir, const ml::LoopDete
     }
     j.key("detector_threshold").value(detector.threshold());
     j.key("max_score").value(s.maxScore);
+    j.key("seconds").value(r.seconds);
+    if (!prior) // the CNN-VAE draws from N(0, I): no temperature, top-k or top-p
+        return;
     j.key("temperature").value(s.sampling.temperature);
     if (s.sampling.topK > 0)
         j.key("top_k").value(s.sampling.topK);
     else
         j.key("top_p").value(s.sampling.topP);
-    j.key("seconds").value(r.seconds);
 }
 
 // --keep: the loops stored in the library as generated loops, with the
@@ -171,7 +173,7 @@ int runGenerate(int argc, char** argv)
     }
     JsonWriter j(true);
     j.beginObject();
-    writeSummary(j, modelDir, detector, s, *result);
+    writeSummary(j, modelDir, detector, s, *result, model.has_value());
     j.key("net").value(net);
     if (library)
         j.key("library").value(library->path());

@@ -97,6 +97,12 @@ public:
     // the job is cancelled.
     virtual Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& settings,
                                                JobContext& job) const = 0;
+    // The same with the folder's CNN-VAE baseline (cnnvae.lmm, method.md 8): draws from N(0, I),
+    // the same rejection with the folder's detector; temperature, top-k and top-p are not used.
+    virtual Result<GenerationOutcome> generateBaseline(const std::string& modelDir, const GenerationSettings&, JobContext&) const
+    {
+        return Error{modelDir, -1, reason()};
+    }
     // Trains the request's networks in order into its model folder (job
     // payloads: ml::TrainProgress; pause at JobContext::checkpoint(); cancel
     // between batches), copying the others from the base model, and writes

@@ -2,10 +2,14 @@
 // library (offscreen): "CNN-VAE" picked with the keyboard, a tiny run started
 // with a click, paused and resumed, cancelled, then finished with "Resume from
 // checkpoint" at the next epoch; the new model holds the CNN-VAE beside the
-// networks copied from the active model, with its measures in model.json.
+// networks copied from the active model, with its measures in model.json;
+// then the Generate tab's CNN-VAE choice (disabled for a model without one)
+// generates with it.
 #include "GuiFixtures.h"
 
 #include "core/library/ModelStore.h"
+#include "ui/generate/GenerationForm.h"
+#include "ui/generate/GeneratePanel.h"
 #include "ui/jobs/JobRunner.h"
 #include "ui/train/TrainCharts.h"
 #include "ui/train/TrainForm.h"
@@ -19,6 +23,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTableWidget>
+#include <QDoubleSpinBox>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -125,7 +132,52 @@ private Q_SLOTS:
         QCOMPARE(cnn.value("resumed_from_epoch").toInt(), stoppedAt);
         QVERIFY(QFile::exists(QString::fromStdString(m->dir) + "/cnnvae.lmm"));
         QVERIFY(!QFile::exists(QString::fromStdString(m->dir) + "/cnnvae.ckpt"));
+        cnnDir_ = QString::fromStdString(m->dir);
     }
+
+    // The Generate tab offers the CNN-VAE when the model has one, and generates with it.
+    void generateWithTheCnnVae()
+    {
+        QVERIFY(!cnnDir_.isEmpty());
+        {
+            auto plain = window(); // the bundled model: no CNN-VAE to choose
+            QVERIFY(plain->showPanel("generate"));
+            auto* items = qobject_cast<QStandardItemModel*>(plain->generatePanel()->form()->network()->model());
+            QVERIFY(items && !items->item(1)->isEnabled());
+        }
+        auto w = std::make_unique<MainWindow>();
+        w->setShowImportReport(false);
+        w->setModelDir(cnnDir_);
+        QVERIFY(w->openLibrary(lib_));
+        w->show();
+        QVERIFY(w->showPanel("generate"));
+        GeneratePanel* p = w->generatePanel();
+        QComboBox* net = p->form()->network();
+        net->setFocus();
+        QTest::keyClick(net, Qt::Key_End);
+        QCOMPARE(net->currentData().toString(), QString("cnnvae"));
+        QVERIFY(!p->form()->temperature()->isEnabled()); // no temperature for a Gaussian
+        for (const auto& [box, text] : {std::pair<QAbstractSpinBox*, QString>{p->form()->count(), "2"},
+                                        {p->form()->maxScore(), "1"}, {p->form()->maxDrawn(), "3000"}}) {
+            box->setFocus();
+            QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(box, text);
+            QTest::keyClick(box, Qt::Key_Return);
+        }
+        QCOMPARE(p->form()->count()->value(), 2);
+        QSignalSpy finished(p, &GeneratePanel::generationFinished);
+        QTest::mouseClick(p->generateButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.front().at(0).toString(), QString());
+        QVERIFY(p->shownBatch());
+        QCOMPARE(p->results()->rowCount(), 2);
+        QVERIFY2(QString::fromStdString(p->shownBatch()->modelName).endsWith("(CNN-VAE)"), p->shownBatch()->modelName.c_str());
+        for (const StoredGeneratedLoop& g : p->shownBatch()->loops)
+            QCOMPARE(int(g.loop.roll.size()), 128);
+    }
+
+private:
+    QString cnnDir_;
 };
 
 QTEST_MAIN(TestCnnVaeTrainingView)
