@@ -7,6 +7,9 @@
 // generates with it.
 #include "GuiFixtures.h"
 
+#include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Windows.h"
+#include "core/io/MidiReader.h"
 #include "core/library/ModelStore.h"
 #include "ui/generate/GenerationForm.h"
 #include "ui/generate/GeneratePanel.h"
@@ -20,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -172,8 +176,21 @@ private Q_SLOTS:
         QVERIFY(p->shownBatch());
         QCOMPARE(p->results()->rowCount(), 2);
         QVERIFY2(QString::fromStdString(p->shownBatch()->modelName).endsWith("(CNN-VAE)"), p->shownBatch()->modelName.c_str());
-        for (const StoredGeneratedLoop& g : p->shownBatch()->loops)
-            QCOMPARE(int(g.loop.roll.size()), 128);
+        // The loops are the CNN-VAE's: the CLI's `generate --net cnnvae` with the panel's seed writes the same rolls.
+        QTemporaryDir out;
+        QProcess cli;
+        cli.start(LM_CLI, {"generate", "--model", cnnDir_, "--net", "cnnvae", "-n", "2", "--max-score", "1", "--max-drawn", "3000",
+                           "--seed", QString::number(p->form()->seed()->value()), "--out", out.path(), "--quiet"});
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const auto& loops = p->shownBatch()->loops;
+        QCOMPARE(int(loops.size()), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(int(loops[size_t(i)].loop.roll.size()), 128);
+            auto midi = readMidiFile(out.filePath(QString("loop_00%1.mid").arg(i + 1)).toStdString());
+            QVERIFY(midi.ok());
+            QVERIFY(windowSteps(analysePiece(*midi), 0) == loops[size_t(i)].loop.roll);
+        }
     }
 
 private:
