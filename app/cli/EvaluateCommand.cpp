@@ -3,7 +3,11 @@
 // coverage with k = 5).
 #include "ModelCommands.h"
 
+#include "core/ml/CnnVae.h"
 #include "core/ml/Evaluation.h"
+
+#include <cstdio>
+#include <filesystem>
 
 namespace lm::cli {
 namespace {
@@ -35,17 +39,63 @@ void writePrdc(JsonWriter& j, const ml::PrdcResult& prdc)
     j.endObject();
 }
 
+// One generated set beside the training loops: the VQ-VAE's, or the CNN-VAE baseline's (method.md 8).
+struct Measured {
+    std::string name;
+    int64_t kept = 0, drawn = 0;
+    ml::SetMeasures set;
+    ml::PrdcResult prdc;
+};
+
+// --table: the measures of the training loops and of each model in one plain-text table.
+void printTable(const std::string& trainingSet, const ml::SetMeasures& training, const std::vector<Measured>& rows)
+{
+    std::printf("training set: %s (%lld loops)\n", trainingSet.c_str(), static_cast<long long>(training.loops));
+    std::printf("%-15s %6s %7s %10s %12s %12s  %-13s  %-13s  %-13s  %-13s\n", "set", "loops", "drawn", "loop score",
+                "unique pitch", "note density", "precision", "recall", "density", "coverage");
+    std::printf("%-15s %6lld %7s %10.5f %12.2f %12.2f\n", "training", static_cast<long long>(training.loops), "-",
+                training.loopScore, training.uniquePitch, training.noteDensity);
+    for (const Measured& m : rows) {
+        std::printf("%-15s %6lld %7lld", m.name.c_str(), static_cast<long long>(m.kept), static_cast<long long>(m.drawn));
+        if (m.kept == 0) { // nothing passed the rejection: nothing to measure
+            std::printf(" %10s %12s %12s  (none kept under the max score)\n", "-", "-", "-");
+            continue;
+        }
+        std::printf(" %10.5f %12.2f %12.2f", m.set.loopScore, m.set.uniquePitch, m.set.noteDensity);
+        for (const ml::MeanSd& v : {m.prdc.precision, m.prdc.recall, m.prdc.density, m.prdc.coverage})
+            if (m.prdc.subset > 5)
+                std::printf("  %5.3f ± %5.3f", v.mean, v.sd);
+            else
+                std::printf("  %-13s", "-");
+        std::printf("\n");
+    }
+    std::printf("PRDC: k = 5, %d repeats, %lld loops a side (each row's own); loop score: mean, lower is more loop-like\n",
+                rows.empty() ? 0 : rows.front().prdc.repeats, static_cast<long long>(rows.empty() ? 0 : rows.front().prdc.subset));
+}
+
+void writeMeasured(JsonWriter& j, const std::string& dir, const Measured& m)
+{
+    j.beginObject();
+    j.key("model").value(dir);
+    j.key("generated_drawn").value(m.drawn);
+    j.key("generated");
+    writeSet(j, m.set);
+    writePrdc(j, m.prdc);
+    j.endObject();
+}
+
 } // namespace
 
 int runEvaluate(int argc, char** argv)
 {
-    std::vector<std::string> valued{"model", "db", "n", "repeats", "subset", "threads"};
+    std::vector<std::string> valued{"model", "db", "n", "repeats", "subset", "threads", "cnnvae", "max-drawn"};
     valued.insert(valued.end(), kSamplingOptions.begin(), kSamplingOptions.end());
     Args args;
     ml::GenerateSettings s;
     int repeats = 10, subset = 10000;
     s.count = 1000;
-    if (!parseArgs(argc, argv, 2, valued, {"phrase-starts", "quiet"}, args) || !useTorchThreads(args)
+    if (!parseArgs(argc, argv, 2, valued, {"phrase-starts", "quiet", "table"}, args) || !useTorchThreads(args)
+        || !numberOption(args, "max-drawn", s.maxDrawn, int64_t(1), int64_t(1000000000))
         || !numberOption(args, "n", s.count, 1, 1000000) || !numberOption(args, "repeats", repeats, 1, 1000)
         || !numberOption(args, "subset", subset, 6, 1000000) || !samplingOptions(args, s))
         return Usage;
@@ -65,14 +115,40 @@ int runEvaluate(int argc, char** argv)
     JobContext job(line.reporter());
     InterruptCancels interrupt(job);
     auto generated = ml::generateLoops(*model, s, job);
-    line.finish();
     if (!generated)
         return fail(generated.error());
+    // The CNN-VAE baseline (--cnnvae DIR, else the model folder's own when it has one):
+    // the same settings, rejection and detector, against the same training loops.
+    const std::string cnnDir = args.option("cnnvae").value_or(*modelDir);
+    std::optional<ml::GenerateResult> baseline;
+    if (args.option("cnnvae") || std::filesystem::exists(cnnDir + "/" + ml::CnnVae::kFileName)) {
+        auto cnn = ml::CnnVae::load(cnnDir);
+        if (!cnn)
+            return fail(cnn.error());
+        auto b = ml::generateCnnVaeLoops(model->detector, *cnn, s, job);
+        if (!b)
+            return fail(b.error());
+        baseline = std::move(*b);
+    }
+    line.finish();
     std::vector<ml::Roll> fake;
     for (const auto& g : generated->loops)
         fake.push_back(g.steps);
     const auto start = std::chrono::steady_clock::now();
     const ml::PrdcResult prdc = ml::evaluatePrdc(set->rolls, fake, repeats, subset, 5, s.seed, &job);
+    std::vector<Measured> rows{{"VQ-VAE + prior", int64_t(fake.size()), generated->drawn, ml::measureSet(model->detector, fake), prdc}};
+    if (baseline) {
+        std::vector<ml::Roll> rolls;
+        for (const auto& g : baseline->loops)
+            rolls.push_back(g.steps);
+        rows.push_back({"CNN-VAE", int64_t(rolls.size()), baseline->drawn, ml::measureSet(model->detector, rolls),
+                        ml::evaluatePrdc(set->rolls, rolls, repeats, subset, 5, s.seed, &job)});
+    }
+    const ml::SetMeasures training = ml::measureSet(model->detector, set->rolls);
+    if (args.flag("table")) {
+        printTable(set->selection, training, rows);
+        return Done;
+    }
     JsonWriter j(true);
     j.beginObject();
     j.key("model").value(*modelDir);
@@ -80,10 +156,14 @@ int runEvaluate(int argc, char** argv)
     j.key("generated_drawn").value(generated->drawn);
     j.key("max_score").value(s.maxScore);
     j.key("generated");
-    writeSet(j, ml::measureSet(model->detector, fake));
+    writeSet(j, rows.front().set);
     j.key("training");
-    writeSet(j, ml::measureSet(model->detector, set->rolls));
+    writeSet(j, training);
     writePrdc(j, prdc);
+    if (baseline) {
+        j.key("cnnvae");
+        writeMeasured(j, cnnDir, rows.back());
+    }
     j.key("prdc_seconds").value(secondsSince(start));
     j.endObject();
     printJson(j.str());

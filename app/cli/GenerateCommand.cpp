@@ -7,6 +7,7 @@
 #include "core/base/FileBytes.h"
 #include "core/io/MidiWriter.h"
 #include "core/library/ModelStore.h"
+#include "core/ml/CnnVae.h"
 #include "core/model/RollToMidi.h"
 
 #include <algorithm>
@@ -16,8 +17,8 @@
 namespace lm::cli {
 namespace {
 
-void writeSummary(JsonWriter& j, const std::string& modelDir, const ml::LoopModel& model, const ml::GenerateSettings& s,
-                  const ml::GenerateResult& r)
+void writeSummary(JsonWriter& j, const std::string& modelDir, const ml::LoopDetector& detector, const ml::GenerateSettings& s,
+                  const ml::GenerateResult& r, bool prior)
 {
     j.key("model").value(modelDir);
     j.key("asked").value(int64_t(s.count));
@@ -32,23 +33,25 @@ void writeSummary(JsonWriter& j, const std::string& modelDir, const ml::LoopMode
         j.key("drawn_score_min").value(sc.front());
         j.key("drawn_score_median").value(sc[sc.size() / 2]);
     }
-    j.key("detector_threshold").value(model.detector.threshold());
+    j.key("detector_threshold").value(detector.threshold());
     j.key("max_score").value(s.maxScore);
+    j.key("seconds").value(r.seconds);
+    if (!prior) // the CNN-VAE draws from N(0, I): no temperature, top-k or top-p
+        return;
     j.key("temperature").value(s.sampling.temperature);
     if (s.sampling.topK > 0)
         j.key("top_k").value(s.sampling.topK);
     else
         j.key("top_p").value(s.sampling.topP);
-    j.key("seconds").value(r.seconds);
 }
 
 // --keep: the loops stored in the library as generated loops, with the
 // model, the settings and the seed that made them; their ids.
-Result<std::vector<LoopId>> keepInLibrary(LibraryDb& db, const std::string& modelDir, const ml::GenerateSettings& s,
-                                          double bpm, const ml::GenerateResult& r)
+Result<std::vector<LoopId>> keepInLibrary(LibraryDb& db, const std::string& modelDir, const std::string& net,
+                                          const ml::GenerateSettings& s, double bpm, const ml::GenerateResult& r)
 {
     GenerationBatch batch;
-    batch.modelName = modelNameOfDir(modelDir);
+    batch.modelName = modelNameOfDir(modelDir) + (net == "cnnvae" ? " (CNN-VAE)" : "");
     batch.modelDir = modelDir;
     batch.settings.count = s.count;
     batch.settings.temperature = s.sampling.temperature;
@@ -106,7 +109,7 @@ Result<bool> writeLoops(JsonWriter& j, const std::optional<std::string>& out, co
 
 int runGenerate(int argc, char** argv)
 {
-    std::vector<std::string> valued{"model", "n", "bpm", "out", "threads", "db", "max-drawn"};
+    std::vector<std::string> valued{"model", "n", "bpm", "out", "threads", "db", "max-drawn", "net"};
     valued.insert(valued.end(), kSamplingOptions.begin(), kSamplingOptions.end());
     Args args;
     ml::GenerateSettings s;
@@ -131,16 +134,31 @@ int runGenerate(int argc, char** argv)
             return fail(lib.error());
         library = std::move(*lib);
     }
-    auto model = ml::LoopModel::load(modelDir);
-    if (!model)
-        return fail(model.error());
+    const std::string net = args.option("net").value_or("vqvae");
+    if (net != "vqvae" && net != "cnnvae")
+        return usageError("--net is vqvae (the VQ-VAE and its prior) or cnnvae (the CNN-VAE baseline), not '" + net + "'");
+    std::optional<ml::LoopModel> model;
+    std::optional<ml::CnnVaeModel> baseline;
+    if (net == "vqvae") {
+        auto m = ml::LoopModel::load(modelDir);
+        if (!m)
+            return fail(m.error());
+        model.emplace(std::move(*m));
+    } else {
+        auto b = ml::CnnVaeModel::load(modelDir);
+        if (!b)
+            return fail(b.error());
+        baseline.emplace(std::move(*b));
+    }
+    const ml::LoopDetector& detector = model ? model->detector : baseline->detector;
     std::error_code ec;
     if (out)
         std::filesystem::create_directories(*out, ec);
     ProgressLine line("generate", args.flag("quiet"));
     JobContext job(line.reporter());
     InterruptCancels interrupt(job);
-    auto result = ml::generateLoops(*model, s, job);
+    auto result = model ? ml::generateLoops(*model, s, job)
+                                 : ml::generateCnnVaeLoops(baseline->detector, baseline->cnnvae, s, job);
     line.finish();
     if (!result)
         return fail(result.error());
@@ -148,14 +166,15 @@ int runGenerate(int argc, char** argv)
     if (library && result->cancelled) {
         std::fprintf(stderr, "generate: stopped; nothing kept in %s\n", library->path().c_str());
     } else if (library) {
-        auto kept = keepInLibrary(*library, modelDir, s, bpm, *result);
+        auto kept = keepInLibrary(*library, modelDir, net, s, bpm, *result);
         if (!kept)
             return fail(kept.error());
         ids = std::move(*kept);
     }
     JsonWriter j(true);
     j.beginObject();
-    writeSummary(j, modelDir, *model, s, *result);
+    writeSummary(j, modelDir, detector, s, *result, model.has_value());
+    j.key("net").value(net);
     if (library)
         j.key("library").value(library->path());
     if (auto w = writeLoops(j, out, *result, bpm, ids); !w)

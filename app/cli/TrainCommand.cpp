@@ -1,7 +1,8 @@
-// train detector | vqvae | prior: trains one model of the library's data into
+// train detector | vqvae | prior | cnnvae: trains one model of the library's data into
 // --out DIR, with checkpoints that --resume goes on from.
 #include "ModelCommands.h"
 
+#include "core/ml/CnnVae.h"
 #include "core/ml/CodePrior.h"
 #include "core/ml/LoopDetector.h"
 #include "core/ml/VqVae.h"
@@ -174,29 +175,69 @@ int trainPrior(const Args& args, const std::string& out)
     return Done;
 }
 
+// The CNN-VAE baseline (method.md 8) on the VQ-VAE's training loops, through the same trainer.
+int trainCnnVae(const Args& args, const std::string& out)
+{
+    ml::CnnVaeSettings s;
+    ProgressLine line("train", args.flag("quiet"));
+    ml::TrainOptions options;
+    if (!settingOptions(args, s, ml::cnnVaeSettingFields()) || !trainOptions(args, out, options))
+        return Usage;
+    auto lib = openLibrary(args);
+    if (!lib)
+        return fail(lib.error());
+    auto set = trainingLoops(**lib, args);
+    if (!set)
+        return fail(set.error());
+    s.trainingSet = set->selection;
+    JobContext job(trainProgress(line));
+    InterruptCancels interrupt(job);
+    ml::TrainOutcome outcome;
+    const auto start = std::chrono::steady_clock::now();
+    auto model = ml::trainCnnVae(set->rolls, s, options, job, &outcome);
+    line.finish();
+    if (!model)
+        return fail(model.error());
+    JsonWriter j(true);
+    j.beginObject();
+    j.key("model").value(out + "/" + ml::CnnVae::kFileName);
+    j.key("loops").value(int64_t(set->rolls.size()));
+    j.key("training_set").value(set->selection);
+    j.key("latent").value(int64_t(ml::kCnnVaeLatent));
+    j.key("parameters").value(model->parameterCount());
+    writeOutcome(j, outcome);
+    j.key("seconds").value(secondsSince(start));
+    j.endObject();
+    printJson(j.str());
+    return Done;
+}
+
 } // namespace
 
 int runTrain(int argc, char** argv)
 {
     if (argc < 3)
-        return usageError("train needs what: detector, vqvae or prior");
+        return usageError("train needs what: detector, vqvae, prior or cnnvae");
     const std::string what = argv[2];
     std::vector<std::string> valued{"db", "out", "seed", "threads", "kind", "max-windows", "loops"};
     appendOptionNames(valued, ml::detectorSettingFields());
     appendOptionNames(valued, ml::vqVaeSettingFields());
     appendOptionNames(valued, ml::priorSettingFields());
+    appendOptionNames(valued, ml::cnnVaeSettingFields());
     Args args;
     if (!parseArgs(argc, argv, 3, valued, {"resume", "quiet", "phrase-starts"}, args) || !useTorchThreads(args))
         return Usage;
     const auto out = args.option("out");
-    if (what != "detector" && what != "vqvae" && what != "prior")
-        return usageError("unknown model '" + what + "' (detector, vqvae, prior)");
+    if (what != "detector" && what != "vqvae" && what != "prior" && what != "cnnvae")
+        return usageError("unknown model '" + what + "' (detector, vqvae, prior, cnnvae)");
     if (!out)
         return usageError("train " + what + " needs --out DIR" + (what == "prior" ? " (holding the VQ-VAE)" : ""));
     if (what == "detector")
         return trainDetector(args, *out);
     if (what == "vqvae")
         return trainVqVae(args, *out);
+    if (what == "cnnvae")
+        return trainCnnVae(args, *out);
     return trainPrior(args, *out);
 }
 

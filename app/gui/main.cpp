@@ -19,6 +19,7 @@
 #include "ui/train/TrainForm.h"
 #include "ui/train/TrainView.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -67,6 +68,10 @@ void startDemoTraining(lm::ui::MainWindow& window)
     for (const auto& [name, value] : {std::pair{"vqvaeEpochs", 40}, {"priorEpochs", 40}, {"batch", 32}, {"codes", 64},
                                       {"layers", 1}, {"hidden", 64}})
         f->spin(QString::fromLatin1(name))->setValue(value);
+    f->spin(QStringLiteral("cnnvaeEpochs"))->setValue(40);
+    // LOOPMINER_DEMO_TRAIN=cnnvae (or detector, vqvae, prior): that network alone, e.g. for its screenshot.
+    if (const QString part = QString::fromLocal8Bit(qgetenv("LOOPMINER_DEMO_TRAIN")); !part.isEmpty())
+        f->what()->setCurrentIndex(std::max(0, f->what()->findData(part)));
     f->name()->setText(QStringLiteral("demonstration"));
     window.trainView()->start();
 }

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kParts[] = {"detector", "vqvae", "prior"};
+const char* const kParts[] = {"detector", "vqvae", "prior", "cnnvae"};
 constexpr const char* kActiveFile = ".active";
 
 QString q(const std::string& s) { return QString::fromStdString(s); }

@@ -5,6 +5,7 @@
 
 #include "core/library/LoopSet.h"
 
+#include "core/ml/CnnVae.h"
 #include "core/ml/CodePrior.h"
 #include "core/ml/Evaluation.h"
 #include "core/ml/Generator.h"
@@ -49,7 +50,7 @@ public:
             return *e;
         if (stopped())
             return result_;
-        if (wants("vqvae") || wants("prior")) {
+        if (wants("vqvae") || wants("prior") || wants("cnnvae")) {
             if (auto e = loops())
                 return *e;
             if (stopped())
@@ -61,6 +62,9 @@ public:
             return result_;
         if (auto e = prior())
             return *e;
+        if (!stopped())
+            if (auto e = cnnvae())
+                return *e;
         if (!stopped())
             store_.updateInfo(name_, {{"plan", QJsonValue()}, {"finished", true}});
         return result_;
@@ -248,6 +252,24 @@ private:
         if (!p || result_.cancelled)
             return check(p, outcome);
         finish("prior", outcome, {{"sequences", double(set_.rolls.size())}});
+        return std::nullopt;
+    }
+
+    // The CNN-VAE baseline (method.md 8) on the same loops as the VQ-VAE.
+    std::optional<Error> cnnvae()
+    {
+        if (!wants("cnnvae") || done("cnnvae"))
+            return std::nullopt;
+        ml::CnnVaeSettings s;
+        s.epochs = r_.cnnvaeEpochs;
+        s.batch = r_.batch;
+        s.lr = r_.lr;
+        s.trainingSet = set_.selection;
+        ml::TrainOutcome outcome;
+        auto m = ml::trainCnnVae(set_.rolls, s, optionsFor("cnnvae"), job_, &outcome);
+        if (!m || result_.cancelled)
+            return check(m, outcome);
+        finish("cnnvae", outcome, {{"loops", double(set_.rolls.size())}});
         return std::nullopt;
     }
 

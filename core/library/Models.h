@@ -40,7 +40,7 @@ enum class LoopSource { AllMined, UnderThreshold, Selection, Folder, Generated }
 enum class DetectorSource { KeepBundled, SameLoops, Folder };
 
 struct TrainRequest {
-    std::vector<std::string> parts; // in this order, of "detector", "vqvae", "prior"
+    std::vector<std::string> parts; // in this order, of "detector", "vqvae", "prior" (and "cnnvae", the baseline)
     std::string modelDir;           // the new model's folder (ModelStore)
     std::string baseModelDir;       // networks not trained come from here (the active model)
     std::string bundledDir;         // the bundled model (DetectorSource::KeepBundled)
@@ -51,6 +51,7 @@ struct TrainRequest {
     int detectorEpochs = 100;       // each of its two phases (autoencoder, SVDD)
     int vqvaeEpochs = 100;
     int priorEpochs = 100;
+    int cnnvaeEpochs = 100;         // the CNN-VAE baseline (part "cnnvae")
     int batch = 64;
     double lr = 1e-3;
     int codes = 512;
@@ -96,6 +97,12 @@ public:
     // the job is cancelled.
     virtual Result<GenerationOutcome> generate(const std::string& modelDir, const GenerationSettings& settings,
                                                JobContext& job) const = 0;
+    // The same with the folder's CNN-VAE baseline (cnnvae.lmm, method.md 8): draws from N(0, I),
+    // the same rejection with the folder's detector; temperature, top-k and top-p are not used.
+    virtual Result<GenerationOutcome> generateBaseline(const std::string& modelDir, const GenerationSettings&, JobContext&) const
+    {
+        return Error{modelDir, -1, reason()};
+    }
     // Trains the request's networks in order into its model folder (job
     // payloads: ml::TrainProgress; pause at JobContext::checkpoint(); cancel
     // between batches), copying the others from the base model, and writes

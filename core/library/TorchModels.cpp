@@ -4,6 +4,7 @@
 #include "ModelTraining.h"
 #include "Scoring.h"
 
+#include "core/ml/CnnVae.h"
 #include "core/ml/Generator.h"
 
 namespace lm {
@@ -42,7 +43,25 @@ public:
         g.maxScore = s.maxScore;
         g.seed = s.seed;
         g.maxDrawn = s.maxDrawn;
-        auto r = ml::generateLoops(*model, g, job);
+        return outcomeOf(ml::generateLoops(*model, g, job), model->detector.threshold());
+    }
+    // The CNN-VAE baseline of the folder: N(0, I) draws, the same rejection with the folder's detector.
+    Result<GenerationOutcome> generateBaseline(const std::string& modelDir, const GenerationSettings& s,
+                                               JobContext& job) const override
+    {
+        job.report(0, s.count, "loading " + modelDir);
+        auto model = ml::CnnVaeModel::load(modelDir);
+        if (!model)
+            return model.error();
+        ml::GenerateSettings g;
+        g.count = s.count;
+        g.maxScore = s.maxScore;
+        g.seed = s.seed;
+        g.maxDrawn = s.maxDrawn;
+        return outcomeOf(ml::generateCnnVaeLoops(model->detector, model->cnnvae, g, job), model->detector.threshold());
+    }
+    static Result<GenerationOutcome> outcomeOf(const Result<ml::GenerateResult>& r, double threshold)
+    {
         if (!r)
             return r.error();
         GenerationOutcome out;
@@ -52,7 +71,7 @@ public:
         out.drawn = r->drawn;
         out.tooSparse = r->tooSparse;
         out.emptyLastBar = r->emptyLastBar;
-        out.detectorThreshold = model->detector.threshold();
+        out.detectorThreshold = threshold;
         out.seconds = r->seconds;
         out.cancelled = r->cancelled;
         return out;

@@ -67,6 +67,7 @@ QJsonObject planToJson(const TrainRequest& r)
                        {"detector_epochs", r.detectorEpochs},
                        {"vqvae_epochs", r.vqvaeEpochs},
                        {"prior_epochs", r.priorEpochs},
+                       {"cnnvae_epochs", r.cnnvaeEpochs},
                        {"batch", r.batch},
                        {"lr", r.lr},
                        {"codes", r.codes},
@@ -91,6 +92,7 @@ TrainRequest planFromJson(const QJsonObject& o)
     r.detectorEpochs = o.value(QStringLiteral("detector_epochs")).toInt(r.detectorEpochs);
     r.vqvaeEpochs = o.value(QStringLiteral("vqvae_epochs")).toInt(r.vqvaeEpochs);
     r.priorEpochs = o.value(QStringLiteral("prior_epochs")).toInt(r.priorEpochs);
+    r.cnnvaeEpochs = o.value(QStringLiteral("cnnvae_epochs")).toInt(r.cnnvaeEpochs);
     r.batch = o.value(QStringLiteral("batch")).toInt(r.batch);
     r.lr = o.value(QStringLiteral("lr")).toDouble(r.lr);
     r.codes = o.value(QStringLiteral("codes")).toInt(r.codes);

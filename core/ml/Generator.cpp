@@ -56,6 +56,20 @@ Rejection rejectDecoded(const Roll& roll, double score, double maxScore)
 
 Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSettings& s, JobContext& job)
 {
+    return generateFrom(
+        model.detector,
+        [&](int n, uint64_t round) -> Result<Draws> {
+            auto codes = model.prior.sample(n, s.sampling, s.seed * 7919ull + round);
+            if (!codes)
+                return codes.error();
+            return Draws{model.vqvae.decode(*codes), *codes};
+        },
+        s, job);
+}
+
+Result<GenerateResult> generateFrom(const LoopDetector& detector, const DrawFn& draw, const GenerateSettings& s,
+                                    JobContext& job)
+{
     const auto start = std::chrono::steady_clock::now();
     GenerateResult result;
     const int64_t maxDrawn = s.maxDrawn > 0 ? s.maxDrawn : int64_t(std::max(1, s.count)) * 500;
@@ -66,10 +80,10 @@ Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSetti
             break;
         }
         const int n = int(std::min<int64_t>(s.batch, maxDrawn - result.drawn));
-        auto codes = model.prior.sample(n, s.sampling, s.seed * 7919ull + round++);
-        if (!codes)
-            return codes.error();
-        std::vector<Roll> rolls = model.vqvae.decode(*codes);
+        auto drawn = draw(n, round++);
+        if (!drawn)
+            return drawn.error();
+        std::vector<Roll>& rolls = drawn->rolls;
         // The roll's bass is monophonic (method.md 1): of several bass cells the
         // decoder turns on at one step, keep the lowest, as the reader does.
         for (Roll& r : rolls)
@@ -79,7 +93,7 @@ Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSetti
                 bass &= (~bass + 1);
                 m = drums | (bass << format::kDrumRows);
             }
-        const std::vector<double> scores = scoreRolls(model.detector, rolls);
+        const std::vector<double> scores = scoreRolls(detector, rolls);
         result.drawn += n;
         result.drawnScores.insert(result.drawnScores.end(), scores.begin(), scores.end());
         for (size_t i = 0; i < rolls.size() && int(result.loops.size()) < s.count; ++i) {
@@ -90,7 +104,8 @@ Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSetti
                 continue;
             GeneratedLoop g;
             g.steps = rolls[i];
-            g.codes = (*codes)[i];
+            if (i < drawn->codes.size())
+                g.codes = drawn->codes[i];
             g.score = scores[i];
             loopMetrics(g.steps.data(), g.noteDensity, g.uniquePitch);
             result.loops.push_back(std::move(g));

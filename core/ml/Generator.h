@@ -6,6 +6,8 @@
 #include "LoopDetector.h"
 #include "VqVae.h"
 
+#include <functional>
+
 namespace lm::ml {
 
 struct GenerateSettings {
@@ -52,5 +54,16 @@ Rejection rejectDecoded(const Roll& roll, double score, double maxScore);
 std::vector<double> scoreRolls(const LoopDetector& detector, const std::vector<Roll>& rolls);
 
 Result<GenerateResult> generateLoops(const LoopModel& model, const GenerateSettings& settings, JobContext& job);
+
+// The rejection loop of generateLoops with any source of rolls (the CNN-VAE's
+// too): `draw(n, round)` gives n decoded rolls (and their codes, when they have
+// any) for round 0, 1, ...; the bass is made monophonic, then scored and kept.
+struct Draws {
+    std::vector<Roll> rolls;
+    std::vector<CodeSequence> codes; // empty, or one per roll
+};
+using DrawFn = std::function<Result<Draws>(int n, uint64_t round)>;
+Result<GenerateResult> generateFrom(const LoopDetector& detector, const DrawFn& draw, const GenerateSettings& settings,
+                                    JobContext& job);
 
 } // namespace lm::ml

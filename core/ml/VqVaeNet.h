@@ -33,32 +33,31 @@ struct ResidualImpl : torch::nn::Module {
 };
 TORCH_MODULE(Residual);
 
-struct VqVaeNetImpl : torch::nn::Module {
+// The encoder and decoder of method.md 5, shared by the VQ-VAE and the CNN-VAE
+// baseline (method.md 8: "same encoder and decoder"). The encoder's last
+// convolution gives `encoderOut` channels: 16 for the VQ-VAE; 32 for the
+// CNN-VAE (its mean and log-variance, 16 each). The decoder takes 16 x 32.
+struct LoopCodecImpl : torch::nn::Module {
     Block e0{nullptr}, e1{nullptr}, e3{nullptr}, d0{nullptr}, d1{nullptr}, d3{nullptr};
     Residual e2{nullptr}, e4{nullptr}, d2{nullptr}, d4{nullptr};
     torch::nn::Conv1d eOut{nullptr}, dOut{nullptr};
-    torch::Tensor codebook, emaSum, counts; // buffers: K x 16, K x 16, K
-    int codes;
 
-    explicit VqVaeNetImpl(int k) : codes(k)
+    explicit LoopCodecImpl(int encoderOut = kLatentDim)
     {
         e0 = register_module("e0", Block(57, 128));
         e1 = register_module("e1", Block(128, 128, 2));
         e2 = register_module("e2", Residual(128));
         e3 = register_module("e3", Block(128, 128, 2));
         e4 = register_module("e4", Residual(128));
-        eOut = register_module("eOut", torch::nn::Conv1d(torch::nn::Conv1dOptions(128, kLatentDim, 3).padding(1)));
+        eOut = register_module("eOut", torch::nn::Conv1d(torch::nn::Conv1dOptions(128, encoderOut, 3).padding(1)));
         d0 = register_module("d0", Block(kLatentDim, 128));
         d1 = register_module("d1", Block(128, 128));
         d2 = register_module("d2", Residual(128));
         d3 = register_module("d3", Block(128, 128));
         d4 = register_module("d4", Residual(128));
         dOut = register_module("dOut", torch::nn::Conv1d(torch::nn::Conv1dOptions(128, 57, 3).padding(1)));
-        codebook = register_buffer("codebook", torch::randn({k, kLatentDim}));
-        emaSum = register_buffer("emaSum", codebook.clone());
-        counts = register_buffer("counts", torch::ones({k}));
     }
-    torch::Tensor encode(const torch::Tensor& x) // B x 57 x 128 -> B x 16 x 32
+    torch::Tensor encode(const torch::Tensor& x) // B x 57 x 128 -> B x encoderOut x 32
     {
         return eOut(e4(e3(e2(e1(e0(x))))));
     }
@@ -72,6 +71,18 @@ struct VqVaeNetImpl : torch::nn::Module {
         h = d2(d1(up(h)));
         h = d4(d3(up(h)));
         return torch::sigmoid(dOut(h));
+    }
+};
+
+struct VqVaeNetImpl : LoopCodecImpl {
+    torch::Tensor codebook, emaSum, counts; // buffers: K x 16, K x 16, K
+    int codes;
+
+    explicit VqVaeNetImpl(int k) : codes(k)
+    {
+        codebook = register_buffer("codebook", torch::randn({k, kLatentDim}));
+        emaSum = register_buffer("emaSum", codebook.clone());
+        counts = register_buffer("counts", torch::ones({k}));
     }
     // Nearest code of each latent vector: flat N x 16 -> N indices.
     torch::Tensor nearest(const torch::Tensor& flat)

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -179,6 +180,8 @@ void GeneratePanel::setSession(LibrarySession* session)
 {
     session_ = session;
     connect(session, &LibrarySession::opened, this, [this] { reloadHistory(); });
+    connect(session, &LibrarySession::scoresChanged, this, // after another model is activated
+            [this] { form_->setBaselineAvailable(QFileInfo::exists(modelDir() + QStringLiteral("/cnnvae.lmm"))); });
     reloadHistory();
 }
 
@@ -206,8 +209,9 @@ bool GeneratePanel::generate()
     const GenerationSettings s = form_->next();
     const std::string dir = modelDir().toStdString();
     const std::string lib = db->path();
-    const bool started = job_->start([lib, dir, s](JobContext& job) -> JobOutcome {
-        auto out = models().generate(dir, s, job);
+    const bool baseline = form_->baseline(); // the model's CNN-VAE instead of its VQ-VAE and prior
+    const bool started = job_->start([lib, dir, s, baseline](JobContext& job) -> JobOutcome {
+        auto out = baseline ? models().generateBaseline(dir, s, job) : models().generate(dir, s, job);
         if (!out)
             return {QString::fromStdString(out.error().toString()), {}};
         // The job's own connection: the GUI thread never waits on the write.
@@ -215,7 +219,7 @@ bool GeneratePanel::generate()
         if (!opened)
             return {QString::fromStdString(opened.error().toString()), {}};
         GenerationBatch batch;
-        batch.modelName = modelNameOfDir(dir);
+        batch.modelName = modelNameOfDir(dir) + (baseline ? " (CNN-VAE)" : "");
         batch.modelDir = dir;
         batch.settings = s;
         batch.drawn = out->drawn;
@@ -278,6 +282,7 @@ void GeneratePanel::reloadHistory(int64_t batchId)
     showBatch(select);
     model_->setText(tr("Model: %1").arg(QString::fromStdString(modelNameOfDir(modelDir().toStdString()))));
     model_->setToolTip(QDir::toNativeSeparators(modelDir()));
+    form_->setBaselineAvailable(QFileInfo::exists(modelDir() + QStringLiteral("/cnnvae.lmm")));
 }
 
 const GenerationBatch* GeneratePanel::shownBatch() const

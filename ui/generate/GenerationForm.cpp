@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QRandomGenerator>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 namespace lm::ui {
 
@@ -71,6 +72,13 @@ GenerationForm::GenerationForm(QWidget* parent) : QWidget(parent)
     maxDrawn_->setSpecialValueText(tr("500 per loop"));
     maxDrawn_->setToolTip(tr("Give up after this many draws"));
 
+    network_ = new QComboBox(this);
+    network_->setObjectName(QStringLiteral("generateNetwork"));
+    network_->addItem(tr("VQ-VAE + prior"), QStringLiteral("vqvae"));
+    network_->addItem(tr("CNN-VAE (baseline)"), QStringLiteral("cnnvae"));
+    network_->setToolTip(tr("The paper's model, or its CNN-VAE baseline (draws from N(0, I); no temperature or top-k)"));
+    setBaselineAvailable(false);
+
     auto* samplingRow = new QHBoxLayout;
     samplingRow->setContentsMargins(0, 0, 0, 0);
     samplingRow->addWidget(sampling_);
@@ -82,6 +90,7 @@ GenerationForm::GenerationForm(QWidget* parent) : QWidget(parent)
     seedRow->addWidget(random_);
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Network"), network_);
     form->addRow(tr("Loops"), count_);
     form->addRow(tr("Temperature"), temperature_);
     form->addRow(tr("Sampling"), samplingRow);
@@ -90,6 +99,10 @@ GenerationForm::GenerationForm(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Tempo"), tempo_);
     form->addRow(tr("Draw limit"), maxDrawn_);
     connect(sampling_, &QComboBox::currentIndexChanged, this, &GenerationForm::showSampling);
+    connect(network_, &QComboBox::currentIndexChanged, this, [this] {
+        for (QWidget* w : std::initializer_list<QWidget*>{temperature_, sampling_, topK_, topP_})
+            w->setEnabled(!baseline());
+    });
     showSampling();
 }
 
@@ -98,6 +111,19 @@ void GenerationForm::showSampling()
     const bool k = sampling_->currentIndex() == 0;
     topK_->setVisible(k);
     topP_->setVisible(!k);
+}
+
+bool GenerationForm::baseline() const { return network_->currentData().toString() == QLatin1String("cnnvae"); }
+
+void GenerationForm::setBaselineAvailable(bool on)
+{
+    auto* model = qobject_cast<QStandardItemModel*>(network_->model());
+    if (QStandardItem* item = model ? model->item(1) : nullptr) {
+        item->setEnabled(on);
+        item->setToolTip(on ? tr("The model's CNN-VAE") : tr("This model has no CNN-VAE (train one in the Train tab)"));
+    }
+    if (!on)
+        network_->setCurrentIndex(0);
 }
 
 GenerationSettings GenerationForm::next()

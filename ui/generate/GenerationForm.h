@@ -35,6 +35,10 @@ public:
     QCheckBox* randomSeed() const { return random_; }
     QDoubleSpinBox* tempo() const { return tempo_; }
     QSpinBox* maxDrawn() const { return maxDrawn_; }
+    // The network that generates: the VQ-VAE with its prior, or the model's CNN-VAE baseline.
+    QComboBox* network() const { return network_; }
+    bool baseline() const;
+    void setBaselineAvailable(bool on); // the model folder has a CNN-VAE (off: the choice is disabled)
 
 private:
     void showSampling();
@@ -49,6 +53,7 @@ private:
     QCheckBox* random_;
     QDoubleSpinBox* tempo_;
     QSpinBox* maxDrawn_;
+    QComboBox* network_;
 };
 
 } // namespace lm::ui

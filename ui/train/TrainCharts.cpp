@@ -231,8 +231,11 @@ void TrainCharts::redraw()
         mark = {{c.phaseChange, lossY_->min()}, {c.phaseChange, lossY_->max()}};
     phase_->replace(mark);
     phase_->setVisible(c.phaseChange >= 0);
-    const auto vq = curves_.find("vqvae");
+    // The CNN-VAE on show has its own Hamming error (and no perplexity); otherwise the VQ-VAE's.
+    const bool cnn = network_->currentText() == QLatin1String("cnnvae") && it != curves_.end();
+    const auto vq = cnn ? it : curves_.find("vqvae");
     const Curves& v = vq == curves_.end() ? none : vq->second;
+    vq_->setTitle(cnn ? tr("CNN-VAE (validation)") : tr("VQ-VAE (validation)"));
     hamming_->replace(v.hamming);
     perplexity_->replace(v.perplexity);
     range(vqX_, {&v.hamming}, true);

@@ -48,6 +48,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     what_->addItem(tr("Loop detector"), QStringLiteral("detector"));
     what_->addItem(tr("VQ-VAE"), QStringLiteral("vqvae"));
     what_->addItem(tr("Prior (on the active model's VQ-VAE)"), QStringLiteral("prior"));
+    what_->addItem(tr("CNN-VAE (the paper's baseline)"), QStringLiteral("cnnvae"));
     what_->setToolTip(tr("The networks to train into a new model. The others are copied from the active model."));
 
     loops_ = new QComboBox(this);
@@ -105,6 +106,8 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
             tr("Epochs of each detector phase: the autoencoder, then Deep SVDD"));
     addSpin(QStringLiteral("vqvaeEpochs"), tr("VQ-VAE epochs"), 1, 100000, d.vqvae.epochs, tr("Passes over the loops for the VQ-VAE"));
     addSpin(QStringLiteral("priorEpochs"), tr("Prior epochs"), 1, 100000, d.prior.epochs, tr("Passes over the code sequences for the prior"));
+    addSpin(QStringLiteral("cnnvaeEpochs"), tr("CNN-VAE epochs"), 1, 100000, d.vqvae.epochs,
+            tr("Passes over the loops for the CNN-VAE baseline (beta rises from 0 to 1 over the first half)"));
     addSpin(QStringLiteral("batch"), tr("Batch size"), 1, 65536, d.vqvae.batch, tr("Loops per optimiser step (smaller: more steps per epoch)"));
     lr_ = new QDoubleSpinBox(this);
     lr_->setObjectName(QStringLiteral("lr"));
@@ -208,6 +211,7 @@ TrainRequest TrainForm::request() const
     r.detectorEpochs = spin(QStringLiteral("detectorEpochs"))->value();
     r.vqvaeEpochs = spin(QStringLiteral("vqvaeEpochs"))->value();
     r.priorEpochs = spin(QStringLiteral("priorEpochs"))->value();
+    r.cnnvaeEpochs = spin(QStringLiteral("cnnvaeEpochs"))->value();
     r.batch = spin(QStringLiteral("batch"))->value();
     r.lr = lr_->value();
     r.codes = spin(QStringLiteral("codes"))->value();
@@ -258,6 +262,8 @@ double TrainForm::estimateSeconds(const std::vector<std::string>& parts) const
             s += r.vqvaeEpochs * loops * 0.8 * kVqVaeSample;
         else if (p == "prior")
             s += r.priorEpochs * loops * 0.95 * prior;
+        else if (p == "cnnvae") // the VQ-VAE's encoder and decoder: about its cost
+            s += r.cnnvaeEpochs * loops * 0.8 * kVqVaeSample;
     }
     return s * 2.0 / std::min(2, std::max(1, r.threads)); // the figures above are for 2 threads
 }

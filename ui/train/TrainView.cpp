@@ -40,6 +40,8 @@ QString partTitle(const std::string& part)
         return QObject::tr("detector");
     if (part == "vqvae")
         return QObject::tr("VQ-VAE");
+    if (part == "cnnvae")
+        return QObject::tr("CNN-VAE");
     return QObject::tr("prior");
 }
 
