@@ -185,6 +185,7 @@ int runTrain(int argc, char** argv)
     appendOptionNames(valued, ml::detectorSettingFields());
     appendOptionNames(valued, ml::vqVaeSettingFields());
     appendOptionNames(valued, ml::priorSettingFields());
+    valued.insert(valued.end(), kDistributedOptions.begin(), kDistributedOptions.end());
     Args args;
     if (!parseArgs(argc, argv, 3, valued, {"resume", "quiet", "phrase-starts"}, args) || !useTorchThreads(args))
         return Usage;
