@@ -26,8 +26,8 @@ opts=(--loops "$work/loops" --batch 8 --epochs-ae 3 --epochs-svdd 3 --seed 5 --t
 "$cli" train detector "${opts[@]}" --out "$work/single" >"$work/single.json"
 slurm_start "$work/slurm"
 cd "$work"
-LOOPMINER_CLI=$cli MASTER_PORT=$(slurm_free_port) DIST_TIMEOUT=60 timeout 300 \
-  sbatch --wait --nodes=1 --ntasks=2 --cpus-per-task=1 --output="$work/train-%j.out" \
+LOOPMINER_CLI=$cli MASTER_PORT=$(slurm_free_port) DIST_TIMEOUT=60 timeout 240 \
+  sbatch --wait --nodes=1 --ntasks-per-node=2 --cpus-per-task=1 --output="$work/train-%j.out" \
   "$src/packaging/cluster/train.sbatch" detector "${opts[@]}" --out "$work/dist"
 grep -q "loopminer-train: 2 ranks, master" "$work"/train-*.out
 [ -f "$work/dist/detector.lmm" ]
