@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
   qt6-multimedia-dev
   libqt6sql6-sqlite libsqlite3-dev libgl-dev
-  libtorch-dev libopenblas0-openmp
+  libtorch-dev libopenblas0-openmp libgloo-dev
   libsndfile1-dev libsamplerate0-dev libfftw3-dev libaubio-dev librtmidi-dev
   libfluidsynth-dev fluid-soundfont-gm jackd1
   xvfb xauth imagemagick

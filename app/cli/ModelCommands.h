@@ -27,6 +27,9 @@ Result<std::unique_ptr<LibraryDb>> openLibrary(const Args& args); // --db, which
 Result<LoopSet> trainingLoops(LibraryDb& db, const Args& args);
 // --seed, --threads and --resume.
 bool trainOptions(const Args& args, const std::string& out, ml::TrainOptions& o);
+// --world-size, --rank, --master, --dist-timeout (DistributedArgs.cpp).
+bool distributedOptions(const Args& args, ml::DistributedOptions& o);
+extern const std::vector<std::string> kDistributedOptions;
 // The training's reports (the job's TrainProgress payloads) on the progress line.
 JobContext::ProgressFn trainProgress(ProgressLine& line);
 void writeOutcome(JsonWriter& j, const ml::TrainOutcome& o);

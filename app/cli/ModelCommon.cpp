@@ -57,7 +57,7 @@ bool trainOptions(const Args& args, const std::string& out, ml::TrainOptions& o)
     o.resume = args.flag("resume");
     o.seed = uint64_t(seed);
     o.threads = threads;
-    return true;
+    return distributedOptions(args, o.distributed);
 }
 
 JobContext::ProgressFn trainProgress(ProgressLine& line)

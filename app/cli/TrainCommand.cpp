@@ -178,6 +178,9 @@ int trainPrior(const Args& args, const std::string& out)
 // The CNN-VAE baseline (method.md 8) on the VQ-VAE's training loops, through the same trainer.
 int trainCnnVae(const Args& args, const std::string& out)
 {
+    if (args.option("world-size"))
+        return usageError("data-parallel training (--world-size) covers detector, vqvae and prior; "
+                          "the CNN-VAE trains in one process");
     ml::CnnVaeSettings s;
     ProgressLine line("train", args.flag("quiet"));
     ml::TrainOptions options;
@@ -224,6 +227,7 @@ int runTrain(int argc, char** argv)
     appendOptionNames(valued, ml::vqVaeSettingFields());
     appendOptionNames(valued, ml::priorSettingFields());
     appendOptionNames(valued, ml::cnnVaeSettingFields());
+    valued.insert(valued.end(), kDistributedOptions.begin(), kDistributedOptions.end());
     Args args;
     if (!parseArgs(argc, argv, 3, valued, {"resume", "quiet", "phrase-starts"}, args) || !useTorchThreads(args))
         return Usage;

@@ -60,6 +60,7 @@ OGG, MP3 (as Debian's libsndfile reads them)
   train prior --db LIB.sqlite --out DIR [--epochs N] [--layers L] [--hidden H]
                                    trains the LSTM prior on the codes of those loops
         (every train command: --seed S, --threads T, --resume after a stop or a kill)
+        (data-parallel over W processes: --world-size W --rank R --master HOST:PORT [--dist-timeout S])
   score --db LIB.sqlite --model DIR
                                    scores every window of the library with the detector
   generate [--model DIR] -n 16 [--temperature 0.7] [--top-k 30 | --top-p P] [--max-score 0.001]

@@ -176,7 +176,7 @@ Result<CodePrior> trainPrior(const std::vector<CodeSequence>& codes, const Prior
         return *e;
     d->net->eval();
     CodePrior prior(d);
-    if (auto s = prior.save(options.dir); !s)
+    if (auto s = options.distributed.writesFiles() ? prior.save(options.dir) : Result<bool>(true); !s)
         return s.error();
     return prior;
 }

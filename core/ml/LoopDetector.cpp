@@ -190,7 +190,7 @@ Result<LoopDetector> trainDetector(const std::vector<WindowCorrelation>& windows
         d->threshold = loopThresholdOf(std::vector<double>(s.data_ptr<double>(), s.data_ptr<double>() + s.numel()));
     }
     LoopDetector detector(d);
-    if (auto s = detector.save(options.dir); !s)
+    if (auto s = options.distributed.writesFiles() ? detector.save(options.dir) : Result<bool>(true); !s)
         return s.error();
     return detector;
 }

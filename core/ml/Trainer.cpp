@@ -1,5 +1,7 @@
 #include "Trainer.h"
 
+#include "Distributed.h"
+
 #include "core/base/Eta.h"
 
 #include <QJsonArray>
@@ -145,14 +147,22 @@ public:
         std::filesystem::create_directories(options_.dir, ec);
         if (task_.trainSize() <= 0)
             return Error{options_.dir, -1, "no training data for the " + task_.kind()};
+        if (auto e = joinRanks())
+            return *e;
+        const DataParallelScope scope(parallel_.get());
         if (options_.resume && std::filesystem::exists(ckptPath_))
             if (auto r = resume(); r)
                 return *r;
+        if (parallel_)
+            if (auto e = parallel_->startTogether(epoch_, task_.module()))
+                return *e;
         const int64_t n = task_.trainSize();
         const EtaEstimator eta(int64_t(total_) * n, int64_t(epoch_) * n); // mean time per sample over this run
         for (; epoch_ < total_; ++epoch_) {
             TrainProgress done;
             if (!runEpoch(eta, done)) {
+                if (failure_)
+                    return *failure_;
                 outcome_.cancelled = true;
                 return outcome_;
             }
@@ -174,6 +184,32 @@ private:
             ++p;
         }
         return p;
+    }
+
+    // A data-parallel run (options.distributed): meet the other ranks first.
+    std::optional<Error> joinRanks()
+    {
+        if (!options_.distributed.active())
+            return std::nullopt;
+        QJsonObject agreement{{"model", QString::fromStdString(task_.kind())}, {"settings", task_.settings()},
+                              {"data", QString::fromStdString(task_.dataFingerprint())}, {"seed", double(options_.seed)}};
+        auto group = DataParallel::connect(options_.distributed, agreement);
+        if (!group)
+            return group.error();
+        parallel_ = std::move(*group);
+        return std::nullopt;
+    }
+
+    // One batch alone, or this rank's part of it with the gradients added up over the ranks.
+    bool trainOne(int phase, const torch::Tensor& rows, double& loss, int64_t b)
+    {
+        if (!parallel_) {
+            loss = task_.trainBatch(phase, rows);
+            return true;
+        }
+        const std::string when = "epoch " + std::to_string(epoch_ + 1) + ", batch " + std::to_string(b + 1);
+        failure_ = parallel_->trainBatch(task_, phase, rows, optimizer_->param_groups()[0].params(), loss, when);
+        return !failure_;
     }
 
     void makeOptimizer(int phase)
@@ -253,14 +289,17 @@ private:
         // The order of an epoch depends only on the seed and the epoch: a resumed run repeats it.
         torch::manual_seed(options_.seed * 1000003ull + uint64_t(epoch_));
         const int64_t n = task_.trainSize(), batch = std::max<int64_t>(1, task_.batchSize());
-        const int64_t batches = (n + batch - 1) / batch;
+        const int64_t batches = parallel_ ? parallel_->batchesOf(n, batch) : (n + batch - 1) / batch;
         const torch::Tensor order = torch::randperm(n, torch::kLong);
         double lossSum = 0;
         for (int64_t b = 0; b < batches; ++b) {
             if (!job_.checkpoint()) // a pause holds here; a cancel ends the run
                 return false;
             optimizer_->zero_grad();
-            lossSum += task_.trainBatch(phase, order.slice(0, b * batch, std::min(n, (b + 1) * batch)));
+            double loss = 0;
+            if (!trainOne(phase, order.slice(0, b * batch, std::min(n, (b + 1) * batch)), loss, b))
+                return false;
+            lossSum += loss;
             optimizer_->step();
             TrainProgress p = progressOf(phase, lr);
             p.batch = b + 1;
@@ -304,6 +343,8 @@ private:
     // Everything a resume needs, written to a temp file and renamed over the last one.
     Result<bool> writeCheckpoint()
     {
+        if (!options_.distributed.writesFiles())
+            return true; // rank 0 writes for the group
         torch::serialize::OutputArchive archive, model, opt;
         task_.module().save(model);
         archive.write("model", model);
@@ -358,6 +399,8 @@ private:
     int64_t averagedCount_ = 0;
     std::unique_ptr<torch::optim::AdamW> optimizer_;
     int optimizerPhase_ = -1;
+    std::unique_ptr<DataParallel> parallel_; // data-parallel runs only
+    std::optional<Error> failure_;           // why runEpoch stopped, when not a cancel
 };
 
 } // namespace

@@ -36,6 +36,9 @@ public:
     virtual double averageShare() const { return 0.0; } // weight averaging over this last share of epochs
     // Forward + backward on these training rows; returns the batch loss.
     virtual double trainBatch(int phase, const torch::Tensor& rows) = 0;
+    // Whether that loss is a mean over the rows (false: a sum over them, as
+    // the VQ-VAE's): how a data-parallel run adds up the ranks' gradients.
+    virtual bool lossIsMean() const { return true; }
     // Validation loss and measures after an epoch (eval mode, no grad).
     virtual double validate(int phase, std::vector<std::pair<std::string, double>>& metrics) = 0;
     virtual QJsonObject settings() const = 0;   // what shapes the network and its training

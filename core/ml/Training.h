@@ -1,5 +1,7 @@
 #pragma once
 // What every training job takes and reports (plain types; no Torch).
+#include "DistributedOptions.h"
+
 #include "core/base/JobContext.h"
 
 #include <cstdint>
@@ -31,6 +33,7 @@ struct TrainOptions {
     bool resume = false;      // go on from dir's checkpoint (same data and settings)
     uint64_t seed = 1;
     int threads = 0;          // 0: every core; 1 for exact reproducibility
+    DistributedOptions distributed; // data-parallel over several processes (world size 1: alone)
 };
 // Progress reaches the caller through the JobContext the training takes: each
 // report's payload is a TrainProgress (every batch, and each epoch's end).

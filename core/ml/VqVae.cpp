@@ -120,6 +120,7 @@ public:
     double lr() const override { return d_.settings.lr; }
     double lrMin() const override { return d_.settings.lrMin; }
     double averageShare() const override { return d_.settings.averageShare; }
+    bool lossIsMean() const override { return false; } // summed over the loops (method.md 5)
     double trainBatch(int, const torch::Tensor& rows) override
     {
         const torch::Tensor x = train_.index_select(0, rows);
@@ -127,7 +128,9 @@ public:
         const torch::Tensor ze = d_.net->encode(x);                      // B x 16 x 32
         const torch::Tensor flat = ze.permute({0, 2, 1}).reshape({-1, kLatentDim});
         const torch::Tensor idx = d_.net->nearest(flat.detach());
-        emaStep(d_.net->codebook, d_.net->emaSum, d_.net->counts, flat.detach(), idx, d_.settings.decay, d_.settings.epsilon);
+        // The codebook learns from the whole batch (every rank's part of it in a data-parallel run).
+        emaStep(d_.net->codebook, d_.net->emaSum, d_.net->counts, batchRows(flat.detach()), batchRows(idx),
+                d_.settings.decay, d_.settings.epsilon);
         const torch::Tensor zq = d_.net->lookup(idx.reshape({b, kLatentSteps}));
         const torch::Tensor st = ze + (zq - ze).detach(); // straight-through gradient
         const torch::Tensor xr = d_.net->decode(st);
@@ -202,7 +205,7 @@ Result<VqVae> trainVqVae(const std::vector<Roll>& rolls, const VqVaeSettings& se
         return *e;
     d->net->eval();
     VqVae model(d);
-    if (auto s = model.save(options.dir); !s)
+    if (auto s = options.distributed.writesFiles() ? model.save(options.dir) : Result<bool>(true); !s)
         return s.error();
     return model;
 }

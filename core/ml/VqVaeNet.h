@@ -1,5 +1,6 @@
 #pragma once
 // Internal to core/ml: the VQ-VAE's LibTorch modules (method.md section 5).
+#include "Distributed.h"
 #include "TorchSupport.h"
 #include "VqVae.h"
 
@@ -14,7 +15,7 @@ struct BlockImpl : torch::nn::Module {
         conv = register_module("conv", torch::nn::Conv1d(torch::nn::Conv1dOptions(in, out, 3).padding(1).stride(stride).bias(false)));
         bn = register_module("bn", torch::nn::BatchNorm1d(out));
     }
-    torch::Tensor forward(const torch::Tensor& x) { return torch::leaky_relu(bn(conv(x)), 0.2); }
+    torch::Tensor forward(const torch::Tensor& x) { return torch::leaky_relu(batchNorm(bn, conv(x)), 0.2); }
 };
 TORCH_MODULE(Block);
 
@@ -29,7 +30,7 @@ struct ResidualImpl : torch::nn::Module {
         c2 = register_module("c2", torch::nn::Conv1d(torch::nn::Conv1dOptions(ch, ch, 3).padding(1).bias(false)));
         b2 = register_module("b2", torch::nn::BatchNorm1d(ch));
     }
-    torch::Tensor forward(const torch::Tensor& x) { return x + b2(c2(torch::leaky_relu(b1(c1(x)), 0.2))); }
+    torch::Tensor forward(const torch::Tensor& x) { return x + batchNorm(b2, c2(torch::leaky_relu(batchNorm(b1, c1(x)), 0.2))); }
 };
 TORCH_MODULE(Residual);
 

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QtTest>
 
 using lm::test::runCli;
@@ -56,6 +57,12 @@ private Q_SLOTS:
         QCOMPARE(again.code, 1);
         QVERIFY2(again.err.contains("epochs differs: checkpoint 16, now 5"), again.err.constData());
         QCOMPARE(runCli({"train", "vae"}).code, 2);
+        // Data-parallel training does not cover the CNN-VAE: refused, nothing trained.
+        const auto dist = runCli({"train", "cnnvae", "--db", db_, "--out", tmp_.filePath("dist"), "--world-size", "2",
+                                  "--rank", "0", "--master", "127.0.0.1:29999", "--quiet"});
+        QCOMPARE(dist.code, 2);
+        QVERIFY2(dist.err.contains("CNN-VAE trains in one process"), dist.err.constData());
+        QVERIFY(!QFileInfo::exists(tmp_.filePath("dist")));
     }
 
     void generateWithTheCnnVae()
