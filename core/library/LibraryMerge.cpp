@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -31,7 +30,7 @@ using Connection = std::unique_ptr<sqlite3, Close>;
 Result<Connection> connect(const std::string& path, bool readOnly)
 {
     sqlite3* raw = nullptr;
-    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
+    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     Connection c(raw);
     if (rc != SQLITE_OK)
@@ -80,22 +79,6 @@ int versionOf(sqlite3* db, const std::string& schema = "main")
     return std::stoi(scalar(db, "PRAGMA " + schema + ".user_version").value_or("0"));
 }
 
-// A read-only URI for ATTACH ('%', '?' and '#' of the path escaped).
-std::string readOnlyUri(const std::string& path)
-{
-    std::string uri = "file:";
-    for (char c : path) {
-        if (c == '%' || c == '?' || c == '#') {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
-            uri += buf;
-        } else {
-            uri += c;
-        }
-    }
-    return uri + "?mode=ro";
-}
-
 std::string shardText(const ScanShard& s) { return std::to_string(s.index) + "/" + std::to_string(s.count); }
 
 // What a part says about itself, checked against this build and the other parts.
@@ -109,7 +92,9 @@ Result<PartInfo> readPart(const std::string& path, int version)
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
         return Error{path, -1, "no such part (file not found)"};
-    auto c = connect(path, true);
+    // Read-write, though only read: a read-only connection to a library in WAL
+    // mode would leave its -wal and -shm files behind in the user's folder.
+    auto c = connect(path, false);
     if (!c)
         return c.error();
     sqlite3* db = c->get();
@@ -290,17 +275,24 @@ Result<bool> mergeInto(const std::string& tmp, const std::vector<PartInfo>& part
     const std::vector<TablePlan> plans = planTables(db);
     for (const TablePlan& p : plans)
         summary.tables.push_back(p.name);
-    if (auto r = exec(db, "BEGIN IMMEDIATE", tmp); !r)
-        return r;
+    // One transaction a part (ATTACH and DETACH are not allowed inside one);
+    // the whole merge is atomic all the same: it is written to a temporary file.
     for (const PartInfo& part : parts) {
-        Statement attach(db, "ATTACH DATABASE ? AS part");
-        attach.bind(1, readOnlyUri(part.path));
-        if (!attach.run())
-            return Error{part.path, -1, "cannot attach: " + attach.message()};
+        {
+            Statement attach(db, "ATTACH DATABASE ? AS part"); // finalized before the DETACH
+            attach.bind(1, part.path);
+            if (!attach.run())
+                return Error{part.path, -1, "cannot attach: " + attach.message()};
+        }
+        if (auto r = exec(db, "BEGIN IMMEDIATE", tmp); !r)
+            return r;
         auto copied = copyPart(db, plans, part.path);
-        exec(db, "DETACH DATABASE part", tmp);
         if (!copied)
             return copied;
+        if (auto r = exec(db, "COMMIT", tmp); !r)
+            return r;
+        if (auto r = exec(db, "DETACH DATABASE part", tmp); !r)
+            return r;
     }
     if (auto bad = scalar(db, "SELECT \"table\" || ' row ' || rowid || ' refers to a missing ' || parent FROM pragma_foreign_key_check"))
         return Error{tmp, -1, "the merged rows do not hold together: " + *bad};
@@ -310,7 +302,7 @@ Result<bool> mergeInto(const std::string& tmp, const std::vector<PartInfo>& part
         return Error{tmp, -1, "cannot record the scan root: " + root.message()};
     summary.files = std::stoll(scalar(db, "SELECT count(*) FROM files").value_or("0"));
     summary.windows = std::stoll(scalar(db, "SELECT count(*) FROM windows").value_or("0"));
-    return exec(db, "COMMIT", tmp);
+    return true;
 }
 
 void removeDatabase(const std::string& path)
