@@ -20,6 +20,7 @@ fi
 root=$(realpath "$1") out=$(realpath -m "$2") n=$3
 shift 3
 cli=${LOOPMINER_CLI:-loopminer-cli}
+[[ $cli == */* ]] && cli=$(realpath "$cli") # the same path on the ssh hosts
 mkdir -p "$out/parts"
 if [ -n "${LIST:-}" ]; then
   input="--list $(printf %q "$(realpath "$LIST")") --root $(printf %q "$root")"
@@ -27,7 +28,7 @@ else
   input=$(printf %q "$root")
 fi
 part="$(printf %q "$out")/parts/part-{}-of-$n"
-seq 0 $((n - 1)) | parallel --halt now,fail=1 "$@" \
+seq 0 $((n - 1)) | parallel --will-cite --halt now,fail=1 "$@" \
   "$(printf %q "$cli") scan $input --db $part.sqlite --shard {}/$n --threads 1 --file-timeout ${FILE_TIMEOUT:-30} --quiet >$part.json.tmp && mv $part.json.tmp $part.json"
 parts=()
 for ((k = 0; k < n; ++k)); do parts+=("$out/parts/part-$k-of-$n.sqlite"); done

@@ -17,8 +17,13 @@ shift 3
 here=$(dirname "$(realpath "$0")")
 mkdir -p "$out/parts"
 export ROOT="$root" OUT="$out" SHARDS="$n"
-array=$(sbatch --parsable --array=0-$((n - 1)) --chdir="$out" --export=ALL "$@" "$here/scan-array.sbatch")
+# The jobs run in OUT: paths given relative to here are made absolute.
+[[ ${LOOPMINER_CLI:-} == */* ]] && export LOOPMINER_CLI=$(realpath "$LOOPMINER_CLI")
+[ -n "${LIST:-}" ] && export LIST=$(realpath "$LIST")
+array=$(sbatch --parsable --array=0-$((n - 1)) --chdir="$out" --export=ALL "$@" "$here/scan-array.sbatch") ||
+  { echo "$0: the scan array failed (or could not be submitted): see $out/loopminer-scan-*.out" >&2; exit 1; }
 array=${array%%;*}
-merge=$(sbatch --parsable --dependency=afterok:"$array" --chdir="$out" --export=ALL "$@" "$here/merge.sbatch")
+merge=$(sbatch --parsable --dependency=afterok:"$array" --chdir="$out" --export=ALL "$@" "$here/merge.sbatch") ||
+  { echo "$0: the merge failed (or could not be submitted): see $out/loopminer-merge-*.out" >&2; exit 1; }
 merge=${merge%%;*}
 echo "scan array: $array (shards 0-$((n - 1))), merge: $merge -> $out/library.sqlite"

@@ -5,11 +5,16 @@
 #   test_cluster_scan.sh slurm    CLI MAKE_CORPUS  a single-node Slurm (slurm_local.sh): the job array + merge
 #   test_cluster_scan.sh parallel CLI MAKE_CORPUS  GNU parallel on the local cores
 set -euo pipefail
+[ -n "${LM_TRACE:-}" ] && set -x
 mode=$1 cli=$2 make_corpus=$3
 here=$(dirname "$(realpath "$0")")
 src=$(realpath "$here/../..")
 work=$(mktemp -d)
 cleanup() {
+  local rc=$?
+  if [ $rc -ne 0 ]; then # what the jobs said
+    tail -n 20 "$work"/out/*.out "$work"/slurm/*.log 2>/dev/null >&2 || true
+  fi
   [ "$mode" = slurm ] && slurm_stop "$work/slurm"
   rm -rf "$work"
 }
@@ -26,9 +31,9 @@ case $mode in
     slurm_start "$work/slurm"
     # SBATCH_WAIT: each sbatch returns when its job has ended, the array first.
     SBATCH_WAIT=1 timeout 300 "$src/packaging/cluster/slurm-scan.sh" "$work/midi" "$work/out" $shards
-    sacct_state=$(scontrol show job 2>/dev/null | grep -c 'JobState=COMPLETED' || true)
-    echo "slurm jobs completed: $sacct_state (the $shards array tasks and the merge)"
-    [ "$sacct_state" -ge $((shards + 1)) ]
+    completed=$(scontrol show job 2>/dev/null | grep -c 'JobState=COMPLETED' || true)
+    echo "slurm jobs completed: $completed (the $shards array tasks and the merge)"
+    [ "$completed" -eq $((shards + 1)) ]
     ;;
   parallel)
     timeout 300 "$src/packaging/cluster/parallel-scan.sh" "$work/midi" "$work/out" $shards -j 2
