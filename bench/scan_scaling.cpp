@@ -160,7 +160,8 @@ int main(int argc, char** argv)
         MergeOptions mo{{work + "/s2-0.sqlite", work + "/s2-1.sqlite"}, work + "/merged.sqlite", false, false};
         const Measured m = inChildren({[&] { return mergeLibraries(mo) ? 0 : 1; }});
         mergeSeconds = m.wall;
-        std::printf("merge of the 2 parts: %.3f s wall (%.1f us/file)%s\n", m.wall, 1e6 * m.wall / n, m.ok ? "" : "  FAILED");
+        std::printf("merge of the 2 parts: %.3f s wall (%.1f us/file), CPU %.3f s%s\n", m.wall, 1e6 * m.wall / n, m.cpu,
+                    m.ok ? "" : "  FAILED");
     }
     const double perFile = byShards[1].cpu / n;          // one core's CPU per file
     const double efficiency = byShards[1].wall / byShards[2].wall / 2; // of 2 processes on 2 cores

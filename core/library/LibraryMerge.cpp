@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -270,8 +271,24 @@ Result<bool> mergeInto(const std::string& tmp, const std::vector<PartInfo>& part
     if (!c)
         return c.error();
     sqlite3* db = c->get();
-    if (auto r = exec(db, "PRAGMA foreign_keys=OFF", tmp); !r) // checked once at the end
+    // A temporary file: no journal while it is filled (a failed merge is
+    // thrown away whole), foreign keys checked once at the end.
+    if (auto r = exec(db, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", tmp); !r)
         return r;
+    // The indexes are made again after the copy: one sort instead of a
+    // b-tree insert a row (those behind UNIQUE constraints stay, they check the copy).
+    std::vector<std::string> indexes;
+    {
+        Statement st(db, "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL");
+        std::vector<std::string> names;
+        while (st.step() == Statement::Step::Row) {
+            names.push_back(st.text(0));
+            indexes.push_back(st.text(1));
+        }
+        for (const std::string& n : names)
+            if (auto r = exec(db, "DROP INDEX " + quoted(n), tmp); !r)
+                return r;
+    }
     const std::vector<TablePlan> plans = planTables(db);
     for (const TablePlan& p : plans)
         summary.tables.push_back(p.name);
@@ -294,6 +311,9 @@ Result<bool> mergeInto(const std::string& tmp, const std::vector<PartInfo>& part
         if (auto r = exec(db, "DETACH DATABASE part", tmp); !r)
             return r;
     }
+    for (const std::string& sql : indexes)
+        if (auto r = exec(db, sql, tmp); !r)
+            return r;
     if (auto bad = scalar(db, "SELECT \"table\" || ' row ' || rowid || ' refers to a missing ' || parent FROM pragma_foreign_key_check"))
         return Error{tmp, -1, "the merged rows do not hold together: " + *bad};
     Statement root(db, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)");
@@ -302,6 +322,9 @@ Result<bool> mergeInto(const std::string& tmp, const std::vector<PartInfo>& part
         return Error{tmp, -1, "cannot record the scan root: " + root.message()};
     summary.files = std::stoll(scalar(db, "SELECT count(*) FROM files").value_or("0"));
     summary.windows = std::stoll(scalar(db, "SELECT count(*) FROM windows").value_or("0"));
+    // Back to the journal every library has; then on disk before the rename.
+    if (auto r = exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(TRUNCATE)", tmp); !r)
+        return r;
     return true;
 }
 
@@ -374,7 +397,12 @@ Result<MergeSummary> mergeLibraries(const MergeOptions& o)
         removeDatabase(tmp);
         return made.error();
     }
-    // The last connection closed, so the journal is folded in: one file to rename.
+    // The last connection closed, so the journal is folded in: one file, on
+    // disk, to rename.
+    if (const int fd = ::open(tmp.c_str(), O_RDONLY); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
     fs::remove(o.out + "-wal", ec); // an old library's journal must not be read into the new one
     fs::remove(o.out + "-shm", ec);
     fs::rename(tmp, o.out, ec);
