@@ -89,7 +89,7 @@ int readShardOptions(const Args& args, ImportOptions& options)
 int runMerge(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db"}, {"overwrite", "allow-missing", "quiet"}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "root"}, {"overwrite", "allow-missing", "quiet"}, args))
         return Usage;
     const auto db = args.option("db");
     if (!db)
@@ -101,6 +101,8 @@ int runMerge(int argc, char** argv)
     options.out = *db;
     options.overwrite = args.flag("overwrite");
     options.allowMissing = args.flag("allow-missing");
+    if (const auto root = args.option("root"))
+        options.root = normalRoot(*root); // where the collection is for the merged library
     auto merged = mergeLibraries(options);
     if (!merged)
         return fail(merged.error());

@@ -25,8 +25,9 @@ commands:
   scan DIR|--list FILES.txt --root DIR --db PART.sqlite --shard K/N
                                    scans the share K of N of the files (by a hash of the path
                                    relative to the folder or root: every host agrees)
-  merge PART.sqlite... --db ALL.sqlite [--overwrite] [--allow-missing]
+  merge PART.sqlite... --db ALL.sqlite [--overwrite] [--allow-missing] [--root DIR]
                                    joins the parts of a sharded scan into one library
+                                   (--root: parts scanned at other paths, moved under DIR)
   export-audio FILE --start-bar B [--bars 8] --out X.wav|X.flac [--db LIB.sqlite]
                                    cut bars out of an audio file at its own rate
   export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]

@@ -124,9 +124,10 @@ Result<std::vector<PartInfo>> readParts(const MergeOptions& o, int version, Merg
         auto info = readPart(p, version);
         if (!info)
             return info.error();
-        if (!parts.empty() && info->shard.root != parts.front().shard.root)
+        if (o.root.empty() && !parts.empty() && info->shard.root != parts.front().shard.root)
             return Error{p, -1, "scanned under " + info->shard.root + ", but " + parts.front().path + " under "
-                                    + parts.front().shard.root + ": the parts of one merge come from one folder"};
+                                    + parts.front().shard.root
+                                    + ": the parts of one merge come from one folder (or give --root DIR)"};
         if (!parts.empty() && info->shard.count != parts.front().shard.count)
             return Error{p, -1, "is shard " + shardText(info->shard) + ", but " + parts.front().path + " is shard "
                                     + shardText(parts.front().shard) + ": the parts of one merge split the files alike"};
@@ -134,7 +135,7 @@ Result<std::vector<PartInfo>> readParts(const MergeOptions& o, int version, Merg
             return Error{p, -1, "holds shard " + shardText(info->shard) + ", as " + it->second + " does"};
         parts.push_back(*info);
     }
-    summary.root = parts.front().shard.root;
+    summary.root = o.root.empty() ? parts.front().shard.root : o.root;
     summary.shards = parts.front().shard.count;
     for (int k = 0; k < summary.shards; ++k)
         if (!byShard.count(k))
@@ -228,8 +229,23 @@ std::set<std::string> partColumns(sqlite3* db, const std::string& table)
 }
 
 // Copies one attached part into the new library, keys shifted past what is there.
-Result<bool> copyPart(sqlite3* db, const std::vector<TablePlan>& plans, const std::string& partPath)
+// A column named "path" under the part's root, moved under `newRoot` (SQL).
+std::string rebased(const std::string& column, const std::string& oldRoot, const std::string& newRoot)
 {
+    auto lit = [](const std::string& t) {
+        std::string q = "'";
+        for (char c : t)
+            q += c == '\'' ? std::string("''") : std::string(1, c);
+        return q + "'";
+    };
+    const std::string c = quoted(column);
+    return "CASE WHEN substr(" + c + ",1," + std::to_string(oldRoot.size() + 1) + ")=" + lit(oldRoot + "/") + " THEN "
+           + lit(newRoot) + "||substr(" + c + "," + std::to_string(oldRoot.size() + 1) + ") ELSE " + c + " END";
+}
+
+Result<bool> copyPart(sqlite3* db, const std::vector<TablePlan>& plans, const PartInfo& part, const std::string& root)
+{
+    const std::string& partPath = part.path;
     std::map<std::string, int64_t> offset;
     for (const TablePlan& p : plans)
         if (p.hasIntegerKey)
@@ -246,7 +262,9 @@ Result<bool> copyPart(sqlite3* db, const std::vector<TablePlan>& plans, const st
             cols += (cols.empty() ? "" : ",") + quoted(c);
             auto k = p.key.find(c);
             const bool shifted = k != p.key.end() && offset.count(k->second);
-            values += (values.empty() ? "" : ",") + quoted(c)
+            const bool moved = c == "path" && root != part.shard.root;
+            values += (values.empty() ? "" : ",")
+                      + (moved ? rebased(c, part.shard.root, root) : quoted(c))
                       + (shifted ? "+" + std::to_string(offset[k->second]) : std::string());
         }
         // Rows without a key of their own (settings, meta) are the same in every part: the first one wins.
@@ -303,7 +321,7 @@ Result<bool> mergeInto(const std::string& tmp, const std::vector<PartInfo>& part
         }
         if (auto r = exec(db, "BEGIN IMMEDIATE", tmp); !r)
             return r;
-        auto copied = copyPart(db, plans, part.path);
+        auto copied = copyPart(db, plans, part, summary.root);
         if (!copied)
             return copied;
         if (auto r = exec(db, "COMMIT", tmp); !r)

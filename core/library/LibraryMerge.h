@@ -31,6 +31,7 @@ struct MergeOptions {
     std::string out;
     bool overwrite = false;    // replace `out` if it exists
     bool allowMissing = false; // merge even when some shards of 0..N-1 are not among the parts
+    std::string root;          // if set: parts of any root, their paths moved under this one
 };
 
 struct MergeSummary {

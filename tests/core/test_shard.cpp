@@ -238,6 +238,31 @@ private Q_SLOTS:
         QCOMPARE(runCli({"merge", p0, p1}).code, 2);
     }
 
+    void partsScannedWhereTheCollectionWasElsewhereMoveUnderOneRoot()
+    {
+        // As on a cluster whose nodes mount (or stage) the collection at other paths.
+        QTemporaryDir tmp;
+        const QString root = makeFolder(tmp);
+        const QString single = tmp.filePath("single.sqlite");
+        QCOMPARE(runCli({"scan", root, "--db", single, "--quiet"}).code, 0);
+        const QString p0 = tmp.filePath("p0.sqlite"), p1 = tmp.filePath("p1.sqlite");
+        QCOMPARE(runCli({"scan", root, "--db", p0, "--shard", "0/2", "--quiet"}).code, 0);
+        const QString mounted = tmp.filePath("mnt/other");
+        QVERIFY(QDir().mkpath(tmp.filePath("mnt")));
+        QVERIFY(QDir().rename(root, mounted)); // a rename keeps the files' times
+        QCOMPARE(runCli({"scan", mounted, "--db", p1, "--shard", "1/2", "--quiet"}).code, 0);
+        QVERIFY(QDir().rename(mounted, root));
+        const QString all = tmp.filePath("all.sqlite");
+        auto refused = runCli({"merge", p0, p1, "--db", all});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains("or give --root DIR"), refused.err.constData());
+        auto m = runCli({"merge", p0, p1, "--db", all, "--root", root + "/"});
+        QVERIFY2(m.code == 0, m.err.constData());
+        QCOMPARE(json(m)["root"].toString(), root);
+        for (const QString& t : kTables)
+            QCOMPARE(test::libraryRows(all, t), test::libraryRows(single, t));
+    }
+
     void aFileThatHangsTheParserIsCutOff_data()
     {
         QTest::addColumn<int>("threads");
