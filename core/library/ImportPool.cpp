@@ -141,6 +141,7 @@ std::optional<Clock::time_point> watch(const std::shared_ptr<PoolState>& state, 
         f.path = t.path;
         f.size = t.size;
         f.mtimeNs = t.mtimeNs;
+        f.kind = t.kind;
         f.error = timeoutReason(std::chrono::duration<double>(limit).count());
         s.pending.push_back(std::move(f));
         if (s.next < s.tasks.size() && !job.cancelled())

@@ -23,6 +23,7 @@ struct AnalysisTask {
     int64_t size = 0;
     int64_t mtimeNs = 0;
     TempoSetting tempo;
+    std::string kind = "midi"; // what a file given up is stored as
 };
 
 struct AnalysisPoolOptions {

@@ -250,7 +250,8 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
     std::vector<AnalysisTask> tasks;
     tasks.reserve(todo->size());
     for (Candidate& c : *todo)
-        tasks.push_back({c.path, c.size, c.mtimeNs, tempoFor(tempos, c.path, options.audioTempo)});
+        tasks.push_back({c.path, c.size, c.mtimeNs, tempoFor(tempos, c.path, options.audioTempo),
+                         isAudioPath(c.path) ? "audio" : "midi"});
     todo->clear();
     // Called by one working thread at a time (ImportPool.h).
     const StoreFn storeOne = [&](ImportedFile&& f) {
