@@ -2,6 +2,7 @@
 #include "CliCommon.h"
 
 #include "core/library/LibraryDb.h"
+#include "core/library/LibraryImport.h"
 
 #include <string>
 
@@ -24,5 +25,8 @@ int runTempo(int argc, char** argv);
 int runPlay(int argc, char** argv);
 int runPorts(int argc, char** argv);
 int runExportLoops(int argc, char** argv); // export: library loops to MIDI files (ExportCommand.cpp)
+// Sharded scans (ShardCommands.cpp): scan's --shard/--list/--root/--file-timeout, and merge.
+int readShardOptions(const Args& args, ImportOptions& options);
+int runMerge(int argc, char** argv);
 
 } // namespace lm::cli

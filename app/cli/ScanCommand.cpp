@@ -6,6 +6,7 @@
 #include "core/base/DataPaths.h"
 #include "core/base/JsonWriter.h"
 #include "core/library/LibraryImport.h"
+#include "core/library/LibraryMerge.h"
 
 #include <QtCore/QtGlobal>
 #include <sqlite3.h>
@@ -33,13 +34,13 @@ double peakRssMb()
 int runScan(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat", "prefer-bpm"}, {"quiet"}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat", "prefer-bpm", "shard", "list", "root", "file-timeout"}, {"quiet"}, args))
         return Usage;
     const auto db = args.option("db");
     if (!db)
         return usageError("scan needs --db LIB.sqlite");
-    if (args.positional.empty())
-        return usageError("scan needs at least one folder");
+    if (args.positional.empty() && !args.option("list"))
+        return usageError("scan needs at least one folder (or --list FILES.txt --root DIR)");
     ImportOptions options;
     options.roots = args.positional;
     if (!numberOption(args, "threads", options.threads, 0, 1024) || !readTempoOptions(args, options.audioTempo))
@@ -50,9 +51,14 @@ int runScan(int argc, char** argv)
         if (!std::filesystem::exists(root, ec))
             return fail(Error{root, -1, "no such file or folder"});
     }
+    if (int code = readShardOptions(args, options); code != Done) // --shard, --list, --root, --file-timeout
+        return code;
     auto lib = LibraryDb::open(*db);
     if (!lib)
         return fail(lib.error());
+    if (args.option("shard"))
+        if (auto r = recordScanShard(*db, options.shard); !r)
+            return fail(r.error());
     ProgressLine line("scan", args.flag("quiet"));
     JobContext job(line.reporter());
     InterruptCancels interrupt(job);
@@ -71,6 +77,9 @@ int runScan(int argc, char** argv)
     j.key("usable_assumed_4_4").value(s.assumedFourFour);
     j.key("unusable").value(s.unusable);
     j.key("failed").value(s.failed);
+    j.key("timed_out").value(s.timedOut);
+    if (args.option("shard"))
+        j.key("shard").value(std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count));
     j.key("windows").value(s.windows);
     j.key("windows_kept").value(s.windowsKept);
     j.key("seconds").value(s.seconds);

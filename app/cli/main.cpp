@@ -24,7 +24,13 @@ commands:
                                    "bar_scores" (best kept window's score per bar, --db)
   roll FILE.mid --start-bar B      the 57 x 128 roll of one window, 57 lines of 0/1
   scan DIR... --db LIB.sqlite      import every MIDI and audio file under the folders
-        [--threads N]
+        [--threads N] [--file-timeout S]   (a file analysed for longer than S, default 30, is failed)
+  scan DIR|--list FILES.txt --root DIR --db PART.sqlite --shard K/N
+                                   scans the share K of N of the files (by a hash of the path
+                                   relative to the folder or root: every host agrees)
+  merge PART.sqlite... --db ALL.sqlite [--overwrite] [--allow-missing] [--root DIR]
+                                   joins the parts of a sharded scan into one library
+                                   (--root: parts scanned at other paths, moved under DIR)
   export-audio FILE --start-bar B [--bars 8] --out X.wav|X.flac [--db LIB.sqlite]
                                    cut bars out of an audio file at its own rate
   export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]
@@ -137,6 +143,8 @@ int main(int argc, char** argv)
         return runRoll(argc, argv);
     if (cmd == "scan")
         return runScan(argc, argv);
+    if (cmd == "merge")
+        return runMerge(argc, argv);
     if (cmd == "version")
         return runVersion(argc, argv);
     if (cmd == "loops")

@@ -6,6 +6,9 @@ namespace lm {
 
 using namespace format;
 
+// The popcount instruction where the processor has one (a call into libgcc
+// otherwise: 13 % of a scan's time); chosen once, when the program loads.
+__attribute__((target_clones("popcnt", "default")))
 int64_t barDistance(const BarCells& a, const BarCells& b)
 {
     const int64_t common = std::min(a.length, b.length);

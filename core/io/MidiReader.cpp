@@ -67,6 +67,7 @@ bool Parser::parseTrack(size_t pos, size_t end, int index, MidiTrack& track, Err
     uint64_t tick = 0;
     uint8_t running = 0;
     const std::string trackName = "track " + std::to_string(index);
+    track.events.reserve(track.events.size() + (end - pos) / 4); // an event takes 3 bytes or more: one growth at most
     while (pos < end) {
         uint32_t delta = 0;
         if (!readVlq(pos, end, delta, "delta time", err))

@@ -2,6 +2,8 @@
 // unchanged, parse the rest on worker threads and store them in batches.
 #include "LibraryImport.h"
 
+#include "ImportPool.h"
+
 #include "core/audio/AudioAnalysis.h"
 #include "core/base/FileBytes.h"
 #include "core/base/NaturalOrder.h"
@@ -30,9 +32,12 @@ struct Candidate {
     int64_t mtimeNs;
 };
 
-void collect(const std::string& root, std::vector<Candidate>& out, std::vector<SkippedFile>& skipped)
+void collect(const std::string& root, std::vector<Candidate>& out, std::vector<SkippedFile>& skipped,
+             const ScanShard& shard = {})
 {
     auto consider = [&](const fs::path& p) {
+        if (!inShard(p.string(), shard))
+            return; // another shard's file: not even looked at
         const auto stamp = fileStamp(p.string());
         if (!stamp) {
             skipped.push_back({p.string(), "cannot read file information (broken link?)"});
@@ -105,11 +110,12 @@ TempoSetting tempoFor(const std::unordered_map<std::string, TempoSetting>& store
 }
 
 // The files under the roots, in path order, each once.
-std::vector<Candidate> candidatesUnder(const std::vector<std::string>& roots, std::vector<SkippedFile>& skipped)
+std::vector<Candidate> candidatesUnder(const std::vector<std::string>& roots, std::vector<SkippedFile>& skipped,
+                                       const ScanShard& shard)
 {
     std::vector<Candidate> candidates;
     for (const auto& root : roots)
-        collect(root, candidates, skipped);
+        collect(root, candidates, skipped, shard);
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
     candidates.erase(std::unique(candidates.begin(), candidates.end(),
                                  [](const Candidate& a, const Candidate& b) { return a.path == b.path; }),
@@ -133,80 +139,6 @@ Result<std::vector<Candidate>> changedFiles(LibraryDb& db, std::vector<Candidate
     }
     return todo;
 }
-
-// Workers parse the files; the importing thread takes what they made with
-// next(). The queue is bounded so memory stays flat.
-class ParsePool {
-public:
-    ParsePool(const std::vector<Candidate>& todo, const std::unordered_map<std::string, TempoSetting>& tempos,
-              const ImportOptions& options, JobContext& job)
-        : todo_(todo), tempos_(tempos), options_(options), job_(job)
-    {
-        int threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
-        threads = int(std::min<int64_t>(threads, std::max<int64_t>(int64_t(todo.size()), 1)));
-        running_ = threads;
-        for (int t = 0; t < threads; ++t)
-            workers_.emplace_back([this] { work(); });
-    }
-
-    ~ParsePool()
-    {
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            stopping_ = true;
-        }
-        space_.notify_all();
-        for (auto& w : workers_)
-            w.join();
-    }
-
-    // The next parsed file; nothing once every worker has finished.
-    std::optional<ImportedFile> next()
-    {
-        std::unique_lock<std::mutex> lock(mutex_);
-        ready_.wait(lock, [&] { return !queue_.empty() || running_ == 0; });
-        if (queue_.empty())
-            return std::nullopt;
-        ImportedFile f = std::move(queue_.front());
-        queue_.pop_front();
-        space_.notify_one();
-        return f;
-    }
-
-private:
-    void work()
-    {
-        for (;;) {
-            const size_t i = next_.fetch_add(1);
-            if (i >= todo_.size() || job_.cancelled())
-                break;
-            const Candidate& c = todo_[i];
-            ImportedFile f = analyseAny(c.path, c.size, c.mtimeNs, tempoFor(tempos_, c.path, options_.audioTempo));
-            std::unique_lock<std::mutex> lock(mutex_);
-            space_.wait(lock, [&] { return queue_.size() < kMaxQueue || stopping_; });
-            if (stopping_)
-                break;
-            queue_.push_back(std::move(f));
-            ready_.notify_one();
-        }
-        std::lock_guard<std::mutex> lock(mutex_);
-        --running_;
-        ready_.notify_one();
-    }
-
-    static constexpr size_t kMaxQueue = 64;
-    const std::vector<Candidate>& todo_;
-    const std::unordered_map<std::string, TempoSetting>& tempos_;
-    const ImportOptions& options_;
-    JobContext& job_;
-    std::mutex mutex_;
-    std::condition_variable ready_, space_;
-    std::deque<ImportedFile> queue_;
-    std::atomic<size_t> next_{0};
-    int running_ = 0;
-    bool stopping_ = false;
-    std::vector<std::thread> workers_;
-};
 
 // Stores files in transactions of so many files or so long, whichever comes
 // first, so that a killed import loses at most the batch it was writing.
@@ -301,7 +233,7 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
 {
     const auto start = std::chrono::steady_clock::now();
     ImportSummary summary;
-    std::vector<Candidate> candidates = candidatesUnder(options.roots, summary.skipped);
+    std::vector<Candidate> candidates = candidatesUnder(options.roots, summary.skipped, options.shard);
     summary.seen = int64_t(candidates.size());
     auto todo = changedFiles(db, std::move(candidates), summary.unchanged);
     if (!todo)
@@ -315,21 +247,30 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
     Result<bool> status = true;
     int64_t done = 0;
     BatchWriter writer(db, options);
-    {
-        ParsePool pool(*todo, tempos, options, job);
-        while (std::optional<ImportedFile> f = pool.next()) {
-            if (!status || job.cancelled())
-                continue; // drain the workers; what is not committed is done by the next run
-            status = writer.store(*f);
-            if (!status) {
-                job.cancel();
-                continue;
-            }
-            ++done;
-            tally(summary, *f);
-            job.report(done, total, f->path);
+    std::vector<AnalysisTask> tasks;
+    tasks.reserve(todo->size());
+    for (Candidate& c : *todo)
+        tasks.push_back({c.path, c.size, c.mtimeNs, tempoFor(tempos, c.path, options.audioTempo),
+                         isAudioPath(c.path) ? "audio" : "midi"});
+    todo->clear();
+    // Called by one working thread at a time (ImportPool.h).
+    const StoreFn storeOne = [&](ImportedFile&& f) {
+        if (!status || job.cancelled())
+            return; // what is not committed is done by the next run
+        status = writer.store(f);
+        if (!status) {
+            job.cancel();
+            return;
         }
-    }
+        ++done;
+        tally(summary, f);
+        job.report(done, total, f.path);
+    };
+    const int threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+    summary.timedOut = runAnalysisPool(
+        std::move(tasks),
+        [](const AnalysisTask& t) { return analyseAny(t.path, t.size, t.mtimeNs, t.tempo); },
+        storeOne, AnalysisPoolOptions{threads, options.fileTimeoutSeconds}, job);
     if (status)
         status = writer.finish();
     if (!status)

@@ -5,6 +5,7 @@
 #include "core/base/JobContext.h"
 #include "core/base/Result.h"
 #include "core/library/LibraryDb.h"
+#include "core/library/ScanShard.h"
 
 #include <cstdint>
 #include <string>
@@ -14,10 +15,12 @@ namespace lm {
 
 struct ImportOptions {
     std::vector<std::string> roots; // folders or single files
-    int threads = 0;                // 0: one per core
+    int threads = 0;                // working threads in all (each analyses and stores); 0: one per core
     int batchFiles = 64;            // files per transaction
     int batchMillis = 500;          // or this long, whichever comes first
     TempoSetting audioTempo;        // for every audio file of this run without a tempo of its own
+    double fileTimeoutSeconds = 30; // a file analysed for longer is stored as failed (0: no limit)
+    ScanShard shard;                // only this share of the files under the roots (ScanShard.h)
 };
 
 struct SkippedFile {
@@ -32,6 +35,7 @@ struct ImportSummary {
     int64_t usable = 0;     // of those read
     int64_t unusable = 0;   // read, but not usable (reason in skipped)
     int64_t failed = 0;     // could not be read (reason in skipped)
+    int64_t timedOut = 0;   // of the failed: given up after the time limit
     int64_t assumedFourFour = 0; // usable files with no time signature, read as 4/4
     int64_t windows = 0;    // window positions stored in this run
     int64_t windowsKept = 0;

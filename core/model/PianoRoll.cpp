@@ -4,6 +4,7 @@
 
 namespace lm {
 
+__attribute__((target_clones("popcnt", "default"))) // the instruction where there is one
 int64_t Part::activeCells(int64_t from, int64_t to) const
 {
     int64_t n = 0;
