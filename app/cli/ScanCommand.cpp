@@ -33,7 +33,7 @@ double peakRssMb()
 int runScan(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat", "prefer-bpm"}, {"quiet"}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat", "prefer-bpm"}, {"quiet", "keys"}, args))
         return Usage;
     const auto db = args.option("db");
     if (!db)
@@ -42,6 +42,7 @@ int runScan(int argc, char** argv)
         return usageError("scan needs at least one folder");
     ImportOptions options;
     options.roots = args.positional;
+    options.keysInCorrelation = args.flag("keys"); // the keys part in the bar correlation (off: the method's)
     if (!numberOption(args, "threads", options.threads, 0, 1024) || !readTempoOptions(args, options.audioTempo))
         return Usage;
     // A folder or file that is not there is bad input, found before the library is made.

@@ -16,12 +16,13 @@ namespace {
 const char* kHelp = R"(usage: loopminer-cli COMMAND [ARGS]
 
 commands:
-  windows FILE                     every 8-bar window of a MIDI or audio file, as JSON
+  windows FILE [--keys]            every 8-bar window of a MIDI or audio file, as JSON, in any metre
+                                   (--keys: the keys part counts in the bar correlation)
   ssm FILE [--spectra]             the bar-by-bar self-similarity matrix, as JSON
                                    (--spectra: audio's per-bar mel spectra too)
   roll FILE.mid --start-bar B      the 57 x 128 roll of one window, 57 lines of 0/1
   scan DIR... --db LIB.sqlite      import every MIDI and audio file under the folders
-        [--threads N]
+        [--threads N] [--keys]     (--keys: the keys part counts in the bar correlation)
   export-audio FILE --start-bar B [--bars 8] --out X.wav|X.flac [--db LIB.sqlite]
                                    cut bars out of an audio file at its own rate
   export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]

@@ -85,9 +85,10 @@ std::vector<std::string> listMediaFiles(const std::string& root, std::vector<Ski
 namespace {
 
 ImportedFile analyseAny(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo,
-                        JobContext* job = nullptr)
+                        JobContext* job = nullptr, bool keysInCorrelation = false)
 {
-    return isAudioPath(path) ? analyseAudioForLibrary(path, size, mtimeNs, tempo, job) : analyseMidiFile(path, size, mtimeNs);
+    return isAudioPath(path) ? analyseAudioForLibrary(path, size, mtimeNs, tempo, job)
+                             : analyseMidiFile(path, size, mtimeNs, keysInCorrelation);
 }
 
 TempoSetting tempoFor(const std::unordered_map<std::string, TempoSetting>& stored, const std::string& path,
@@ -181,7 +182,8 @@ private:
             if (i >= todo_.size() || job_.cancelled())
                 break;
             const Candidate& c = todo_[i];
-            ImportedFile f = analyseAny(c.path, c.size, c.mtimeNs, tempoFor(tempos_, c.path, options_.audioTempo));
+            ImportedFile f = analyseAny(c.path, c.size, c.mtimeNs, tempoFor(tempos_, c.path, options_.audioTempo),
+                                        nullptr, options_.keysInCorrelation);
             std::unique_lock<std::mutex> lock(mutex_);
             space_.wait(lock, [&] { return queue_.size() < kMaxQueue || stopping_; });
             if (stopping_)

@@ -18,6 +18,7 @@ struct ImportOptions {
     int batchFiles = 64;            // files per transaction
     int batchMillis = 500;          // or this long, whichever comes first
     TempoSetting audioTempo;        // for every audio file of this run without a tempo of its own
+    bool keysInCorrelation = false; // the keys part's cells count in the bar correlation (off: the method's)
 };
 
 struct SkippedFile {
@@ -47,9 +48,11 @@ bool isMidiPath(const std::string& path);
 std::vector<std::string> listMediaFiles(const std::string& root, std::vector<SkippedFile>& skipped);
 
 // Reads and analyses one file into what the library stores for it.
-ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs);
+// keysInCorrelation: the keys part's cells count in the bar correlation too.
+ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs, bool keysInCorrelation = false);
 // The same for bytes already in memory (`path` names them in messages).
-ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs);
+ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs,
+                              bool keysInCorrelation = false);
 
 // Reads and analyses one audio file (method.md 3, audio). `tempo` overrides the
 // estimated tempo and/or downbeat.
