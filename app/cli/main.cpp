@@ -28,7 +28,8 @@ commands:
   export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]
         [--drum-map FILE] [--bass-program P] [--overwrite]
                                    writes library loops (ids as 'loops' prints them: m12, g3)
-                                   as MIDI files (format 1, tempo, 4/4, drums on channel 10;
+                                   as MIDI files (format 1, tempo, the loop's own time signature,
+                                   drums on channel 10, keys on channel 3 when it has them;
                                    audio pieces' loops as WAV cuts) and prints them as JSON;
                                    pattern fields {source} {bar} {score} {id} {tempo} {n},
                                    default {source}_bar{bar}_{id}; a drum map file has lines

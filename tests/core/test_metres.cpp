@@ -10,8 +10,10 @@
 #include "core/io/MidiWriter.h"
 #include "core/library/PieceDisplay.h"
 #include "core/model/LoopFormat.h"
+#include "core/playback/Schedule.h"
 
 #include <QTemporaryDir>
+#include <algorithm>
 #include <QtTest>
 
 using namespace lm;
@@ -319,6 +321,31 @@ private Q_SLOTS:
         compareCorrelation(with[0].correlation, oneOddBar(0, 14));
         QCOMPARE(with[0].drumCells, without[0].drumCells); // the cell rule stays drums + bass
         QCOMPARE(with[0].bassCells, without[0].bassCells);
+    }
+
+    void aThreeFourLoopPlaysItsLengthWithItsKeys()
+    {
+        std::vector<uint64_t> steps(96, 0), keys(96, 0);
+        steps[0] = 1;                        // a kick
+        keys[12] = keys[13] = uint64_t(1) << 12; // C4 (row 12) for two steps of bar 2
+        RollPlayOptions o;
+        o.keys = keys;
+        o.keysProgram = 5;
+        o.barSteps = 12;
+        const Schedule s = scheduleOfRoll(steps, o);
+        QCOMPARE(s.lengthSteps, 96);
+        QCOMPARE(s.barSteps, 12);
+        QVERIFY(std::find(s.setup.begin(), s.setup.end(), std::vector<uint8_t>{0xC2, 5}) != s.setup.end());
+        int on = -1, off = -1;
+        for (const ScheduledEvent& e : s.events) {
+            if (e.message == std::vector<uint8_t>{0x92, 60, 80})
+                on = e.step;
+            if (e.message.size() == 3 && e.message[0] == 0x82 && e.message[1] == 60)
+                off = e.step;
+        }
+        QCOMPARE(on, 12);
+        QCOMPARE(off, 14); // two cells joined into one note
+        QCOMPARE(scheduleOfRoll(steps).setup.size(), size_t(1)); // without keys: the bass program only
     }
 };
 

@@ -40,6 +40,22 @@ QString duration(double s)
 
 } // namespace
 
+// The loops' time signature (method.md 10.2) and what it means for the models.
+void TrainForm::makeMetreRow()
+{
+    metre_ = new QComboBox(this);
+    metre_->setObjectName(QStringLiteral("trainMetre"));
+    metre_->addItem(tr("4/4 (the models' metre)"), QStringLiteral("4/4"));
+    for (const char* m : {"3/4", "6/8", "5/4", "7/8", "12/8"})
+        metre_->addItem(QString::fromLatin1(m), QString::fromLatin1(m));
+    metre_->setToolTip(tr("The time signature of the library's loops to learn from; loops in other metres are left out"));
+    metreNote_ = new QLabel(this);
+    metreNote_->setObjectName(QStringLiteral("trainMetreNote"));
+    metreNote_->setWordWrap(true);
+    metreNote_->setStyleSheet(QStringLiteral("color: palette(mid)"));
+
+}
+
 TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
 {
     what_ = new QComboBox(this);
@@ -73,17 +89,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     detectorWhy_->setWordWrap(true);
     detectorWhy_->setStyleSheet(QStringLiteral("color: palette(mid)"));
 
-    metre_ = new QComboBox(this);
-    metre_->setObjectName(QStringLiteral("trainMetre"));
-    metre_->addItem(tr("4/4 (the models' metre)"), QStringLiteral("4/4"));
-    for (const char* m : {"3/4", "6/8", "5/4", "7/8", "12/8"})
-        metre_->addItem(QString::fromLatin1(m), QString::fromLatin1(m));
-    metre_->setToolTip(tr("The time signature of the library's loops to learn from; loops in other metres are left out"));
-    metreNote_ = new QLabel(this);
-    metreNote_->setObjectName(QStringLiteral("trainMetreNote"));
-    metreNote_->setWordWrap(true);
-    metreNote_->setStyleSheet(QStringLiteral("color: palette(mid)"));
-
+    makeMetreRow();
     folder_ = new QLineEdit(this);
     folder_->setObjectName(QStringLiteral("trainFolder"));
     folder_->setPlaceholderText(tr("folder of loop files (MIDI or audio)"));
@@ -223,7 +229,9 @@ void TrainForm::updateMetreNote(const TrainRequest& r)
         : tr("Only the detector learns %1 loops (it reads bar correlations, which any metre gives); the VQ-VAE and "
              "the prior are 4/4 and refuse them: train the detector alone.").arg(m);
     if (others > 0)
-        text += QLatin1Char(' ') + tr("%n mined loop(s) in other metres are left out.", nullptr, int(others));
+        text += QLatin1Char(' ')
+            + (others == 1 ? tr("1 mined loop in another metre is left out.")
+                           : tr("%1 mined loops in other metres are left out.").arg(others));
     metreNote_->setText(text);
 }
 

@@ -45,6 +45,7 @@ public:
     QComboBox* metre() const { return metre_; } // the loops' time signature (the models: 4/4)
     QLabel* metreNote() const { return metreNote_; }
     void updateMetreNote(const TrainRequest& r);
+    void makeMetreRow();
     QLineEdit* folder() const { return folder_; }
     QLineEdit* name() const { return name_; }
     QSpinBox* spin(const QString& objectName) const;
