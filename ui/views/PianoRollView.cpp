@@ -93,8 +93,12 @@ QRectF PianoRollView::rowRect(int row) const
 {
     const QRectF roll = rollArea();
     const int keysRows = keys_.empty() ? 0 : kKeysRows;
-    const double unit = roll.height() / (keysRows + kBassRows + kDrumLaneScale * kDrumRows);
-    const double drumH = unit * kDrumLaneScale;
+    double unit = roll.height() / (keysRows + kBassRows + kDrumLaneScale * kDrumRows);
+    double drumH = unit * kDrumLaneScale;
+    if (keysRows > 0 && drumH < 9) { // with the keys' 48 rows too, the drum lanes keep room for their names
+        drumH = std::min(9.0, roll.height() / 20);
+        unit = (roll.height() - kDrumRows * drumH) / (keysRows + kBassRows);
+    }
     const double top = roll.top() + keysRows * unit;
     const double bassBottom = top + kBassRows * unit;
     if (row >= kDrumRows) // bass: row 56 (pitch 71) at the top
@@ -104,9 +108,10 @@ QRectF PianoRollView::rowRect(int row) const
 
 QRectF PianoRollView::keysRowRect(int row) const
 {
-    const QRectF roll = rollArea();
-    const double unit = roll.height() / (kKeysRows + kBassRows + kDrumLaneScale * kDrumRows);
-    return QRectF(roll.left(), roll.top() + (kKeysRows - 1 - row) * unit, roll.width(), unit);
+    // The bass rows' height (rowRect's unit) is the keys' too.
+    const QRectF bassTop = rowRect(kRows - 1);
+    const double unit = bassTop.height();
+    return QRectF(bassTop.left(), bassTop.top() - (row + 1) * unit, bassTop.width(), unit);
 }
 
 QFont PianoRollView::labelFont(int row) const
