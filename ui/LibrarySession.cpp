@@ -5,6 +5,7 @@
 #include "core/library/Models.h"
 
 #include <QFileInfo>
+#include <QSettings>
 
 namespace lm::ui {
 
@@ -53,12 +54,17 @@ QString LibrarySession::open(const QString& file)
     return {};
 }
 
+bool LibrarySession::keysInCorrelation() { return QSettings().value(QStringLiteral("analysis/keysInCorrelation"), false).toBool(); }
+
+void LibrarySession::setKeysInCorrelation(bool on) { QSettings().setValue(QStringLiteral("analysis/keysInCorrelation"), on); }
+
 bool LibrarySession::importPaths(const QStringList& requested)
 {
     if (!db_ || import_->running() || requested.isEmpty())
         return false;
     QStringList missing;
     ImportOptions options;
+    options.keysInCorrelation = keysInCorrelation();
     for (const QString& p : requested) {
         if (QFileInfo::exists(p))
             options.roots.push_back(p.toStdString());

@@ -33,6 +33,11 @@ public:
     // Imports folders or files; paths that do not exist are named in
     // importRefused. False when nothing was started.
     bool importPaths(const QStringList& paths);
+    // Whether imports count the keys part in the bar correlation (QSettings
+    // "analysis/keysInCorrelation", off: the method's drums + bass). It applies
+    // to the files an import reads from then on.
+    static bool keysInCorrelation();
+    static void setKeysInCorrelation(bool on);
     const ImportSummary& lastImport() const { return lastImport_; }
     // Scores every window with the model's detector, as a job.
     bool scoreLibrary();

@@ -29,6 +29,7 @@ void writeLoop(JsonWriter& j, const LoopRow& r)
     j.key("note_density").value(r.noteDensity);
     j.key("unique_pitch").value(r.uniquePitch);
     j.key("tempo").value(r.tempoBpm);
+    j.key("metre").value(r.metre); // the loop's time signature (method.md 10.2)
     if (!mined)
         j.key("model").value(r.model);
     j.endObject();

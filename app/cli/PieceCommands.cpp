@@ -18,9 +18,9 @@ namespace {
 
 // Parses "FILE" plus the given options; on failure returns the exit code.
 int loadPiece(int argc, char** argv, const std::vector<std::string>& valued, Args& args, PieceAnalysis& piece,
-              std::string& file, MidiFile* keep = nullptr)
+              std::string& file, MidiFile* keep = nullptr, const std::vector<std::string>& flags = {})
 {
-    if (!parseArgs(argc, argv, 2, valued, {}, args))
+    if (!parseArgs(argc, argv, 2, valued, flags, args))
         return Usage;
     if (args.positional.size() != 1)
         return usageError(std::string(argv[1]) + " needs exactly one FILE");
@@ -41,8 +41,10 @@ int runWindows(int argc, char** argv)
     Args args;
     PieceAnalysis piece;
     std::string file;
-    if (int rc = loadPiece(argc, argv, {}, args, piece, file); rc != Done)
+    if (int rc = loadPiece(argc, argv, {}, args, piece, file, nullptr, {"keys"}); rc != Done)
         return rc;
+    WindowOptions options;
+    options.includeKeys = args.flag("keys"); // the keys part's cells in the bar correlation too
     JsonWriter j(true);
     j.beginObject();
     j.key("file").value(file);
@@ -55,13 +57,25 @@ int runWindows(int argc, char** argv)
     if (piece.usable)
         j.key("bars").value(piece.bars());
     j.key("assumed_4_4").value(piece.assumedFourFour);
+    j.key("bar_starts").numbers(piece.barStarts);
+    if (piece.keysChannel >= 0) {
+        j.key("keys").beginObject();
+        j.key("track").value(piece.keysTrack);
+        j.key("channel").value(piece.keysChannel);
+        j.key("program").value(piece.keysProgram);
+        j.endObject();
+    }
+    j.key("keys_in_correlation").value(options.includeKeys);
     j.key("windows").beginArray();
-    for (const WindowInfo& w : computeWindows(piece)) {
+    for (const WindowInfo& w : computeWindows(piece, options)) {
         j.beginObject();
         j.key("start_bar").value(w.startBar);
         j.key("drum_cells").value(w.drumCells);
         j.key("bass_cells").value(w.bassCells);
         j.key("kept").value(w.kept);
+        j.key("metre").value(std::to_string(w.numerator) + "/" + std::to_string(w.denominator));
+        j.key("bar_steps").value(int64_t(w.barSteps));
+        j.key("first_step").value(w.firstStep);
         j.key("correlation").numbers(w.correlation);
         j.endObject();
     }
@@ -116,7 +130,7 @@ int runRoll(int argc, char** argv)
     }
     const auto steps = windowSteps(piece, start);
     std::string out;
-    out.reserve(format::kRows * (format::kWindowSteps + 1));
+    out.reserve(format::kRows * (steps.size() + 1));
     for (int r = 0; r < format::kRows; ++r) {
         for (uint64_t mask : steps)
             out += ((mask >> r) & 1u) ? '1' : '0';

@@ -34,7 +34,7 @@ double peakRssMb()
 int runScan(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat", "prefer-bpm", "shard", "list", "root", "file-timeout"}, {"quiet"}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "threads", "bpm", "downbeat", "prefer-bpm", "shard", "list", "root", "file-timeout"}, {"quiet", "keys"}, args))
         return Usage;
     const auto db = args.option("db");
     if (!db)
@@ -43,6 +43,7 @@ int runScan(int argc, char** argv)
         return usageError("scan needs at least one folder (or --list FILES.txt --root DIR)");
     ImportOptions options;
     options.roots = args.positional;
+    options.keysInCorrelation = args.flag("keys"); // the keys part in the bar correlation (off: the method's)
     if (!numberOption(args, "threads", options.threads, 0, 1024) || !readTempoOptions(args, options.audioTempo))
         return Usage;
     // A folder or file that is not there is bad input, found before the library is made.

@@ -19,7 +19,8 @@ Result<std::vector<WindowCorrelation>> detectorData(LibraryDb& db, const std::st
 {
     std::vector<WindowCorrelation> data;
     for (const WindowRecord& r : db.windowRecords(true, kind))
-        data.push_back(r.correlation);
+        if (r.metre == "4/4") // the models' metre (method.md 10.2)
+            data.push_back(r.correlation);
     available = data.size();
     if (data.size() < 2)
         return Error{db.path(), -1, "only " + std::to_string(data.size()) + " kept " + (kind.empty() ? "" : kind + " ")

@@ -16,7 +16,8 @@ namespace {
 const char* kHelp = R"(usage: loopminer-cli COMMAND [ARGS]
 
 commands:
-  windows FILE                     every 8-bar window of a MIDI or audio file, as JSON
+  windows FILE [--keys]            every 8-bar window of a MIDI or audio file, as JSON, in any metre
+                                   (--keys: the keys part counts in the bar correlation)
   ssm FILE [--spectra] [--db LIB.sqlite]
                                    the bar-by-bar self-similarity matrix, as JSON
                                    (--spectra: audio's per-bar mel spectra too); MIDI: also
@@ -24,7 +25,9 @@ commands:
                                    "bar_scores" (best kept window's score per bar, --db)
   roll FILE.mid --start-bar B      the 57 x 128 roll of one window, 57 lines of 0/1
   scan DIR... --db LIB.sqlite      import every MIDI and audio file under the folders
-        [--threads N] [--file-timeout S]   (a file analysed for longer than S, default 30, is failed)
+        [--threads N] [--file-timeout S] [--keys]
+                                   (a file analysed for longer than S, default 30, is failed;
+                                   --keys: the keys part counts in the bar correlation)
   scan DIR|--list FILES.txt --root DIR --db PART.sqlite --shard K/N
                                    scans the share K of N of the files (by a hash of the path
                                    relative to the folder or root: every host agrees)
@@ -36,7 +39,8 @@ commands:
   export --db LIB.sqlite --ids ID,ID,... --out DIR [--pattern P] [--repeat N] [--tempo BPM]
         [--drum-map FILE] [--bass-program P] [--overwrite]
                                    writes library loops (ids as 'loops' prints them: m12, g3)
-                                   as MIDI files (format 1, tempo, 4/4, drums on channel 10;
+                                   as MIDI files (format 1, tempo, the loop's own time signature,
+                                   drums on channel 10, keys on channel 3 when it has them;
                                    audio pieces' loops as WAV cuts) and prints them as JSON;
                                    pattern fields {source} {bar} {score} {id} {tempo} {n},
                                    default {source}_bar{bar}_{id}; a drum map file has lines

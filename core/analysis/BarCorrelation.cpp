@@ -23,14 +23,26 @@ int64_t barDistance(const BarCells& a, const BarCells& b)
 
 WindowCorrelation windowCorrelation(const std::vector<uint64_t>& steps, int64_t firstStep)
 {
+    return windowCorrelation(steps, firstStep, kStepsPerBar);
+}
+
+WindowCorrelation windowCorrelation(const std::vector<uint64_t>& steps, int64_t firstStep, int barSteps,
+                                    const std::vector<uint64_t>* extra)
+{
+    // A bar of a lane, cut at the lane's end (the rest counts as empty).
+    auto bar = [&](const std::vector<uint64_t>& lane, int i) {
+        const int64_t from = std::min<int64_t>(firstStep + int64_t(i) * barSteps, int64_t(lane.size()));
+        const int64_t to = std::min<int64_t>(from + barSteps, int64_t(lane.size()));
+        return BarCells{lane.data() + from, to - from};
+    };
     std::array<int64_t, kCorrelationPairs> d{};
     int64_t maxD = 0;
     int k = 0;
     for (int i = 0; i < kBarsPerWindow; ++i) {
-        const BarCells bi{steps.data() + firstStep + i * kStepsPerBar, kStepsPerBar};
         for (int j = i + 1; j < kBarsPerWindow; ++j) {
-            const BarCells bj{steps.data() + firstStep + j * kStepsPerBar, kStepsPerBar};
-            d[size_t(k)] = barDistance(bi, bj);
+            d[size_t(k)] = barDistance(bar(steps, i), bar(steps, j));
+            if (extra)
+                d[size_t(k)] += barDistance(bar(*extra, i), bar(*extra, j));
             maxD = std::max(maxD, d[size_t(k)]);
             ++k;
         }

@@ -31,44 +31,79 @@ namespace {
 
 int64_t stepOfTick(uint64_t tick, int tpq) { return fineOnset(tick, tpq) / kFinePerStep; }
 
-// Bar grid: 16-step bars from 0 when every metre is 4/4 (the method's grid);
-// otherwise each time signature starts a bar and sets its length.
-std::vector<int64_t> barGrid(const PieceAnalysis& a)
+struct Metre {
+    int64_t step;
+    int64_t length;
+    int numerator, denominator;
+};
+
+// Where each time signature starts (in steps) and its bar length (method.md 10.2:
+// 16 * numerator / denominator); a 4/4 default before the first one.
+std::vector<Metre> metresOf(const std::vector<TimeSignature>& signatures, int tpq)
 {
-    std::vector<int64_t> starts;
-    const int64_t n = a.markedSteps;
-    if (a.allFourFour) {
-        for (int64_t s = 0; s < n; s += kStepsPerBar)
-            starts.push_back(s);
-        return starts;
-    }
-    struct Metre { int64_t step; int64_t length; };
     std::vector<Metre> metres;
-    for (const auto& ts : a.timeSignatures) {
+    for (const auto& ts : signatures) {
         int64_t len = ts.denominator > 0
             ? std::llround(double(ts.numerator) * kStepsPerBar / double(ts.denominator))
             : kStepsPerBar;
         len = std::max<int64_t>(len, 1);
-        const int64_t step = stepOfTick(ts.tick, a.ticksPerQuarter);
+        const int64_t step = stepOfTick(ts.tick, tpq);
         if (!metres.empty() && metres.back().step == step)
-            metres.back().length = len;
+            metres.back() = {step, len, ts.numerator, ts.denominator};
         else
-            metres.push_back({step, len});
+            metres.push_back({step, len, ts.numerator, ts.denominator});
     }
     if (metres.empty() || metres.front().step > 0)
-        metres.insert(metres.begin(), Metre{0, kStepsPerBar});
+        metres.insert(metres.begin(), Metre{0, kStepsPerBar, 4, 4});
+    return metres;
+}
+
+// Walks the bar grid of `metres` up to step n: each time signature starts a
+// bar and sets its length; a metre change cuts the bar before it short.
+// `onBar(start, metreIndex)` hears every bar; returns the step that closes the last.
+template <class OnBar>
+int64_t walkBars(const std::vector<Metre>& metres, int64_t n, OnBar onBar)
+{
     size_t m = 0;
     int64_t s = 0;
     while (s < n) {
-        starts.push_back(s);
         while (m + 1 < metres.size() && metres[m + 1].step <= s)
             ++m;
+        onBar(s, m);
         int64_t next = s + metres[m].length;
         if (m + 1 < metres.size() && metres[m + 1].step < next)
-            next = metres[m + 1].step; // a metre change cuts the bar short
+            next = metres[m + 1].step;
         s = next;
     }
-    return starts;
+    return s;
+}
+
+// Bar grid: 16-step bars from 0 when every metre is 4/4 (the method's grid);
+// otherwise the metres' own bars (method.md 10.2). Fills the bar starts and stretches.
+void barGrid(PieceAnalysis& a)
+{
+    a.barStarts.clear();
+    a.stretches.clear();
+    const int64_t n = a.markedSteps;
+    if (a.allFourFour) {
+        for (int64_t s = 0; s < n; s += kStepsPerBar)
+            a.barStarts.push_back(s);
+        a.stretches.push_back(MetreStretch{4, 4, kStepsPerBar, 0, 0, n});
+        return;
+    }
+    const std::vector<Metre> metres = metresOf(a.timeSignatures, a.ticksPerQuarter);
+    size_t current = metres.size(); // the metre of the last stretch
+    walkBars(metres, n, [&](int64_t s, size_t m) {
+        if (m != current) {
+            if (!a.stretches.empty())
+                a.stretches.back().endStep = s;
+            const Metre& me = metres[m];
+            a.stretches.push_back(
+                MetreStretch{me.numerator, me.denominator, int(me.length), int64_t(a.barStarts.size()), s, n});
+            current = m;
+        }
+        a.barStarts.push_back(s);
+    });
 }
 
 // n for one instrument: one past the last step any of its notes reaches.
@@ -91,19 +126,20 @@ int64_t reach(const Instrument& in, int tpq, bool drums)
 // method.md 2: when the file's end of track (the largest end-of-track tick over
 // its tracks) lies exactly on the bar line that closes the last of the ceil(n/16)
 // bars, the piece extends to it: an 8-bar loop whose last notes end early still
-// gives its window. The rule is the method's 16-step grid (tick = bars x 4 x tpq),
-// so it applies only when every metre is 4/4 (or none is given); a file in another
-// metre keeps n as its notes mark it (it is not usable anyway).
-int64_t closeLastBar(int64_t n, const MidiFile& file, bool fourFour)
+// gives its window. For 4/4 that is the method's 16-step grid (tick = bars x 4 x
+// tpq); in another metre (method.md 10.2) it is the bar line of its own grid
+// that closes the bar holding step n - 1.
+int64_t closeLastBar(int64_t n, const MidiFile& file, bool fourFour, const std::vector<Metre>& metres)
 {
-    if (!fourFour || n <= 0 || file.ticksPerQuarter <= 0)
+    if (n <= 0 || file.ticksPerQuarter <= 0)
         return n;
     uint64_t end = 0;
     for (const MidiTrack& t : file.tracks)
         end = std::max(end, t.endTick());
-    const int64_t bars = (n + kStepsPerBar - 1) / kStepsPerBar;
-    const unsigned __int128 closing = (unsigned __int128)bars * 4 * unsigned(file.ticksPerQuarter);
-    return closing == end ? bars * kStepsPerBar : n;
+    const int64_t closingStep = fourFour ? (n + kStepsPerBar - 1) / kStepsPerBar * kStepsPerBar
+                                         : walkBars(metres, n, [](int64_t, size_t) {});
+    const unsigned __int128 closing = (unsigned __int128)closingStep * unsigned(file.ticksPerQuarter);
+    return closing == (unsigned __int128)end * kStepsPerQuarter ? closingStep : n;
 }
 
 Part emptyPart(PartKind kind, const char* name, int rows, const Instrument& in, int64_t steps)
@@ -151,7 +187,45 @@ Part bassPart(const Instrument& in, int tpq, int64_t steps)
     return p;
 }
 
+// The keys voice: polyphonic, every sounding step of every pitch in C3..B6 (as
+// the bass marks its steps, without the monophonic reduction).
+Part keysPart(const Instrument& in, int tpq, int64_t steps)
+{
+    Part p = emptyPart(PartKind::Pitched, "Keys", kKeysRows, in, steps);
+    p.lowestPitch = kKeysLowestPitch;
+    for (const Note& note : in.notes) {
+        const int row = int(note.pitch) - kKeysLowestPitch;
+        if (row < 0 || row >= kKeysRows)
+            continue;
+        const int64_t a = fineOnset(note.on, tpq);
+        const int64_t e = fineOffset(note.off, tpq);
+        if (e <= a)
+            continue;
+        const int64_t last = std::min<int64_t>((e - 1) / kFinePerStep, steps - 1);
+        for (int64_t s = a / kFinePerStep; s <= last; ++s)
+            p.set(row, s);
+    }
+    return p;
+}
+
 } // namespace
+
+bool isKeysProgram(int program)
+{
+    return (program >= 0 && program <= 7) || (program >= 16 && program <= 31) || (program >= 40 && program <= 55)
+        || (program >= 80 && program <= 95);
+}
+
+const MetreStretch& PieceAnalysis::stretchOfBar(int64_t bar) const
+{
+    static const MetreStretch kFourFour{};
+    if (stretches.empty())
+        return kFourFour;
+    size_t i = 0;
+    while (i + 1 < stretches.size() && stretches[i + 1].firstBar <= bar)
+        ++i;
+    return stretches[i];
+}
 
 PieceAnalysis analysePiece(const MidiFile& file, const AnalysisLimits& limits)
 {
@@ -167,11 +241,19 @@ PieceAnalysis analysePiece(const MidiFile& file, const AnalysisLimits& limits)
     const std::vector<Instrument> instruments = extractInstruments(file);
     const Instrument* drums = nullptr;
     const Instrument* bass = nullptr;
+    const Instrument* keys = nullptr;
     for (const auto& in : instruments) {
         if (!drums && in.isDrums())
             drums = &in;
         if (!bass && in.isBass())
             bass = &in;
+        if (!keys && !in.isDrums() && !in.isBass() && isKeysProgram(in.program))
+            keys = &in;
+    }
+    if (keys) {
+        a.keysTrack = keys->track;
+        a.keysChannel = keys->channel;
+        a.keysProgram = keys->program;
     }
     int64_t n = 0;
     if (drums) {
@@ -185,7 +267,7 @@ PieceAnalysis analysePiece(const MidiFile& file, const AnalysisLimits& limits)
         a.bassProgram = bass->program;
         n = std::max(n, reach(*bass, tpq, false));
     }
-    n = closeLastBar(n, file, a.allFourFour);
+    n = closeLastBar(n, file, a.allFourFour, metresOf(a.timeSignatures, tpq));
     if (n > limits.maxBars * kStepsPerBar) {
         a.reason = "too long (" + std::to_string((n + kStepsPerBar - 1) / kStepsPerBar) + " bars, limit "
             + std::to_string(limits.maxBars) + ")";
@@ -202,11 +284,13 @@ PieceAnalysis analysePiece(const MidiFile& file, const AnalysisLimits& limits)
         a.roll.parts[0].channel = -1;
     if (!bass)
         a.roll.parts[1].channel = -1;
-    a.barStarts = barGrid(a);
+    if (keys) // a third part, after the method's two (PianoRoll::stackedSteps leaves it out)
+        a.roll.parts.push_back(keysPart(*keys, tpq, n));
+    barGrid(a);
 
-    if (!a.allFourFour)
-        a.reason = "not 4/4";
-    else if (!drums && !bass)
+    // Every metre gives windows (method.md 10.2); allFourFour marks the pieces
+    // of the models' own metre.
+    if (!drums && !bass)
         a.reason = "no drums and no bass";
     else if (!drums)
         a.reason = "no drums";

@@ -45,7 +45,7 @@ std::string describeTimeSignatures(const std::vector<TimeSignature>& ts)
 
 } // namespace
 
-ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs)
+ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs, bool keysInCorrelation)
 {
     auto bytes = readFileBytes(path, MidiReadLimits().maxFileBytes);
     if (!bytes) {
@@ -56,11 +56,14 @@ ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtim
         f.error = bytes.error().message;
         return f;
     }
-    return analyseMidiBytes(bytes->data(), bytes->size(), path, mtimeNs);
+    return analyseMidiBytes(bytes->data(), bytes->size(), path, mtimeNs, keysInCorrelation);
 }
 
-ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs)
+ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs,
+                              bool keysInCorrelation)
 {
+    WindowOptions windowOptions;
+    windowOptions.includeKeys = keysInCorrelation;
     ImportedFile f;
     f.path = path;
     f.size = int64_t(size);
@@ -84,9 +87,12 @@ ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::strin
     f.piece = p;
     f.status = a.usable ? FileStatus::Usable : FileStatus::Unusable;
     f.error = a.reason;
-    for (const WindowInfo& w : computeWindows(a))
+    for (const WindowInfo& w : computeWindows(a, windowOptions)) {
         f.windows.push_back(
             StoredWindow{w.startBar, w.drumCells, w.bassCells, w.kept, w.correlation, {}, w.noteDensity, w.uniquePitch});
+        f.windows.back().metre = std::to_string(w.numerator) + "/" + std::to_string(w.denominator);
+        f.windows.back().barSteps = w.barSteps;
+    }
     return f;
 }
 

@@ -118,6 +118,7 @@ private:
 
     Result<bool> applySchema();
     Result<bool> migrate(int version);
+    Result<bool> migrateWindowMetre(); // schema 5: windows.metre, windows.bar_steps
     Result<bool> hasTable(const std::string& table);
     Result<bool> hasColumn(const std::string& table, const std::string& column);
 

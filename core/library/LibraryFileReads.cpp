@@ -48,8 +48,8 @@ StoredPiece pieceFrom(const Statement& row, int c)
 std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
 {
     std::vector<StoredWindow> out;
-    Statement st(db(), "SELECT w.start_bar,w.drum_cells,w.bass_cells,w.kept,w.correlation,w.loop_score "
-                       "FROM windows w JOIN files f ON f.id=w.file_id WHERE f.path=? ORDER BY w.start_bar");
+    Statement st(db(), "SELECT w.start_bar,w.drum_cells,w.bass_cells,w.kept,w.correlation,w.loop_score,"
+                       "w.metre,w.bar_steps FROM windows w JOIN files f ON f.id=w.file_id WHERE f.path=? ORDER BY w.start_bar");
     st.bind(1, path);
     if (!readRows(st, "cannot read the windows of a file", [&](const Statement& row) {
             StoredWindow w;
@@ -59,6 +59,8 @@ std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
             w.kept = row.int32(3) != 0;
             readCorrelation(row, 4, w.correlation); // a damaged blob reads as zeros
             w.loopScore = row.optionalReal(5);
+            w.metre = row.text(6);
+            w.barSteps = row.int32(7);
             out.push_back(w);
         }))
         out.clear();
@@ -93,7 +95,8 @@ std::optional<ImportedFile> LibraryDb::fileInfo(const std::string& path)
 std::vector<WindowRecord> LibraryDb::windowRecords(bool keptOnly, const std::string& kind)
 {
     std::vector<WindowRecord> out;
-    std::string sql = "SELECT w.id,f.path,f.kind,w.start_bar,w.correlation,w.loop_score FROM windows w "
+    std::string sql = "SELECT w.id,f.path,f.kind,w.start_bar,w.correlation,w.loop_score,w.metre,w.bar_steps "
+                      "FROM windows w "
                       "JOIN files f ON f.id=w.file_id WHERE 1";
     if (keptOnly)
         sql += " AND w.kept=1";
@@ -112,6 +115,8 @@ std::vector<WindowRecord> LibraryDb::windowRecords(bool keptOnly, const std::str
             if (!readCorrelation(row, 4, r.correlation))
                 return; // a damaged row is left out rather than read wrong
             r.loopScore = row.optionalReal(5);
+            r.metre = row.text(6);
+            r.barSteps = row.int32(7);
             out.push_back(std::move(r));
         }))
         out.clear();

@@ -90,9 +90,10 @@ std::vector<std::string> listMediaFiles(const std::string& root, std::vector<Ski
 namespace {
 
 ImportedFile analyseAny(const std::string& path, int64_t size, int64_t mtimeNs, const TempoSetting& tempo,
-                        JobContext* job = nullptr)
+                        JobContext* job = nullptr, bool keysInCorrelation = false)
 {
-    return isAudioPath(path) ? analyseAudioForLibrary(path, size, mtimeNs, tempo, job) : analyseMidiFile(path, size, mtimeNs);
+    return isAudioPath(path) ? analyseAudioForLibrary(path, size, mtimeNs, tempo, job)
+                             : analyseMidiFile(path, size, mtimeNs, keysInCorrelation);
 }
 
 TempoSetting tempoFor(const std::unordered_map<std::string, TempoSetting>& stored, const std::string& path,
@@ -269,7 +270,9 @@ Result<ImportSummary> importLibrary(LibraryDb& db, const ImportOptions& options,
     const int threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     summary.timedOut = runAnalysisPool(
         std::move(tasks),
-        [](const AnalysisTask& t) { return analyseAny(t.path, t.size, t.mtimeNs, t.tempo); },
+        [keys = options.keysInCorrelation](const AnalysisTask& t) {
+            return analyseAny(t.path, t.size, t.mtimeNs, t.tempo, nullptr, keys);
+        },
         storeOne, AnalysisPoolOptions{threads, options.fileTimeoutSeconds}, job);
     if (status)
         status = writer.finish();

@@ -21,6 +21,7 @@ struct ImportOptions {
     TempoSetting audioTempo;        // for every audio file of this run without a tempo of its own
     double fileTimeoutSeconds = 30; // a file analysed for longer is stored as failed (0: no limit)
     ScanShard shard;                // only this share of the files under the roots (ScanShard.h)
+    bool keysInCorrelation = false; // the keys part's cells count in the bar correlation (off: the method's)
 };
 
 struct SkippedFile {
@@ -51,9 +52,11 @@ bool isMidiPath(const std::string& path);
 std::vector<std::string> listMediaFiles(const std::string& root, std::vector<SkippedFile>& skipped);
 
 // Reads and analyses one file into what the library stores for it.
-ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs);
+// keysInCorrelation: the keys part's cells count in the bar correlation too.
+ImportedFile analyseMidiFile(const std::string& path, int64_t size, int64_t mtimeNs, bool keysInCorrelation = false);
 // The same for bytes already in memory (`path` names them in messages).
-ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs);
+ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::string& path, int64_t mtimeNs,
+                              bool keysInCorrelation = false);
 
 // Reads and analyses one audio file (method.md 3, audio). `tempo` overrides the
 // estimated tempo and/or downbeat.

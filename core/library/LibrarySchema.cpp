@@ -7,7 +7,7 @@ namespace lm {
 
 namespace {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS files (
@@ -60,6 +60,8 @@ CREATE TABLE IF NOT EXISTS windows (
   loop_score REAL,
   note_density REAL,
   unique_pitch REAL,
+  metre TEXT NOT NULL DEFAULT '4/4',       -- schema 5: the window's time signature (method.md 10.2)
+  bar_steps INTEGER NOT NULL DEFAULT 16,   -- schema 5: steps a bar of that metre (3/4: 12)
   UNIQUE(file_id, start_bar)
 );
 -- Schema 4: generated loops. A batch is one generation run with its
@@ -123,9 +125,34 @@ Result<bool> LibraryDb::hasColumn(const std::string& table, const std::string& c
     return n > 0;
 }
 
+// Schema 5, every metre (method.md 10.2): each window's time signature and bar
+// length. Windows of an older library were all 4/4 (the defaults). Idempotent.
+Result<bool> LibraryDb::migrateWindowMetre()
+{
+    auto table = hasTable("windows");
+    if (!table)
+        return table.error();
+    if (!*table)
+        return true; // made whole by the schema's CREATE TABLE
+    static const char* const columns[][2] = {{"metre", "TEXT NOT NULL DEFAULT '4/4'"},
+                                             {"bar_steps", "INTEGER NOT NULL DEFAULT 16"}};
+    for (const auto& col : columns) {
+        auto present = hasColumn("windows", col[0]);
+        if (!present)
+            return present.error();
+        if (!*present)
+            if (auto r = exec(("ALTER TABLE windows ADD COLUMN " + std::string(col[0]) + " " + col[1]).c_str()); !r)
+                return r.error();
+    }
+    return true;
+}
+
 // Brings a library of an older schema up to the columns of kSchemaVersion.
 Result<bool> LibraryDb::migrate(int version)
 {
+    if (version >= 1 && version <= 4)
+        if (auto r = migrateWindowMetre(); !r)
+            return r.error();
     if (version == 1) { // schema 1 had no per-file summary columns
         if (auto r = exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
                           "ALTER TABLE files ADD COLUMN best_score REAL;"

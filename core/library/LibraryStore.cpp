@@ -21,7 +21,7 @@ Result<bool> LibraryDb::prepareStore()
               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insertWindow_ = Statement(
         db(), "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score,note_density,"
-              "unique_pitch) VALUES(?,?,?,?,?,?,?,?,?)");
+              "unique_pitch,metre,bar_steps) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     for (const Statement* st : {&upsertFile_, &deletePiece_, &deleteWindows_, &insertPiece_, &insertWindow_})
         if (!st->ok())
             return Error{path_, -1, "cannot prepare the import's statements: " + st->message()};
@@ -91,7 +91,7 @@ Result<bool> LibraryDb::storeWindows(int64_t fileId, const ImportedFile& f)
         st.reset();
         st.bind(1, fileId).bind(2, w.startBar).bind(3, w.drumCells).bind(4, w.bassCells).bind(5, w.kept ? 1 : 0);
         st.bind(6, Blob{w.correlation.data(), sizeof(double) * w.correlation.size()});
-        st.bind(7, w.loopScore).bind(8, w.noteDensity).bind(9, w.uniquePitch);
+        st.bind(7, w.loopScore).bind(8, w.noteDensity).bind(9, w.uniquePitch).bind(10, w.metre).bind(11, w.barSteps);
         if (!st.run())
             return Error{path_, -1, "cannot store the windows of " + f.path + ": " + st.message()};
     }

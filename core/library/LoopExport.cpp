@@ -92,18 +92,45 @@ std::vector<std::string> exportPaths(const std::vector<LoopInfo>& loops, const L
     return out;
 }
 
-MidiFile loopMidi(const std::vector<uint64_t>& steps, double bpm, const LoopExportSettings& settings)
+namespace {
+
+std::vector<uint64_t> repeatSteps(const std::vector<uint64_t>& steps, int repeat)
 {
     std::vector<uint64_t> repeated;
-    const int n = std::clamp(settings.repeat, 1, LoopExportSettings::kMaxRepeat);
+    const int n = std::clamp(repeat, 1, LoopExportSettings::kMaxRepeat);
     repeated.reserve(steps.size() * size_t(n));
     for (int i = 0; i < n; ++i)
         repeated.insert(repeated.end(), steps.begin(), steps.end());
+    return repeated;
+}
+
+RollExportOptions exportOptions(double bpm, const LoopExportSettings& settings)
+{
     RollExportOptions o;
     o.bpm = bpm;
     o.bassProgram = settings.bassProgram;
     o.drumNotes = settings.drums.notes;
-    return rollToMidi(repeated, o);
+    return o;
+}
+
+} // namespace
+
+MidiFile loopMidi(const std::vector<uint64_t>& steps, double bpm, const LoopExportSettings& settings)
+{
+    return rollToMidi(repeatSteps(steps, settings.repeat), exportOptions(bpm, settings));
+}
+
+MidiFile loopMidi(const LoopRoll& loop, double bpm, const LoopExportSettings& settings)
+{
+    RollExportOptions o = exportOptions(bpm, settings);
+    o.numerator = loop.numerator;
+    o.denominator = loop.denominator;
+    const std::vector<uint64_t> keys = repeatSteps(loop.keys, settings.repeat);
+    if (!loop.keys.empty()) {
+        o.keys = &keys;
+        o.keysProgram = loop.keysProgram;
+    }
+    return rollToMidi(repeatSteps(loop.steps, settings.repeat), o);
 }
 
 Result<bool> writeNewFileAtomically(const std::string& path, const std::vector<uint8_t>& bytes)
@@ -132,7 +159,7 @@ Result<bool> writeLoopFile(const LoopRoll& loop, const LoopExportSettings& setti
     }
     if (loop.steps.empty())
         return Error{path, -1, loop.info.id.text() + ": no notes to write"};
-    const std::vector<uint8_t> bytes = encodeMidi(loopMidi(loop.steps, exportTempo(loop.info, settings), settings));
+    const std::vector<uint8_t> bytes = encodeMidi(loopMidi(loop, exportTempo(loop.info, settings), settings));
     if (replace) {
         auto written = writeFileAtomically(path, bytes);
         return written ? Result<bool>(true) : Result<bool>(written.error());

@@ -41,6 +41,9 @@ std::vector<std::string> exportPaths(const std::vector<LoopInfo>& loops, const L
 
 // The MIDI file of a roll as the settings ask: steps repeated, tempo, drum map, program.
 MidiFile loopMidi(const std::vector<uint64_t>& steps, double bpm, const LoopExportSettings& settings);
+// The same for a loop of the library: in its own time signature (method.md
+// 10.2), with its keys part on its own track and program when it has one.
+MidiFile loopMidi(const LoopRoll& loop, double bpm, const LoopExportSettings& settings);
 
 // Writes one loop to `path`. Without `replace`, an existing file is an error
 // ("PATH: exists; not replaced") and stays as it was.

@@ -31,6 +31,8 @@ Result<std::vector<uint64_t>> midiLoop(const std::string& path)
     const PieceAnalysis piece = analysePiece(*midi);
     if (!piece.usable)
         return Error{path, -1, piece.reason};
+    if (!piece.allFourFour) // method.md 10.2: every metre has windows, but the models learn 4/4
+        return Error{path, -1, "not 4/4 (the models learn 4/4 loops)"};
     if (!repeatable(piece.bars()))
         return Error{path, -1, barsProblem(piece.bars())};
     if (piece.bars() >= kBars)

@@ -44,6 +44,8 @@ Result<LoopInfo> loopInfo(LibraryDb& db, const LoopId& id)
     info.source = std::filesystem::path(w->path).stem().string();
     info.audio = w->kind == "audio";
     info.startBar = w->startBar;
+    info.metre = w->metre;
+    info.barSteps = w->barSteps;
     info.score = w->loopScore;
     info.tempoBpm = file->piece->tempoBpm > 0 ? file->piece->tempoBpm : 120.0;
     info.downbeat = file->piece->downbeat;
@@ -79,21 +81,27 @@ Result<LoopRoll> LoopRollReader::read(const LoopInfo& info)
         path_ = info.path;
         error_.reset();
         stacked_.clear();
-        bars_ = 0;
+        piece_.reset();
         auto midi = readMidiFile(info.path);
         if (!midi) {
             error_ = midi.error();
         } else {
-            const PieceAnalysis piece = analysePiece(*midi);
-            stacked_ = piece.roll.stackedSteps();
-            bars_ = piece.bars();
+            piece_ = analysePiece(*midi);
+            stacked_ = piece_->roll.stackedSteps();
         }
     }
     if (error_)
         return *error_;
-    if (info.startBar < 0 || info.startBar >= bars_)
+    if (info.startBar < 0 || info.startBar >= piece_->bars())
         return Error{info.path, -1, info.id.text() + ": bar " + std::to_string(info.startBar + 1) + " is past the end of the piece"};
-    roll.steps = windowSteps(stacked_, info.startBar);
+    const WindowSpan span = windowSpan(*piece_, info.startBar);
+    roll.steps = windowSteps(stacked_, span);
+    roll.numerator = span.numerator;
+    roll.denominator = span.denominator;
+    if (const Part* keys = piece_->keys()) {
+        roll.keys = windowSteps(keys->steps, span);
+        roll.keysProgram = keys->program;
+    }
     return roll;
 }
 

@@ -4,6 +4,7 @@
 // enough to name its file), and its 128 step masks (LoopRoll: read back from
 // the source file for a mined loop, the way the piece view shows it; stored
 // in the library for a generated one, kept or still pending).
+#include "core/analysis/PieceAnalysis.h"
 #include "core/base/Result.h"
 #include "core/model/LoopId.h"
 
@@ -27,11 +28,17 @@ struct LoopInfo {
     double downbeat = 0;     // audio: seconds where bar 0 starts
     int64_t size = 0, mtimeNs = 0; // the source file as the library analysed it
     std::vector<uint64_t> generatedRoll; // a generated loop's 128 masks, from the library
+    std::string metre = "4/4";           // the window's time signature (method.md 10.2)
+    int barSteps = 16;
 };
 
 struct LoopRoll {
     LoopInfo info;
-    std::vector<uint64_t> steps; // 128 masks of the 57 rows (empty for audio)
+    std::vector<uint64_t> steps; // 8 bars of masks of the 57 rows: 128 in 4/4, 8 x bar steps else (empty for audio)
+    int numerator = 4, denominator = 4; // the loop's time signature, as its file gives it
+    std::vector<uint64_t> keys;  // the keys part's 48-row masks over the same steps (empty: no keys)
+    int keysProgram = 0;         // its GM program (0-based)
+    int barSteps() const { return int(steps.size()) / 8; }
 };
 
 // Errors name the id and the library: "LIB.sqlite: no loop m12 in this library".
@@ -47,8 +54,8 @@ public:
 
 private:
     std::string path_;
+    std::optional<PieceAnalysis> piece_;
     std::vector<uint64_t> stacked_;
-    int64_t bars_ = 0;
     std::optional<Error> error_;
 };
 

@@ -22,14 +22,14 @@ LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options, JobContext* jo
         return set;
     }
     std::vector<WindowRecord> chosen;
-    for (WindowRecord& r : records)
-        if (!threshold || (r.loopScore && *r.loopScore < *threshold))
+    for (WindowRecord& r : records) // 4/4 only: the models' 57 x 128 (method.md 10.2)
+        if (r.metre == "4/4" && (!threshold || (r.loopScore && *r.loopScore < *threshold)))
             chosen.push_back(std::move(r));
     char buf[160];
     if (threshold)
-        std::snprintf(buf, sizeof buf, "kept MIDI windows scored under the detector's threshold %.6g", *threshold);
+        std::snprintf(buf, sizeof buf, "kept 4/4 MIDI windows scored under the detector's threshold %.6g", *threshold);
     else
-        std::snprintf(buf, sizeof buf, "every kept MIDI window (the library has no loop scores yet)");
+        std::snprintf(buf, sizeof buf, "every kept 4/4 MIDI window (the library has no loop scores yet)");
     set.selection = buf;
     if (options.phraseStartsOnly)
         set.selection += ", starting a phrase (kick and crash on the first step)";
@@ -55,7 +55,7 @@ LoopSet loadLoopSet(LibraryDb& db, const LoopSetOptions& options, JobContext* jo
                 set.unreadable.push_back(path + ": " + midi.error().message);
             }
         }
-        if (!piece || r.startBar >= piece->bars())
+        if (!piece || r.startBar >= piece->bars() || !windowSpan(*piece, r.startBar).fourFour())
             continue;
         std::vector<uint64_t> steps = windowSteps(stacked, r.startBar);
         if (options.phraseStartsOnly && !((steps[0] & 1u) && ((steps[0] >> 6) & 1u)))

@@ -167,6 +167,9 @@ private:
 
     std::optional<Error> loops()
     {
+        if (r_.metre != "4/4") // method.md 10.2: the 57 x 128 networks are 4/4
+            return Error{r_.modelDir, -1, "the VQ-VAE and the prior learn 4/4 loops (8 bars of 16 steps) only, not "
+                                              + r_.metre + "; train the detector alone on " + r_.metre + " loops"};
         if (r_.loops == LoopSource::Generated) {
             set_.rolls = generatedRolls(db_, r_);
             set_.selection = describeSource(r_);

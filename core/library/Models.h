@@ -60,6 +60,11 @@ struct TrainRequest {
     uint64_t seed = 1;
     int threads = 0;                // 0: every core but one (the window's)
     bool resume = false;            // go on from the folder's checkpoints
+    // The metre of the library's loops it learns from (method.md 10.2): the
+    // models are 4/4; windows of other metres are left out unless one is
+    // picked here (the detector reads correlations and learns any one metre;
+    // the VQ-VAE and the prior are 8 x 16 steps and refuse another).
+    std::string metre = "4/4";
 };
 
 struct TrainResult {

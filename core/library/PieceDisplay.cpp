@@ -32,7 +32,7 @@ void attachScores(PieceDisplay& d, LibraryDb* db)
             d.scores[size_t(w.startBar)] = w.loopScore;
 }
 
-void loadMidi(PieceDisplay& d, const MidiFile& midi)
+void loadMidi(PieceDisplay& d, const MidiFile& midi, bool keysInCorrelation)
 {
     d.seconds = midi.durationSeconds();
     d.midi = analysePiece(midi);
@@ -47,7 +47,20 @@ void loadMidi(PieceDisplay& d, const MidiFile& midi)
     const int64_t end = d.shownBars < d.bars ? a.barStarts[size_t(d.shownBars)] : a.markedSteps;
     d.matrix = selfSimilarity(d.stacked, starts, end);
     d.emptyBars = emptyBars(d.stacked, a.barStarts, d.shownBars, a.markedSteps);
-    d.windows = computeWindows(a);
+    // Indexed by start bar: where a metre change leaves bars no window starts
+    // at (method.md 10.2), those hold a placeholder (barSteps 0, not kept).
+    WindowOptions options;
+    options.includeKeys = keysInCorrelation;
+    for (WindowInfo& w : computeWindows(a, options)) {
+        WindowInfo none;
+        none.barSteps = 0;
+        none.startBar = int64_t(d.windows.size());
+        while (int64_t(d.windows.size()) < w.startBar) {
+            d.windows.push_back(none);
+            none.startBar++;
+        }
+        d.windows.push_back(w);
+    }
 }
 
 void loadAudio(PieceDisplay& d)
@@ -76,7 +89,7 @@ void loadAudio(PieceDisplay& d)
 
 } // namespace
 
-PieceDisplay loadPieceDisplay(LibraryDb* db, const std::string& path, JobContext& job)
+PieceDisplay loadPieceDisplay(LibraryDb* db, const std::string& path, JobContext& job, bool keysInCorrelation)
 {
     PieceDisplay d;
     d.path = path;
@@ -94,7 +107,7 @@ PieceDisplay loadPieceDisplay(LibraryDb* db, const std::string& path, JobContext
         d.error = midi.error().toString();
         return d;
     } else {
-        loadMidi(d, *midi);
+        loadMidi(d, *midi, keysInCorrelation);
     }
     attachScores(d, db);
     return d;

@@ -33,7 +33,9 @@ struct PieceDisplay {
     int64_t bars = 0;
     int64_t shownBars = 0;              // bars in `matrix`: min(bars, kMaxShownBars)
     std::vector<double> matrix;         // shownBars x shownBars, row-major
-    std::vector<WindowInfo> windows;    // every window start (audio: all kept)
+    std::vector<WindowInfo> windows;    // every window start (audio: all kept), indexed by start bar:
+                                        // a bar no window starts at (a metre change, method.md 10.2)
+                                        // holds a placeholder with barSteps 0, not kept
     std::vector<std::optional<double>> scores; // per window start, from the library
     std::optional<double> threshold;
     bool changedSinceImport = false;    // the file is not what the library analysed
@@ -42,6 +44,7 @@ struct PieceDisplay {
 };
 
 // `db` may be null (no library: no scores, and audio pieces cannot be shown).
-PieceDisplay loadPieceDisplay(LibraryDb* db, const std::string& path, JobContext& job);
+// keysInCorrelation: the windows' bar correlations count the keys part too (issue 18, off by default).
+PieceDisplay loadPieceDisplay(LibraryDb* db, const std::string& path, JobContext& job, bool keysInCorrelation = false);
 
 } // namespace lm

@@ -31,7 +31,7 @@ E enumOf(const QJsonValue& v, const char* const (&names)[N], E fallback)
 QJsonObject queryToJson(const LoopQuery& q0)
 {
     QJsonObject o{{"text", q(q0.text)},          {"min_density", q0.minDensity}, {"max_density", q0.maxDensity},
-                  {"source", int(q0.source)},     {"model", q(q0.model)}};
+                  {"source", int(q0.source)},     {"model", q(q0.model)},            {"metre", q(q0.metre)}};
     if (q0.maxScore)
         o.insert(QStringLiteral("max_score"), *q0.maxScore);
     return o;
@@ -45,6 +45,7 @@ LoopQuery queryFromJson(const QJsonObject& o)
     l.maxDensity = o.value(QStringLiteral("max_density")).toDouble(1e9);
     l.source = LoopQuery::Source(std::clamp(o.value(QStringLiteral("source")).toInt(0), 0, 2));
     l.model = o.value(QStringLiteral("model")).toString().toStdString();
+    l.metre = o.value(QStringLiteral("metre")).toString().toStdString();
     if (o.contains(QStringLiteral("max_score")))
         l.maxScore = o.value(QStringLiteral("max_score")).toDouble();
     return l;
@@ -74,7 +75,8 @@ QJsonObject planToJson(const TrainRequest& r)
                        {"layers", r.layers},
                        {"hidden", r.hidden},
                        {"seed", double(r.seed)},
-                       {"threads", r.threads}};
+                       {"threads", r.threads},
+                       {"metre", q(r.metre)}};
 }
 
 TrainRequest planFromJson(const QJsonObject& o)
@@ -100,6 +102,7 @@ TrainRequest planFromJson(const QJsonObject& o)
     r.hidden = o.value(QStringLiteral("hidden")).toInt(r.hidden);
     r.seed = uint64_t(o.value(QStringLiteral("seed")).toDouble(1));
     r.threads = o.value(QStringLiteral("threads")).toInt(0);
+    r.metre = o.value(QStringLiteral("metre")).toString(QStringLiteral("4/4")).toStdString();
     return r;
 }
 
@@ -127,6 +130,8 @@ std::string describeSource(const TrainRequest& r)
 std::vector<WindowRecord> candidateWindows(LibraryDb& db, const TrainRequest& r)
 {
     std::vector<WindowRecord> all = db.windowRecords(true, "midi");
+    all.erase(std::remove_if(all.begin(), all.end(), [&](const WindowRecord& w) { return w.metre != r.metre; }),
+              all.end()); // one metre: the models' 4/4 unless another is picked
     if (r.loops != LoopSource::Selection)
         return all;
     std::unordered_set<int64_t> shown;
@@ -174,8 +179,8 @@ LoopSet readLoopRolls(std::vector<WindowRecord> windows, const std::string& sele
                 set.unreadable.push_back(path + ": " + midi.error().message);
             }
         }
-        if (!piece || w.startBar >= piece->bars())
-            continue;
+        if (!piece || w.startBar >= piece->bars() || !windowSpan(*piece, w.startBar).fourFour())
+            continue; // the VQ-VAE and the prior read 4/4 windows (57 x 128) only
         set.rolls.push_back(windowSteps(stacked, w.startBar));
         set.windows.push_back(std::move(w));
     }

@@ -24,6 +24,9 @@ struct StoredWindow {
     std::optional<double> loopScore;
     double noteDensity = 0;
     double uniquePitch = 0;
+    // The window's metre (method.md 10.2, schema 5): its time signature and bar length in steps.
+    std::string metre = "4/4";
+    int barSteps = 16;
 };
 
 struct StoredPiece {
@@ -110,6 +113,7 @@ struct LoopRow {
     double tempoBpm = 0;
     double noteDensity = 0;
     double uniquePitch = 0;
+    std::string metre = "4/4"; // the loop's time signature (method.md 10.2)
 };
 
 struct LoopQuery {
@@ -120,6 +124,7 @@ struct LoopQuery {
     std::string text;                 // part of the path (generated: of the model's name)
     std::optional<double> maxScore;   // only scored loops under this
     double minDensity = 0, maxDensity = 1e9;
+    std::string metre;                // loops of this time signature only ("3/4"); empty: every metre
     Order order = Order::Score;
     bool descending = false;
 };
@@ -132,6 +137,8 @@ struct WindowRecord {
     int64_t startBar = 0;
     WindowCorrelation correlation{};
     std::optional<double> loopScore;
+    std::string metre = "4/4"; // the window's time signature (method.md 10.2)
+    int barSteps = 16;
 };
 
 // How a batch of loops was generated: what `generate` and the Generation

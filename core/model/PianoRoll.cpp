@@ -36,7 +36,7 @@ std::vector<uint64_t> PianoRoll::stackedSteps() const
     std::vector<uint64_t> out(size_t(steps), 0);
     int shift = 0;
     for (const auto& p : parts) {
-        if (shift >= 64)
+        if (shift + p.rowCount > 64)
             break;
         const size_t n = std::min(out.size(), p.steps.size());
         for (size_t s = 0; s < n; ++s)

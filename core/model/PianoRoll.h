@@ -32,8 +32,10 @@ struct PianoRoll {
     std::vector<Part> parts;
 
     const Part* find(PartKind kind) const;
-    // Every part's rows stacked in part order, as one mask per step
-    // (drums + bass gives the method's 57 rows). Rows beyond 64 are dropped.
+    // The parts' rows stacked in part order, as one mask per step, as long as
+    // a whole part fits in the 64 bits: drums + bass give the method's 57 rows,
+    // and a further part (keys, 48 rows) is left out, never cut, so that what
+    // the models and the bar correlation read stays drums + bass.
     std::vector<uint64_t> stackedSteps() const;
     int totalRows() const;
 };

@@ -7,6 +7,11 @@
 
 namespace lm {
 
+namespace {
+MidiTrack pitchedTrack(const std::vector<uint64_t>& steps, const char* name, uint8_t ch, int program, int firstRow,
+                       int endRow, int lowestPitch, int velocity, uint64_t end, uint64_t step);
+} // namespace
+
 MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions& o)
 {
     using namespace format;
@@ -23,7 +28,11 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
     meta.events.push_back(MidiEvent::meta(0, meta::TrackName, "loopminer"));
     meta.events.push_back(
         MidiEvent::meta(0, meta::Tempo, std::string{char((us >> 16) & 0xFF), char((us >> 8) & 0xFF), char(us & 0xFF)}));
-    meta.events.push_back(MidiEvent::meta(0, meta::TimeSignature, std::string{4, 2, 24, 8}));
+    int power = 0;
+    while (power < 7 && (1 << power) < o.denominator)
+        ++power;
+    meta.events.push_back(
+        MidiEvent::meta(0, meta::TimeSignature, std::string{char(std::clamp(o.numerator, 1, 255)), char(power), 24, 8}));
     meta.events.push_back(MidiEvent::meta(end, meta::EndOfTrack, ""));
 
     MidiTrack drums;
@@ -45,13 +54,25 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
     });
     drums.events.push_back(MidiEvent::meta(end, meta::EndOfTrack, ""));
 
+    f.tracks = {std::move(meta), std::move(drums),
+                pitchedTrack(steps, "Bass", 1, o.bassProgram, kDrumRows, kRows, kBassLowestPitch, o.bassVelocity, end, step)};
+    if (o.keys)
+        f.tracks.push_back(pitchedTrack(*o.keys, "Keys", 2, o.keysProgram, 0, 48, 48, o.keysVelocity, end, step));
+    return f;
+}
+
+namespace {
+
+// A pitched part's track: consecutive active cells of a pitch joined into one note.
+MidiTrack pitchedTrack(const std::vector<uint64_t>& steps, const char* name, uint8_t ch, int program, int firstRow,
+                       int endRow, int lowestPitch, int velocity, uint64_t end, uint64_t step)
+{
     MidiTrack bass;
-    const uint8_t ch = 1;
-    bass.events.push_back(MidiEvent::meta(0, meta::TrackName, "Bass"));
-    bass.events.push_back(MidiEvent::channelMessage(0, 0xC0 | ch, uint8_t(std::clamp(o.bassProgram, 0, 127))));
+    bass.events.push_back(MidiEvent::meta(0, meta::TrackName, name));
+    bass.events.push_back(MidiEvent::channelMessage(0, 0xC0 | ch, uint8_t(std::clamp(program, 0, 127))));
     std::vector<MidiEvent> notes;
-    for (int r = kDrumRows; r < kRows; ++r) {
-        const uint8_t pitch = uint8_t(kBassLowestPitch + r - kDrumRows);
+    for (int r = firstRow; r < endRow; ++r) {
+        const uint8_t pitch = uint8_t(lowestPitch + r - firstRow);
         for (size_t s = 0; s < steps.size();) {
             if (!((steps[s] >> r) & 1u)) {
                 ++s;
@@ -60,7 +81,7 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
             size_t e = s;
             while (e < steps.size() && ((steps[e] >> r) & 1u))
                 ++e;
-            notes.push_back(MidiEvent::channelMessage(s * step, 0x90 | ch, pitch, uint8_t(o.bassVelocity)));
+            notes.push_back(MidiEvent::channelMessage(s * step, 0x90 | ch, pitch, uint8_t(velocity)));
             notes.push_back(MidiEvent::channelMessage(e * step, 0x80 | ch, pitch, 0));
             s = e;
         }
@@ -70,14 +91,16 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
     });
     bass.events.insert(bass.events.end(), notes.begin(), notes.end());
     bass.events.push_back(MidiEvent::meta(end, meta::EndOfTrack, ""));
-
-    f.tracks = {std::move(meta), std::move(drums), std::move(bass)};
-    return f;
+    return bass;
 }
 
-bool lastBarEmpty(const std::vector<uint64_t>& steps)
+} // namespace
+
+bool lastBarEmpty(const std::vector<uint64_t>& steps) { return lastBarEmpty(steps, format::kStepsPerBar); }
+
+bool lastBarEmpty(const std::vector<uint64_t>& steps, int barSteps)
 {
-    const size_t from = steps.size() > size_t(format::kStepsPerBar) ? steps.size() - format::kStepsPerBar : 0;
+    const size_t from = steps.size() > size_t(barSteps) ? steps.size() - size_t(barSteps) : 0;
     return std::all_of(steps.begin() + std::ptrdiff_t(from), steps.end(), [](uint64_t m) { return m == 0; });
 }
 

@@ -21,6 +21,13 @@ struct RollExportOptions {
     // The note of each drum row (a drum map; General MIDI's by default). Rows
     // mapped to one note play it once where they meet.
     std::array<uint8_t, format::kDrumRows> drumNotes = format::kDrumOutputNote;
+    // The loop's time signature (method.md 10.2): a 3/4 loop's roll is 8 x 12 steps.
+    int numerator = 4, denominator = 4;
+    // A keys part (48 rows from MIDI pitch 48, polyphonic) over the same steps,
+    // written as its own track on channel 3 with its program; null: none.
+    const std::vector<uint64_t>* keys = nullptr;
+    int keysProgram = 0;
+    int keysVelocity = 80;
 };
 
 // steps: one 57-row mask per 16th step (PianoRoll::stackedSteps, windowSteps).
@@ -34,5 +41,7 @@ MidiFile rollToMidi(const std::vector<uint64_t>& steps, const RollExportOptions&
 // file then reads back a bar short under method.md 2 (the end of track closes
 // the bar after the last note only), so it is not one whole 8-bar window.
 bool lastBarEmpty(const std::vector<uint64_t>& steps);
+// The same for bars of `barSteps` steps.
+bool lastBarEmpty(const std::vector<uint64_t>& steps, int barSteps);
 
 } // namespace lm

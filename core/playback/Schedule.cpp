@@ -24,6 +24,10 @@ Schedule scheduleOfRoll(const std::vector<uint64_t>& steps, const RollPlayOption
     exportOptions.drumVelocity = clampByte(o.drumVelocity, 1, 127);
     exportOptions.bassVelocity = clampByte(o.bassVelocity, 1, 127);
     exportOptions.ticksPerQuarter = format::kStepsPerQuarter; // one tick a step
+    if (!o.keys.empty()) {
+        exportOptions.keys = &o.keys;
+        exportOptions.keysProgram = o.keysProgram;
+    }
     const MidiFile midi = rollToMidi(steps, exportOptions);
     const uint64_t ticksPerStep = uint64_t(midi.ticksPerQuarter / format::kStepsPerQuarter);
     const uint8_t drumChannel = clampByte(o.drumChannel, 0, 15);
@@ -31,6 +35,7 @@ Schedule scheduleOfRoll(const std::vector<uint64_t>& steps, const RollPlayOption
 
     Schedule s;
     s.lengthSteps = int(steps.size());
+    s.barSteps = std::max(1, o.barSteps);
     for (const MidiTrack& track : midi.tracks)
         for (const MidiEvent& e : track.events) {
             if (e.kind != MidiEvent::Kind::Channel)

@@ -36,6 +36,11 @@ struct RollPlayOptions {
     int bassProgram = 34;                   // GM 35, picked bass (0-based 34)
     int drumVelocity = 90;
     int bassVelocity = 80;
+    // A keys part over the same steps (48 rows from pitch 48), played on MIDI
+    // channel 3 with its program; empty: none.
+    std::vector<uint64_t> keys;
+    int keysProgram = 0;
+    int barSteps = format::kStepsPerBar; // the loop's bar (3/4: 12), where switches land
 };
 
 // steps: one 57-row mask per 16th step (PianoRoll::stackedSteps, windowSteps).

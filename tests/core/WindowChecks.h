@@ -8,6 +8,8 @@
 #include "core/io/MidiReader.h"
 #include "core/io/MidiWriter.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -20,19 +22,48 @@ inline std::string windowProblems(const PieceAnalysis& a, const std::vector<Wind
         return a.reason.empty() ? "not usable, with no reason" : windows.empty() ? "" : "windows of a piece not usable";
     if (!a.reason.empty())
         return "usable, with a reason: " + a.reason;
-    // A window at every bar b with 16 b + 128 <= n (n = marked steps).
+    // 4/4: a window at every bar b with 16 b + 128 <= n (n = marked steps). Other
+    // metres (method.md 10.2): at every bar start s whose metre (the last time
+    // signature at or before s, else 4/4) gives bars of L = 16 num / den steps,
+    // when s + 8 L <= n and no time signature starts inside (s, s + 8 L).
     const int64_t n = a.markedSteps;
-    const int64_t count = n >= 128 ? (n - 128) / 16 + 1 : 0;
-    if (int64_t(windows.size()) != count)
+    struct Expected { int64_t bar, first; int length; };
+    std::vector<Expected> expected;
+    if (a.allFourFour) {
+        for (int64_t b = 0; 16 * b + 128 <= n; ++b)
+            expected.push_back({b, 16 * b, 16});
+    } else {
+        std::vector<std::pair<int64_t, int>> metres; // (step, bar length)
+        for (const TimeSignature& t : a.timeSignatures)
+            metres.push_back({fineOnset(t.tick, a.ticksPerQuarter) / 6,
+                              t.denominator > 0 ? std::max(1, int(std::lround(16.0 * t.numerator / t.denominator))) : 16});
+        for (size_t b = 0; b < a.barStarts.size(); ++b) {
+            const int64_t s = a.barStarts[b];
+            int length = 16;
+            for (const auto& [step, len] : metres)
+                if (step <= s)
+                    length = len;
+            bool inside = false;
+            for (const auto& m : metres)
+                inside = inside || (m.first > s && m.first < s + 8 * length);
+            if (s + 8 * length <= n && !inside)
+                expected.push_back({int64_t(b), s, length});
+        }
+    }
+    if (windows.size() != expected.size())
         return std::to_string(windows.size()) + " windows for " + std::to_string(n) + " steps";
     const std::vector<uint64_t> stacked = a.roll.stackedSteps();
     for (size_t i = 0; i < windows.size(); ++i) {
         const WindowInfo& w = windows[i];
         const std::string at = "window " + std::to_string(i) + ": ";
-        if (w.startBar != int64_t(i))
-            return at + "starts at bar " + std::to_string(w.startBar);
+        const int L = expected[i].length;
+        if (w.startBar != expected[i].bar || w.firstStep != expected[i].first || w.barSteps != L)
+            return at + "starts at bar " + std::to_string(w.startBar) + " (" + std::to_string(w.barSteps) + "-step bars)";
         // 57 rows: the 9 drum rows in the low bits, then the 48 bass rows.
-        const std::vector<uint64_t> steps = windowSteps(stacked, w.startBar);
+        std::vector<uint64_t> steps(size_t(8 * L), 0);
+        for (int64_t k = 0; k < 8 * L; ++k)
+            if (expected[i].first + k < int64_t(stacked.size()))
+                steps[size_t(k)] = stacked[size_t(expected[i].first + k)];
         int64_t drums = 0, bass = 0;
         for (uint64_t m : steps) {
             drums += __builtin_popcountll(m & 0x1FFull);
@@ -48,8 +79,8 @@ inline std::string windowProblems(const PieceAnalysis& a, const std::vector<Wind
         for (int x = 0; x < 8; ++x)
             for (int y = x + 1; y < 8; ++y, ++p) {
                 bool same = true;
-                for (int s = 0; s < 16; ++s)
-                    same = same && steps[size_t(16 * x + s)] == steps[size_t(16 * y + s)];
+                for (int s = 0; s < L; ++s)
+                    same = same && steps[size_t(L * x + s)] == steps[size_t(L * y + s)];
                 const double v = w.correlation[p];
                 if (!(v >= 0 && v <= 1) || (v == 1.0) != same)
                     return at + "bars " + std::to_string(x) + "," + std::to_string(y) + (same ? " alike" : " differ")

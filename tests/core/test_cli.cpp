@@ -35,12 +35,30 @@ private Q_SLOTS:
 
     void unusableFileSaysWhy()
     {
-        const Run r = cli({"windows", LM_TEST_DATA "/golden/06_three_four.mid"});
+        const Run r = cli({"windows", LM_TEST_DATA "/golden/07_no_bass.mid"});
         QCOMPARE(r.code, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o["usable"].toBool(), false);
-        QCOMPARE(o["reason"].toString(), QString("not 4/4"));
+        QCOMPARE(o["reason"].toString(), QString("no bass"));
         QVERIFY(o["windows"].toArray().isEmpty());
+    }
+
+    void threeFourFileGivesWindowsOfItsOwnMetre() // method.md 10.2
+    {
+        const Run r = cli({"windows", LM_TEST_DATA "/golden/06_three_four.mid"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["usable"].toBool(), true);
+        const QJsonArray w = o["windows"].toArray();
+        QCOMPARE(w.size(), 5);
+        for (const QJsonValue& v : w) {
+            QCOMPARE(v.toObject()["metre"].toString(), QString("3/4"));
+            QCOMPARE(v.toObject()["bar_steps"].toInt(), 12);
+            QCOMPARE(v.toObject()["correlation"].toArray().size(), 28);
+        }
+        const Run roll = cli({"roll", LM_TEST_DATA "/golden/06_three_four.mid", "--start-bar", "2"});
+        QCOMPARE(roll.code, 0);
+        QCOMPARE(roll.out.split('\n').first().size(), 96); // 8 bars of 12 steps
     }
 
     void ssmOfAThreeFourPiece()

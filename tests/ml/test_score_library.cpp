@@ -83,9 +83,12 @@ SqlLibrary readLibrary(const QString& path)
     return out;
 }
 
+// The detector is a float32 network: a window scored in a batch of the whole
+// library and on its own may differ in the last bits (1.1e-6 relative seen once
+// the fixture's 3/4 grooves added their windows to the batch, method.md 10.2).
 bool close(double a, double b)
 {
-    return std::abs(a - b) <= 1e-6 * std::max(std::abs(b), 1e-6);
+    return std::abs(a - b) <= 1e-5 * std::max(std::abs(b), 1e-6);
 }
 
 } // namespace

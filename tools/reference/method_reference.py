@@ -1,4 +1,6 @@
-"""A straightforward Python implementation of method.md sections 1-3 (MIDI),
+"""A straightforward Python implementation of method.md sections 1-3 (MIDI)
+and 10.2 (every metre: bars of 16 * numerator / denominator steps, each time
+signature starting a bar, windows inside one time signature's stretch),
 with mido and numpy: the reference that the C++ engine is cross-checked and
 benchmarked against. Run with Debian's /usr/bin/python3.
 
@@ -65,15 +67,19 @@ def analyse(path):
     mid = mido.MidiFile(path, clip=False)
     tpq = mid.ticks_per_beat
     result = {"file": path, "tpq": tpq, "windows": []}
-    sigs = [(m.numerator, m.denominator) for tr in mid.tracks for m in tr
-            if m.is_meta and m.type == 'time_signature']
+    sigs = []  # (tick, numerator, denominator)
+    for tr in mid.tracks:
+        t = 0
+        for m in tr:
+            t += m.time
+            if m.is_meta and m.type == 'time_signature':
+                sigs.append((t, m.numerator, m.denominator))
+    sigs.sort(key=lambda x: x[0])
     insts = instruments(mid)
     drums = next((i for i in insts if i[1] == 9), None)
     bass = next((i for i in insts if i[1] != 9 and 32 <= i[2] <= 39), None)
     reason = None
-    if any(s != (4, 4) for s in sigs):
-        reason = "not 4/4"
-    elif drums is None:
+    if drums is None:
         reason = "no drums"
     elif bass is None:
         reason = "no bass"
@@ -97,12 +103,39 @@ def analyse(path):
         n = max(n, (e - 1) // 6 + 1)
         if 24 <= pitch <= 71:
             bass_cells.append((a // 6, (e - 1) // 6, pitch - 24))
-    # An end of track on the bar line that closes the last bar extends the piece to it
-    # (method.md 2; only 4/4 files get here).
-    bars = -(-n // 16)
-    closed = n > 0 and n < 16 * bars and max(end_of_track(tr) for tr in mid.tracks) == bars * 4 * tpq
+    # The bar grid (method.md 2 for 4/4, 10.2 for other metres): (step, bar length, num, den).
+    if all((num, den) == (4, 4) for _, num, den in sigs):
+        metres = [(0, 16, 4, 4)]
+    else:
+        metres = []
+        for tick, num, den in sigs:
+            step = int(np.round(24 * tick / tpq)) // 6
+            length = max(1, int(round(num * 16 / den)))
+            if metres and metres[-1][0] == step:
+                metres[-1] = (step, length, num, den)
+            else:
+                metres.append((step, length, num, den))
+        if metres[0][0] > 0:
+            metres.insert(0, (0, 16, 4, 4))
+
+    def grid(limit):
+        starts, which, s, m = [], [], 0, 0
+        while s < limit:
+            while m + 1 < len(metres) and metres[m + 1][0] <= s:
+                m += 1
+            starts.append(s)
+            which.append(m)
+            nxt = s + metres[m][1]
+            if m + 1 < len(metres) and metres[m + 1][0] < nxt:
+                nxt = metres[m + 1][0]  # a metre change cuts the bar short
+            s = nxt
+        return starts, which, s
+
+    # An end of track on the bar line that closes the last bar extends the piece to it (method.md 2).
+    closing = grid(n)[2]
+    closed = n > 0 and n < closing and max(end_of_track(tr) for tr in mid.tracks) * 4 == closing * tpq
     if closed:
-        n = 16 * bars
+        n = closing
     roll = np.zeros((n, 57), dtype=bool)
     for s, r in drum_cells:
         roll[s, r] = True
@@ -113,18 +146,22 @@ def analyse(path):
     has = bass_roll.any(axis=1)
     roll[np.nonzero(has)[0], 9 + lowest[has]] = True
 
-    result.update(usable=True, reason=None, bars=-(-n // 16), closed_by_end_of_track=closed)
+    starts, which, _ = grid(n)
+    result.update(usable=True, reason=None, bars=len(starts), closed_by_end_of_track=closed)
     iu = np.triu_indices(8, 1)
-    b = 0
-    while 16 * b + 128 <= n:
-        win = roll[16 * b:16 * b + 128]
-        bars = win.reshape(8, 16 * 57)
+    for b, first in enumerate(starts):
+        m = which[b]
+        length = metres[m][1]
+        stretch_end = metres[m + 1][0] if m + 1 < len(metres) else n
+        if first + 8 * length > min(stretch_end, n):
+            continue  # the 8 bars lie inside one time signature's stretch and the marked steps
+        win = roll[first:first + 8 * length]
+        bars = win.reshape(8, length * 57)
         d = (bars[:, None, :] != bars[None, :, :]).sum(axis=2)[iu].astype(np.float64)
         corr = 1 - d / (d.max() + 1e-5)
         dc, bc = int(win[:, :9].sum()), int(win[:, 9:].sum())
         result["windows"].append({"start_bar": b, "drum_cells": dc, "bass_cells": bc,
                                   "kept": dc >= 32 and bc >= 32, "correlation": corr.tolist()})
-        b += 1
     return result
 
 

@@ -101,6 +101,16 @@ bool Audition::openOutput()
     return true;
 }
 
+// A roll's schedule with its keys (when it has them) and its own bar length (8 bars a loop).
+Schedule Audition::scheduleOfLoop(const Loop& loop)
+{
+    RollPlayOptions o;
+    o.keys = loop.keys;
+    o.keysProgram = loop.keysProgram;
+    o.barSteps = std::max(1, int(loop.steps.size()) / 8);
+    return scheduleOfRoll(loop.steps, o);
+}
+
 void Audition::play()
 {
     if (playing())
@@ -119,7 +129,7 @@ void Audition::play()
     PlayOptions options;
     options.repeats = looping_ ? 0 : 1;
     options.midiClock = midiClock_;
-    auto started = player_->start(scheduleOfRoll(loop.steps), tempoOverride_ ? *tempoOverride_ : loop.bpm, options);
+    auto started = player_->start(scheduleOfLoop(loop), tempoOverride_ ? *tempoOverride_ : loop.bpm, options);
     if (!started) {
         say(QString::fromStdString(started.error().toString()));
         return;
@@ -166,7 +176,7 @@ void Audition::sourceChanged()
     }
     if (loop.steps.empty())
         return; // nothing to switch to: the current loop plays on
-    player_->switchTo(scheduleOfRoll(loop.steps));
+    player_->switchTo(scheduleOfLoop(loop));
     if (!tempoOverride_)
         player_->setTempo(loop.bpm);
     ++switches_;

@@ -26,6 +26,8 @@ public:
         std::vector<uint64_t> steps; // the roll's 16th-step masks (128 for a window); empty: nothing to play
         double bpm = 120;            // the source's tempo
         std::optional<AudioAudition::Bars> audio; // an audio piece's window: played as sound (AudioAudition)
+        std::vector<uint64_t> keys;  // the keys part's masks over the same steps (empty: none)
+        int keysProgram = 0;
     };
     using Source = std::function<Loop()>;
     using OutputFactory = std::function<Result<std::unique_ptr<MidiOutput>>(const OutputChoice&)>;
@@ -71,6 +73,7 @@ Q_SIGNALS:
     void message(const QString& text);
 
 private:
+    static Schedule scheduleOfLoop(const Loop& loop);
     void poll();
     bool openOutput();
     void say(const QString& text);

@@ -20,6 +20,8 @@ void MainWindow::buildTransport()
     audition_->setSource([this] {
         const PieceView::ShownLoop shown = piece_->shownLoop();
         Audition::Loop loop{shown.steps, shown.bpm, std::nullopt};
+        loop.keys = shown.keys;
+        loop.keysProgram = shown.keysProgram;
         const auto grid = piece_->audioGrid(); // an audio piece's window plays as sound
         if (grid && !piece_->generatedLoopShown() && piece_->selectedWindow() >= 0)
             loop.audio = AudioAudition::Bars{piece_->currentFile(), grid->first, grid->second, piece_->selectedWindow()};

@@ -40,6 +40,22 @@ QString duration(double s)
 
 } // namespace
 
+// The loops' time signature (method.md 10.2) and what it means for the models.
+void TrainForm::makeMetreRow()
+{
+    metre_ = new QComboBox(this);
+    metre_->setObjectName(QStringLiteral("trainMetre"));
+    metre_->addItem(tr("4/4 (the models' metre)"), QStringLiteral("4/4"));
+    for (const char* m : {"3/4", "6/8", "5/4", "7/8", "12/8"})
+        metre_->addItem(QString::fromLatin1(m), QString::fromLatin1(m));
+    metre_->setToolTip(tr("The time signature of the library's loops to learn from; loops in other metres are left out"));
+    metreNote_ = new QLabel(this);
+    metreNote_->setObjectName(QStringLiteral("trainMetreNote"));
+    metreNote_->setWordWrap(true);
+    metreNote_->setStyleSheet(QStringLiteral("color: palette(mid)"));
+
+}
+
 TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
 {
     what_ = new QComboBox(this);
@@ -74,6 +90,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     detectorWhy_->setWordWrap(true);
     detectorWhy_->setStyleSheet(QStringLiteral("color: palette(mid)"));
 
+    makeMetreRow();
     folder_ = new QLineEdit(this);
     folder_->setObjectName(QStringLiteral("trainFolder"));
     folder_->setPlaceholderText(tr("folder of loop files (MIDI or audio)"));
@@ -96,6 +113,8 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     settings_ = form;
     form->addRow(tr("Train"), what_);
     form->addRow(tr("Loops"), loops_);
+    form->addRow(tr("Metre"), metre_);
+    form->addRow(QString(), metreNote_);
     form->addRow(tr("Detector data"), detector_);
     form->addRow(QString(), detectorWhy_);
     form->addRow(tr("Folder"), folderRow);
@@ -132,7 +151,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     layout->addWidget(estimate_);
     layout->addStretch(1);
 
-    for (QComboBox* c : {what_, loops_, detector_})
+    for (QComboBox* c : {what_, loops_, detector_, metre_})
         connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
             updateEnabled();
             updateEstimate();
@@ -195,6 +214,30 @@ void TrainForm::updateEnabled()
     loops_->setEnabled(w != QLatin1String("detector"));
 }
 
+// The models are 4/4 (method.md 10.2): say which loops that leaves out, or
+// what another metre can train.
+void TrainForm::updateMetreNote(const TrainRequest& r)
+{
+    LibraryDb* db = session_ ? session_->db() : nullptr;
+    int64_t others = 0;
+    if (db) {
+        LoopQuery all, same;
+        all.source = same.source = LoopQuery::Source::Mined;
+        same.metre = r.metre;
+        others = db->countLoops(all) - db->countLoops(same);
+    }
+    const QString m = QString::fromStdString(r.metre);
+    QString text = r.metre == "4/4"
+        ? tr("The models are 4/4 (8 bars of 16 steps): they learn the library's 4/4 loops only.")
+        : tr("Only the detector learns %1 loops (it reads bar correlations, which any metre gives); the VQ-VAE and "
+             "the prior are 4/4 and refuse them: train the detector alone.").arg(m);
+    if (others > 0)
+        text += QLatin1Char(' ')
+            + (others == 1 ? tr("1 mined loop in another metre is left out.")
+                           : tr("%1 mined loops in other metres are left out.").arg(others));
+    metreNote_->setText(text);
+}
+
 TrainRequest TrainForm::request() const
 {
     TrainRequest r;
@@ -219,6 +262,7 @@ TrainRequest TrainForm::request() const
     r.hidden = spin(QStringLiteral("hidden"))->value();
     r.seed = uint64_t(spin(QStringLiteral("seed"))->value());
     r.threads = spin(QStringLiteral("threads"))->value();
+    r.metre = metre_->currentData().toString().toStdString();
     return r;
 }
 
@@ -245,6 +289,8 @@ int64_t TrainForm::loopCount() const
     default:
         break;
     }
+    if (q.source != LoopQuery::Source::Generated)
+        q.metre = metre_->currentData().toString().toStdString(); // only the chosen metre's loops are learnt
     return db->countLoops(q);
 }
 
@@ -277,6 +323,7 @@ void TrainForm::updateEstimate()
     }
     const TrainRequest r = request();
     const int64_t loops = loopCount();
+    updateMetreNote(r);
     QString text = tr("About %1 on this machine").arg(duration(estimateSeconds(r.parts)));
     if (r.loops == LoopSource::Folder)
         text += tr(" (for the library's loop count; a folder's loops are counted when it starts)");

@@ -42,6 +42,10 @@ public:
     QComboBox* what() const { return what_; }
     QComboBox* loops() const { return loops_; }
     QComboBox* detectorData() const { return detector_; }
+    QComboBox* metre() const { return metre_; } // the loops' time signature (the models: 4/4)
+    QLabel* metreNote() const { return metreNote_; }
+    void updateMetreNote(const TrainRequest& r);
+    void makeMetreRow();
     QLineEdit* folder() const { return folder_; }
     QLineEdit* name() const { return name_; }
     QSpinBox* spin(const QString& objectName) const;
@@ -59,6 +63,8 @@ private:
     QComboBox* loops_;
     QComboBox* detector_;
     QLabel* detectorWhy_;
+    QComboBox* metre_;
+    QLabel* metreNote_;
     QLineEdit* folder_;
     QPushButton* browse_;
     QLineEdit* name_;

@@ -6,6 +6,8 @@
 
 #include <QPainter>
 
+#include <algorithm>
+
 namespace lm::ui {
 
 using namespace lm::format;
@@ -16,15 +18,32 @@ void PianoRollView::setWindow(std::vector<uint64_t> steps, const WindowCorrelati
                               const QString& title)
 {
     steps_ = std::move(steps);
+    keys_.clear();
     correlation_ = correlation;
     startBar_ = startBar;
     title_ = title;
     update();
 }
 
+void PianoRollView::setKeys(std::vector<uint64_t> keys)
+{
+    const bool any = std::any_of(keys.begin(), keys.end(), [](uint64_t m) { return m != 0; });
+    keys_ = any ? std::move(keys) : std::vector<uint64_t>{};
+    update();
+}
+
+int PianoRollView::keysCells() const
+{
+    int n = 0;
+    for (uint64_t m : keys_)
+        n += __builtin_popcountll(m);
+    return n;
+}
+
 void PianoRollView::clear()
 {
     steps_.clear();
+    keys_.clear();
     startBar_ = -1;
     title_.clear();
     update();
@@ -32,7 +51,7 @@ void PianoRollView::clear()
 
 void PianoRollView::setPlayhead(int step)
 {
-    step = step >= 0 && step < kWindowSteps ? step : -1;
+    step = step >= 0 && step < int(steps_.empty() ? kWindowSteps : steps_.size()) ? step : -1;
     if (step != playhead_) {
         playhead_ = step;
         update();
@@ -60,6 +79,8 @@ namespace {
 constexpr int kLabelWidth = 92;
 constexpr int kTitleHeight = 20;
 constexpr double kDrumLaneScale = 2.0; // a drum lane is this many bass rows tall
+constexpr int kKeysRows = 48;          // C3 .. B6, above the bass when there are keys
+constexpr int kKeysLowestPitch = 48;
 } // namespace
 
 QRectF PianoRollView::rollArea() const
@@ -71,12 +92,26 @@ QRectF PianoRollView::rollArea() const
 QRectF PianoRollView::rowRect(int row) const
 {
     const QRectF roll = rollArea();
-    const double unit = roll.height() / (kBassRows + kDrumLaneScale * kDrumRows);
-    const double drumH = unit * kDrumLaneScale;
-    const double bassBottom = roll.top() + kBassRows * unit;
+    const int keysRows = keys_.empty() ? 0 : kKeysRows;
+    double unit = roll.height() / (keysRows + kBassRows + kDrumLaneScale * kDrumRows);
+    double drumH = unit * kDrumLaneScale;
+    if (keysRows > 0 && drumH < 9) { // with the keys' 48 rows too, the drum lanes keep room for their names
+        drumH = std::min(9.0, roll.height() / 20);
+        unit = (roll.height() - kDrumRows * drumH) / (keysRows + kBassRows);
+    }
+    const double top = roll.top() + keysRows * unit;
+    const double bassBottom = top + kBassRows * unit;
     if (row >= kDrumRows) // bass: row 56 (pitch 71) at the top
-        return QRectF(roll.left(), roll.top() + (kRows - 1 - row) * unit, roll.width(), unit);
+        return QRectF(roll.left(), top + (kRows - 1 - row) * unit, roll.width(), unit);
     return QRectF(roll.left(), bassBottom + (kDrumRows - 1 - row) * drumH, roll.width(), drumH); // kick lowest
+}
+
+QRectF PianoRollView::keysRowRect(int row) const
+{
+    // The bass rows' height (rowRect's unit) is the keys' too.
+    const QRectF bassTop = rowRect(kRows - 1);
+    const double unit = bassTop.height();
+    return QRectF(bassTop.left(), bassTop.top() - (row + 1) * unit, bassTop.width(), unit);
 }
 
 QFont PianoRollView::labelFont(int row) const
@@ -90,6 +125,35 @@ QFont PianoRollView::labelFont(int row) const
     return f;
 }
 
+void PianoRollView::paintKeys(QPainter& p, const QRectF& roll, double cw)
+{
+    static const char* names[] = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+    for (int r = 0; r < kKeysRows; ++r) {
+        const QRectF row = keysRowRect(r);
+        const int pitch = r + kKeysLowestPitch;
+        const bool black = QString("010100101010").at(pitch % 12) == '1';
+        p.fillRect(row, black ? QColor(226, 234, 226) : QColor(244, 250, 244));
+        if (pitch % 12 == 0) {
+            QFont c = font();
+            c.setPixelSize(10);
+            p.setFont(c);
+            p.drawText(QRectF(0, row.center().y() - 7, kLabelWidth - 4, 14), Qt::AlignRight | Qt::AlignVCenter,
+                       tr("Keys %1%2").arg(QLatin1String(names[pitch % 12])).arg(pitch / 12 - 1));
+        }
+    }
+    p.setPen(QPen(QColor(120, 120, 120), 1));
+    const double split = keysRowRect(0).bottom();
+    p.drawLine(QPointF(roll.left(), split), QPointF(roll.right(), split));
+    for (size_t s = 0; s < keys_.size(); ++s)
+        for (int r = 0; r < kKeysRows; ++r)
+            if ((keys_[s] >> r) & 1u) {
+                const QRectF row = keysRowRect(r);
+                p.fillRect(QRectF(roll.left() + double(s) * cw + 0.5, row.top() + 0.5, cw - 1, row.height() - 1),
+                           QColor(40, 150, 80));
+            }
+    p.setFont(font());
+}
+
 void PianoRollView::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
@@ -99,7 +163,9 @@ void PianoRollView::paintEvent(QPaintEvent*)
         return;
     }
     const QRectF roll = rollArea();
-    const double cw = roll.width() / kWindowSteps;
+    const int total = int(steps_.size());
+    const int bar = std::max(1, barSteps());
+    const double cw = roll.width() / std::max(1, total);
     p.setPen(palette().text().color());
     p.drawText(QRect(4, 0, width() - 8, kTitleHeight), Qt::AlignVCenter,
                fontMetrics().elidedText(title_, Qt::ElideRight, width() - 8));
@@ -124,8 +190,14 @@ void PianoRollView::paintEvent(QPaintEvent*)
     p.setPen(QPen(QColor(120, 120, 120), 1));
     const double split = rowRect(kDrumRows).bottom();
     p.drawLine(QPointF(roll.left(), split), QPointF(roll.right(), split));
-    for (int s = 0; s <= kWindowSteps; s += 4) {
-        p.setPen(QPen(s % kStepsPerBar == 0 ? QColor(90, 90, 90) : QColor(215, 215, 215), s % kStepsPerBar == 0 ? 1.5 : 1));
+    if (!keys_.empty())
+        paintKeys(p, roll, cw);
+    p.setPen(QPen(QColor(120, 120, 120), 1));
+    for (int s = 0; s <= total; ++s) { // every bar line, and a beat line every 4 steps inside a bar
+        if (s % bar % 4 != 0 && s != total)
+            continue;
+        const bool barLine = s % bar == 0 || s == total;
+        p.setPen(QPen(barLine ? QColor(90, 90, 90) : QColor(215, 215, 215), barLine ? 1.5 : 1));
         p.drawLine(QPointF(roll.left() + s * cw, roll.top()), QPointF(roll.left() + s * cw, roll.bottom()));
     }
     for (size_t s = 0; s < steps_.size(); ++s)

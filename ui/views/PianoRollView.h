@@ -4,6 +4,7 @@
 #include "core/analysis/BarCorrelation.h"
 
 #include <QWidget>
+class QPainter;
 #include <vector>
 
 namespace lm::ui {
@@ -13,9 +14,16 @@ class PianoRollView : public QWidget {
 public:
     explicit PianoRollView(QWidget* parent = nullptr);
 
-    // steps: 128 masks of the stacked 57 rows; startBar only labels the bars.
+    // steps: 8 bars of masks of the stacked 57 rows (128 in 4/4, 8 x 12 in 3/4
+    // ...: the bar lines follow); startBar only labels the bars. Clears the keys.
     void setWindow(std::vector<uint64_t> steps, const WindowCorrelation& correlation, int startBar,
                    const QString& title);
+    // A keys part over the same steps (48 rows, C3 to B6), drawn above the bass.
+    void setKeys(std::vector<uint64_t> keys);
+    bool hasKeys() const { return !keys_.empty(); }
+    int keysCells() const;
+    QRectF keysRowRect(int row) const; // row 0 = C3 (pitch 48) .. 47 = B6
+    int barSteps() const { return steps_.empty() ? 16 : int(steps_.size()) / 8; }
     void clear();
     int startBar() const { return startBar_; }
     int activeCells() const;
@@ -35,7 +43,9 @@ protected:
     void paintEvent(QPaintEvent*) override;
 
 private:
+    void paintKeys(QPainter& p, const QRectF& roll, double cw);
     std::vector<uint64_t> steps_;
+    std::vector<uint64_t> keys_;
     WindowCorrelation correlation_{};
     int startBar_ = -1;
     QString title_;

@@ -77,12 +77,17 @@ QString midiSummary(const PieceDisplay& d, const QString& name)
                        .arg(a.firstTempoBpm(), 0, 'f', 1)
                        .arg(a.ticksPerQuarter);
     const int kept = int(std::count_if(d.windows.begin(), d.windows.end(), [](const WindowInfo& w) { return w.kept; }));
+    const int windows = int(std::count_if(d.windows.begin(), d.windows.end(), [](const WindowInfo& w) { return w.barSteps > 0; }));
+    if (a.keysProgram >= 0)
+        text += PieceText::tr(", keys (program %1)").arg(a.keysProgram + 1);
     if (!a.usable)
         text += PieceText::tr(", not usable for the models: %1").arg(QString::fromStdString(a.reason));
     else if (kept == 0)
         text += PieceText::tr(", no window kept: %1").arg(PieceText::noWindowReason(d.windows));
     else
-        text += PieceText::tr(", %1 of %2 windows kept").arg(kept).arg(d.windows.size());
+        text += PieceText::tr(", %1 of %2 windows kept").arg(kept).arg(windows);
+    if (!a.allFourFour && a.usable)
+        text += PieceText::tr(" (the generative models learn 4/4 loops only)");
     return text;
 }
 

@@ -160,13 +160,13 @@ void PieceView::load(const QString& path, int window)
         }
         apply(d, window);
     });
-    loader_->start([lib, file = path.toStdString()](JobContext& job) -> JobOutcome {
+    loader_->start([lib, file = path.toStdString(), keys = LibrarySession::keysInCorrelation()](JobContext& job) -> JobOutcome {
         std::unique_ptr<LibraryDb> db;
         if (!lib.empty()) // the job's own connection
             if (auto opened = LibraryDb::open(lib, LibraryOpen::MustExist))
                 db = std::move(*opened);
         return {QString(), std::shared_ptr<const PieceDisplay>(
-                               std::make_shared<PieceDisplay>(loadPieceDisplay(db.get(), file, job)))};
+                               std::make_shared<PieceDisplay>(loadPieceDisplay(db.get(), file, job, keys)))};
     });
 }
 
@@ -216,13 +216,30 @@ double PieceView::tempoBpm() const
     return shown_ && shown_->midi ? shown_->midi->firstTempoBpm() : 120.0;
 }
 
+std::optional<WindowSpan> PieceView::selectedSpan() const
+{
+    if (generated_ || !shown_ || shown_->audio || !shown_->midi || roll_->startBar() < 0)
+        return std::nullopt;
+    return windowSpan(*shown_->midi, roll_->startBar());
+}
+
 std::vector<uint64_t> PieceView::selectedSteps() const
 {
     if (generated_)
         return generated_->loop.roll;
-    if (!shown_ || shown_->audio || roll_->startBar() < 0)
-        return {};
-    return windowSteps(shown_->stacked, roll_->startBar());
+    const auto span = selectedSpan();
+    return span ? windowSteps(shown_->stacked, *span) : std::vector<uint64_t>{};
+}
+
+PieceView::ShownLoop PieceView::shownLoop() const
+{
+    ShownLoop loop{selectedSteps(), tempoBpm(), {}, 0};
+    const auto span = selectedSpan();
+    if (const Part* keys = span ? shown_->midi->keys() : nullptr) {
+        loop.keys = windowSteps(keys->steps, *span);
+        loop.keysProgram = keys->program;
+    }
+    return loop;
 }
 
 void PieceView::selectWindow(int startBar)
@@ -239,11 +256,16 @@ void PieceView::selectWindow(int startBar)
         Q_EMIT windowShown(startBar);
         return;
     }
-    std::vector<uint64_t> steps = windowSteps(p.stacked, startBar);
-    const WindowCorrelation corr = startBar < int(p.windows.size()) ? p.windows[size_t(startBar)].correlation
-                                                                    : windowCorrelation(steps, 0);
+    const WindowSpan span = windowSpan(*p.midi, startBar);
+    std::vector<uint64_t> steps = windowSteps(p.stacked, span);
+    const bool computed = startBar < int(p.windows.size()) && p.windows[size_t(startBar)].barSteps > 0;
+    const WindowCorrelation corr = computed ? p.windows[size_t(startBar)].correlation
+                                            : windowCorrelation(steps, 0, span.barSteps);
     ssm_->setSelectedWindow(startBar);
-    roll_->setWindow(std::move(steps), corr, startBar, tr("Bars %1–%2").arg(startBar + 1).arg(startBar + 8));
+    const QString metre = span.fourFour() ? QString() : tr(" · %1/%2").arg(span.numerator).arg(span.denominator);
+    roll_->setWindow(std::move(steps), corr, startBar, tr("Bars %1–%2%3").arg(startBar + 1).arg(startBar + 8).arg(metre));
+    if (const Part* keys = p.midi->keys())
+        roll_->setKeys(windowSteps(keys->steps, span));
     Q_EMIT windowShown(startBar);
 }
 
@@ -262,6 +284,15 @@ QString PieceView::exportWindowTo(const QString& out)
         return tr("No window selected");
     RollExportOptions options;
     options.bpm = tempoBpm();
+    const ShownLoop shown = shownLoop();
+    if (const auto span = selectedSpan()) {
+        options.numerator = span->numerator;
+        options.denominator = span->denominator;
+    }
+    if (!shown.keys.empty()) {
+        options.keys = &shown.keys;
+        options.keysProgram = shown.keysProgram;
+    }
     auto written = writeMidiFile(out.toStdString(), rollToMidi(steps, options));
     return written ? QString() : QString::fromStdString(written.error().toString());
 }
@@ -288,7 +319,14 @@ void PieceView::exportWithDialog()
     const auto grid = audioGrid();
     loop.info.tempoBpm = grid ? grid->first : tempoBpm();
     loop.info.downbeat = grid ? grid->second : 0;
-    loop.steps = selectedSteps();
+    const ShownLoop shown = shownLoop();
+    loop.steps = shown.steps;
+    loop.keys = shown.keys;
+    loop.keysProgram = shown.keysProgram;
+    if (const auto span = selectedSpan()) {
+        loop.numerator = span->numerator;
+        loop.denominator = span->denominator;
+    }
     const QString out = exportOneWithDialog(this, loop);
     if (!out.isEmpty())
         Q_EMIT exported(out);

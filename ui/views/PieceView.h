@@ -73,8 +73,12 @@ public:
     struct ShownLoop {
         std::vector<uint64_t> steps;
         double bpm = 120;
+        std::vector<uint64_t> keys; // the window's keys part (empty: none)
+        int keysProgram = 0;
     };
-    ShownLoop shownLoop() const { return {selectedSteps(), tempoBpm()}; }
+    ShownLoop shownLoop() const;
+    // The selected window's span and metre (method.md 10.2), for MIDI pieces.
+    std::optional<WindowSpan> selectedSpan() const;
 
 Q_SIGNALS:
     void pieceShown(const QString& path); // loaded and drawn (or its reason shown)
