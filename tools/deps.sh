@@ -13,6 +13,7 @@ PACKAGES=(
   libfluidsynth-dev fluid-soundfont-gm jackd1
   xvfb xauth imagemagick
   python3-torch python3-mido python3-numpy
+  python3-sklearn
 )
 
 missing=()

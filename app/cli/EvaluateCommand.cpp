@@ -85,6 +85,7 @@ int runEvaluate(int argc, char** argv)
     writeSet(j, ml::measureSet(model->detector, set->rolls));
     writePrdc(j, prdc);
     j.key("prdc_seconds").value(secondsSince(start));
+    writeNovelty(j, *modelDir, *model, set->rolls, *generated);
     j.endObject();
     printJson(j.str());
     return Done;

@@ -70,6 +70,16 @@ struct LoopSelect {
     }
 };
 
+// The ids of one source as a JSON array, for json_each.
+std::string idsJson(const std::vector<LoopId>& ids, LoopId::Source source)
+{
+    std::string out = "[";
+    for (const LoopId& id : ids)
+        if (id.source == source)
+            out += (out.size() > 1 ? "," : "") + std::to_string(id.id);
+    return out + "]";
+}
+
 bool wantsMined(const LoopQuery& q) { return q.source != LoopQuery::Source::Generated && q.model.empty(); }
 bool wantsGenerated(const LoopQuery& q) { return q.source != LoopQuery::Source::Mined; }
 
@@ -90,6 +100,10 @@ LoopSelect minedSelect(const LoopQuery& q, bool countOnly = false)
     if (q.maxScore) {
         s.sql += " AND w.loop_score < ?";
         s.params.emplace_back(*q.maxScore);
+    }
+    if (q.only) {
+        s.sql += " AND w.id IN (SELECT value FROM json_each(?))";
+        s.params.emplace_back(idsJson(*q.only, LoopId::Source::Mined));
     }
     return s;
 }
@@ -114,6 +128,10 @@ LoopSelect generatedSelect(const LoopQuery& q, bool countOnly = false)
     if (q.maxScore) {
         s.sql += " AND g.loop_score < ?";
         s.params.emplace_back(*q.maxScore);
+    }
+    if (q.only) {
+        s.sql += " AND g.id IN (SELECT value FROM json_each(?))";
+        s.params.emplace_back(idsJson(*q.only, LoopId::Source::Generated));
     }
     return s;
 }

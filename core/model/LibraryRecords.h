@@ -122,6 +122,7 @@ struct LoopQuery {
     double minDensity = 0, maxDensity = 1e9;
     Order order = Order::Score;
     bool descending = false;
+    std::optional<std::vector<LoopId>> only; // these loops only (the library map's lasso); none: no such limit
 };
 
 // A window as the models see it.
