@@ -13,7 +13,9 @@
 #include "core/library/LatentLoops.h"
 #include "core/library/LibraryDb.h"
 #include "core/library/LibraryImport.h"
+#include "core/library/LibraryMap.h"
 #include "core/library/LoopEmbeddings.h"
+#include "core/library/Novelty.h"
 #include "core/ml/LatentInterpolation.h"
 #include "core/ml/TorchInfo.h"
 #include "core/model/LoopFormat.h"
@@ -255,6 +257,99 @@ private Q_SLOTS:
         auto again = refreshEmbeddings(**db, model.toStdString());
         QVERIFY(again.ok());
         QCOMPARE(again->encoded, int64_t(again->size()));
+    }
+
+    // Novelty: a copy, a near copy and a new loop against a reference of two training rolls.
+    void noveltyTellsCopiesFromNewLoops()
+    {
+        auto vqvae = VqVae::load(dir_);
+        QVERIFY(vqvae.ok());
+        auto a = readLoopRoll(writeGroove(demoSeed(0)).toStdString());
+        auto b = readLoopRoll(writeGroove(demoSeed(2)).toStdString());
+        QVERIFY(a.ok() && b.ok());
+        LatentSpace space;
+        space.codes = vqvae->settings().codes;
+        space.dim = kLatentDim;
+        space.codebook = vqvae->codebook();
+        auto codesOf = [&](const Roll& r) {
+            const CodeSequence c = vqvae->encode({r}).front();
+            return std::vector<uint16_t>(c.begin(), c.end());
+        };
+        std::vector<uint16_t> codes = codesOf(*a);
+        const std::vector<uint16_t> cb = codesOf(*b);
+        codes.insert(codes.end(), cb.begin(), cb.end());
+        const NoveltyReference ref(space, {*a, *b}, codes);
+        const Novelty same = ref.measure(*b, cb.data());
+        QCOMPARE(int(same.kind), int(NoveltyKind::Copy));
+        QCOMPARE(same.cells, int64_t(0));
+        QCOMPARE(same.nearestCells, int64_t(1));
+        QCOMPARE(same.latent, 0.0);
+        Roll near = *b;
+        near[5] ^= uint64_t(1) << 2; // one cell more or less
+        const Novelty one = ref.measure(near, codesOf(near).data());
+        QCOMPARE(int(one.kind), int(NoveltyKind::NearCopy));
+        QCOMPARE(one.cells, int64_t(1));
+        Roll other(size_t(format::kWindowSteps), 0);
+        for (int st = 0; st < format::kWindowSteps; st += 3)
+            other[size_t(st)] = uint64_t(1) << (9 + st % 40);
+        const Novelty fresh = ref.measure(other, codesOf(other).data());
+        QCOMPARE(int(fresh.kind), int(NoveltyKind::New));
+        QVERIFY(fresh.jaccard > kNearCopyJaccard && fresh.latent > 0);
+        const NoveltySummary s = summarise({same, one, fresh});
+        QCOMPARE(s.copies, int64_t(1));
+        QCOMPARE(s.nearCopies, int64_t(1));
+        QCOMPARE(s.copyShare(), 2.0 / 3.0);
+    }
+
+    // The map command: one point per loop of the library, for PCA and t-SNE; and
+    // evaluate's novelty on the demo grooves the default model learnt.
+    void mapAndEvaluateOnTheCommandLine()
+    {
+        const QString music = tmp_.filePath("mapmusic");
+        QDir().mkpath(music);
+        for (uint32_t i : {0u, 1u, 2u, 3u})
+            QVERIFY(writeMidiFile((music + QString("/demo_%1.mid").arg(i)).toStdString(), test::makeGroove(demoSeed(i))).ok());
+        const QString lib = tmp_.filePath("map.sqlite");
+        QCOMPARE(test::runCli({"scan", music, "--db", lib, "--quiet"}).code, 0);
+        int64_t loops = 0;
+        {
+            auto db = LibraryDb::open(lib.toStdString());
+            loops = (*db)->countLoops(LoopQuery{});
+        }
+        QVERIFY(loops > 20);
+        for (const QString method : {"pca", "tsne"}) {
+            const QString out = tmp_.filePath("map_" + method + ".json");
+            const test::CliRun r = test::runCli({"map", "--db", lib, "--out", out, "--method", method, "--model",
+                                                 QString::fromStdString(dir_), "--quiet"});
+            QVERIFY2(r.code == 0, r.err.constData());
+            const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(summary["loops"].toInt(), int(loops));
+            QVERIFY(summary["trustworthiness_10"].toDouble() > 0.5);
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonArray points = QJsonDocument::fromJson(f.readAll()).object()["points"].toArray();
+            QCOMPARE(points.size(), int(loops)); // one point per loop
+            QSet<QString> ids;
+            for (const auto& p : points) {
+                ids.insert(p.toObject()["id"].toString());
+                QVERIFY(std::isfinite(p.toObject()["x"].toDouble()) && std::isfinite(p.toObject()["y"].toDouble()));
+                QCOMPARE(p.toObject()["source"].toString(), QString("mined"));
+            }
+            QCOMPARE(ids.size(), int(loops));
+            // The map is never written over without --overwrite.
+            QCOMPARE(test::runCli({"map", "--db", lib, "--out", out, "--model", QString::fromStdString(dir_)}).code, 1);
+        }
+        QCOMPARE(test::runCli({"map", "--db", lib, "--out", tmp_.filePath("m.json"), "--method", "umap"}).code, 2);
+
+        const test::CliRun ev = test::runCli({"evaluate", "--model", QString::fromStdString(dir_), "--db", lib, "-n", "12",
+                                              "--repeats", "1", "--quiet"}, {}, 300000);
+        QVERIFY2(ev.code == 0, ev.err.constData());
+        const QJsonObject novelty = QJsonDocument::fromJson(ev.out).object()["novelty"].toObject();
+        qInfo("evaluate novelty: %s", QJsonDocument(novelty).toJson(QJsonDocument::Compact).constData());
+        QCOMPARE(novelty["loops"].toInt(), 12);
+        const int copies = novelty["exact_copies"].toInt(-1), near = novelty["near_copies"].toInt(-1);
+        QVERIFY(copies >= 0 && near >= 0 && copies + near <= 12);
+        QCOMPARE(novelty["copy_share"].toDouble(), (copies + near) / 12.0);
     }
 };
 
