@@ -15,6 +15,7 @@
 #include "core/library/LibraryImport.h"
 #include "core/library/LibraryMap.h"
 #include "core/library/LoopEmbeddings.h"
+#include "core/library/LoopRolls.h"
 #include "core/library/Novelty.h"
 #include "core/ml/LatentInterpolation.h"
 #include "core/ml/TorchInfo.h"
@@ -27,6 +28,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 
 using namespace lm;
 using namespace lm::ml;
@@ -157,18 +159,24 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(music + "/groove_22.mid", music + "/copy_of_22.mid"));
         const QString lib = tmp_.filePath("dup.sqlite");
         QCOMPARE(test::runCli({"scan", music, "--db", lib, "--quiet"}).code, 0);
+        // A window of groove_22 whose roll no other window has but the same bar of the copy
+        // (a groove repeats, so many windows of a file can be the same loop).
         int64_t original = 0, copy = 0;
         {
             auto db = LibraryDb::open(lib.toStdString());
             QVERIFY(db.ok());
+            std::map<std::vector<uint64_t>, std::vector<WindowRecord>> byRoll;
             for (const WindowRecord& w : (*db)->windowRecords()) {
-                if (w.startBar != 2)
-                    continue;
-                if (w.path.find("groove_22") != std::string::npos)
-                    original = w.id;
-                if (w.path.find("copy_of_22") != std::string::npos)
-                    copy = w.id;
+                auto roll = loopRoll(**db, LoopId{LoopId::Source::Mined, w.id});
+                QVERIFY(roll.ok());
+                byRoll[roll->steps].push_back(w);
             }
+            for (const auto& [roll, windows] : byRoll)
+                if (windows.size() == 2 && windows[0].startBar == windows[1].startBar && original == 0) {
+                    const bool firstIsCopy = windows[0].path.find("copy_of_22") != std::string::npos;
+                    original = firstIsCopy ? windows[1].id : windows[0].id;
+                    copy = firstIsCopy ? windows[0].id : windows[1].id;
+                }
         }
         QVERIFY(original > 0 && copy > 0);
         const test::CliRun r = test::runCli({"similar", "--db", lib, "--id", QString("m%1").arg(original), "-k", "5",
