@@ -14,7 +14,7 @@ namespace lm::ui {
 InterpolationStrip::InterpolationStrip(QWidget* parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
-    setMinimumHeight(110);
+    setMinimumHeight(130);
 }
 
 void InterpolationStrip::setSteps(std::vector<Step> steps, double threshold)
@@ -63,13 +63,13 @@ void InterpolationStrip::paintEvent(QPaintEvent*)
     const int text = fontMetrics().height() + 2;
     for (int i = 0; i < count(); ++i) {
         const QRect cell = cellRect(i);
-        const QRect roll = cell.adjusted(0, text, 0, 0);
+        const QRect roll = cell.adjusted(0, text, 0, -text); // label above, score below
         paintRollThumbnail(p, roll, steps_[size_t(i)].roll, i == current_);
         const bool loop = threshold_ > 0 && steps_[size_t(i)].loopScore < threshold_;
         p.setPen(loop ? QColor(200, 40, 40) : palette().color(QPalette::WindowText));
         const QString label = i == 0 ? tr("A") : i == count() - 1 ? tr("B") : QString::number(i);
         p.drawText(cell.adjusted(2, 0, -2, 0), Qt::AlignLeft | Qt::AlignTop, label);
-        p.drawText(cell.adjusted(2, 0, -2, 0), Qt::AlignRight | Qt::AlignTop, formatScore(steps_[size_t(i)].loopScore));
+        p.drawText(cell.adjusted(2, 0, -2, 0), Qt::AlignLeft | Qt::AlignBottom, formatScore(steps_[size_t(i)].loopScore));
         if (i == current_) {
             p.setPen(QPen(palette().color(QPalette::Highlight), 2));
             p.drawRect(cell.adjusted(1, 1, -1, -1));

@@ -140,16 +140,25 @@ QWidget* LatentPanel::buildInterpolation()
     steps_->setSuffix(tr(" steps"));
     interpolate_ = new QPushButton(tr("Interpolate"), box);
     interpolate_->setObjectName(QStringLiteral("interpolateButton"));
-    for (QWidget* w : std::initializer_list<QWidget*>{setA_, aLabel_, setB_, bLabel_, steps_, interpolate_})
-        ends->addWidget(w);
-    ends->addStretch(1);
+    for (QLabel* l : {aLabel_, bLabel_}) // long names shrink in a small window (the tooltip has them)
+        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    ends->addWidget(setA_);
+    ends->addWidget(aLabel_, 1);
+    ends->addWidget(setB_);
+    ends->addWidget(bLabel_, 1);
     v->addLayout(ends);
+    auto* run = new QHBoxLayout;
+    run->addWidget(steps_);
+    run->addWidget(interpolate_);
+    run->addStretch(1);
+    v->addLayout(run);
     strip_ = new InterpolationStrip(box);
     strip_->setObjectName(QStringLiteral("interpolationStrip"));
     v->addWidget(strip_, 1);
     auto* actions = new QHBoxLayout;
     stepInfo_ = new QLabel(box);
     stepInfo_->setObjectName(QStringLiteral("stepInfo"));
+    stepInfo_->setWordWrap(true);
     play_ = new QPushButton(tr("Play step"), box);
     play_->setObjectName(QStringLiteral("playStep"));
     keep_ = new QPushButton(tr("Keep step"), box);
@@ -165,7 +174,9 @@ QWidget* LatentPanel::buildInterpolation()
         if (!current_)
             return;
         (isA ? a_ : b_) = current_;
-        (isA ? aLabel_ : bLabel_)->setText((isA ? tr("A: %1") : tr("B: %1")).arg(describe(*current_)));
+        QLabel* label = isA ? aLabel_ : bLabel_;
+        label->setText((isA ? tr("A: %1") : tr("B: %1")).arg(describe(*current_)));
+        label->setToolTip(label->text());
         updateButtons();
     };
     connect(setA_, &QPushButton::clicked, this, [setEnd] { setEnd(true); });

@@ -118,7 +118,7 @@ void MapPanel::onBuilt(bool ok, const QString& error)
     status_->setText(tr("%1 loops, %2 in %3 s; 10-NN trustworthiness %4. Hover a dot to see its loop, click to play it, "
                         "drag a lasso to filter the Loops tab (Escape clears it).")
                          .arg(m.points.size())
-                         .arg(QString::fromLatin1(mapMethodName(m.method)).toUpper())
+                         .arg(m.method == MapMethod::Tsne ? tr("t-SNE") : tr("PCA"))
                          .arg(m.seconds, 0, 'f', 2)
                          .arg(m.trust ? QString::number(*m.trust, 'f', 3) : tr("n/a")));
     Q_EMIT built(QString());

@@ -128,7 +128,9 @@ void MapView::paintEvent(QPaintEvent*)
         p.drawEllipse(position(*hovered_), 5.0, 5.0);
         if (rolls_ && !cache_.count(d.id))
             cache_[d.id] = rolls_(d.id);
-        const QRectF inset(width() - 232, 8, 224, 84);
+        QRectF inset(width() - 232, 8, 224, 84); // top right, or bottom left when it would hide the dot
+        if (inset.adjusted(-8, -8, 8, 28).contains(position(*hovered_)))
+            inset.moveTo(8, height() - 112);
         p.fillRect(inset.adjusted(-4, -4, 4, 20), QColor(255, 255, 255, 235));
         paintRollThumbnail(p, inset, cache_[d.id]);
         p.setPen(Qt::black);
