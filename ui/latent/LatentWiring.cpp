@@ -63,8 +63,11 @@ void MainWindow::buildLatent()
         loops_->setOnlyLoops(ids.empty() ? std::nullopt : std::optional<std::vector<LoopId>>(ids));
     });
     connect(piece_, &PieceView::shownLoopChanged, this, [this, playWhenShown] {
-        latent_->releaseAudition(); // the piece view's loop is what plays now
-        audition_->sourceChanged();
+        // The piece view's loop is what plays now (its own wiring switched to it unless a step played).
+        const bool stepPlayed = !latent_->auditionSteps().empty();
+        latent_->releaseAudition();
+        if (stepPlayed)
+            audition_->sourceChanged();
         if (*playWhenShown && !audition_->playing())
             audition_->play();
         *playWhenShown = false;
