@@ -14,6 +14,7 @@ PACKAGES=(
   xvfb xauth imagemagick
   python3-torch python3-mido python3-numpy
   slurm-wlm munge parallel
+  python3-sklearn
 )
 
 missing=()

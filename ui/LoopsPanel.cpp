@@ -15,6 +15,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -55,6 +56,12 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     top->addWidget(maxDensity_);
     top->addWidget(loopsOnly_);
     top->addWidget(source_);
+    only_ = new QPushButton(this);
+    only_->setObjectName(QStringLiteral("onlyLoops"));
+    only_->setToolTip(tr("The loops chosen on the library map; click to show all again"));
+    only_->hide();
+    connect(only_, &QPushButton::clicked, this, [this] { setOnlyLoops(std::nullopt); });
+    top->addWidget(only_);
     layOutBrowserPanel(this, filter_, top, table_);
 
     connect(filter_, &QLineEdit::textChanged, this, &LoopsPanel::applyFilters);
@@ -129,6 +136,16 @@ void LoopsPanel::applyFilters()
         : source == QLatin1String("all")        ? LoopQuery::Source::All
                                                 : LoopQuery::Source::Generated;
     q.model = source.startsWith(QLatin1String("model:")) ? source.mid(6).toStdString() : std::string();
+    model_->setQuery(q);
+}
+
+void LoopsPanel::setOnlyLoops(std::optional<std::vector<LoopId>> ids)
+{
+    only_->setVisible(ids.has_value());
+    if (ids)
+        only_->setText(tr("Map selection: %n loop(s) ✕", nullptr, int(ids->size())));
+    LoopQuery q = model_->query();
+    q.only = std::move(ids);
     model_->setQuery(q);
 }
 

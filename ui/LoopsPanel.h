@@ -4,11 +4,14 @@
 #include "core/model/LoopId.h"
 
 #include <QWidget>
+#include <optional>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace lm {
@@ -41,6 +44,10 @@ public:
     LoopListExport* exporting() const { return export_; }
     // All sources, mined, generated, or the generated loops of one model.
     QComboBox* sourceFilter() const { return source_; }
+    // The library map's lasso: only these loops (none: no such limit); the
+    // button says how many and clears it.
+    void setOnlyLoops(std::optional<std::vector<LoopId>> ids);
+    QPushButton* onlyLoopsButton() const { return only_; }
 
 Q_SIGNALS:
     void loopChosen(const QString& path, int startBar); // a mined loop
@@ -59,6 +66,7 @@ private:
     QComboBox* source_;
     LibraryReader* db_ = nullptr;
     LoopListExport* export_;
+    QPushButton* only_ = nullptr;
 };
 
 } // namespace lm::ui

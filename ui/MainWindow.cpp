@@ -10,6 +10,8 @@
 #include "generate/GeneratePanel.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
+#include "latent/LatentPanel.h"
+#include "latent/MapPanel.h"
 #include "models/LoopsTableModel.h"
 #include "models/ModelsPanel.h"
 #include "train/TrainForm.h"
@@ -89,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(generate_, &GeneratePanel::libraryLoopsChanged, loops_, &LoopsPanel::reload);
     connectSession();
     buildTransport();
+    buildLatent();
     buildFileMenu();
     buildEditMenu();
 
@@ -153,6 +156,8 @@ bool MainWindow::showPanel(const QString& name)
         : name == QLatin1String("generate")           ? static_cast<QWidget*>(generate_)
         : name == QLatin1String("training") || name == QLatin1String("train") ? static_cast<QWidget*>(train_)
         : name == QLatin1String("models")             ? static_cast<QWidget*>(models_)
+        : name == QLatin1String("explore")            ? static_cast<QWidget*>(latent_)
+        : name == QLatin1String("map")                ? static_cast<QWidget*>(map_)
                                                       : nullptr;
     if (panel)
         tabs_->setCurrentWidget(panel);

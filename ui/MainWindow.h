@@ -14,6 +14,8 @@ namespace lm::ui {
 class GeneratePanel;
 class JobsBar;
 class LibraryPanel;
+class LatentPanel;
+class MapPanel;
 class LibrarySession;
 class LoopsPanel;
 class ModelsPanel;
@@ -47,6 +49,8 @@ public:
     Transport* transport() const { return transport_; }
     TrainView* trainView() const { return train_; }
     ModelsPanel* modelsPanel() const { return models_; }
+    LatentPanel* latentPanel() const { return latent_; }
+    MapPanel* mapPanel() const { return map_; }
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
@@ -68,6 +72,7 @@ private:
     void connectSession();
     void updateStatus();
     void buildTransport(); // ui/audition/AuditionWiring.cpp
+    void buildLatent();    // ui/latent/LatentWiring.cpp (the Explore tab)
     void onImportFinished(bool ok, const QString& error);
 
     LibrarySession* session_;
@@ -83,6 +88,8 @@ private:
     QLabel* counts_;
     Audition* audition_ = nullptr;
     Transport* transport_ = nullptr;
+    LatentPanel* latent_ = nullptr;
+    MapPanel* map_ = nullptr;
     bool showReport_ = true;
 };
 

@@ -165,6 +165,7 @@ int runEvaluate(int argc, char** argv)
         writeMeasured(j, cnnDir, rows.back());
     }
     j.key("prdc_seconds").value(secondsSince(start));
+    writeNovelty(j, *modelDir, *model, set->rolls, *generated);
     j.endObject();
     printJson(j.str());
     return Done;

@@ -15,6 +15,12 @@ extern "C" __attribute__((visibility("default"))) int loopminer_model_command(in
         return runGenerate(argc, argv);
     if (cmd == "evaluate")
         return runEvaluate(argc, argv);
+    if (cmd == "interpolate")
+        return runInterpolate(argc, argv);
+    if (cmd == "similar")
+        return runSimilar(argc, argv);
+    if (cmd == "map")
+        return runMap(argc, argv);
     return usageError("unknown model command '" + cmd + "'");
 }
 

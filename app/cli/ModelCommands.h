@@ -20,6 +20,12 @@ int runTrain(int argc, char** argv);
 int runScore(int argc, char** argv);
 int runGenerate(int argc, char** argv);
 int runEvaluate(int argc, char** argv);
+int runInterpolate(int argc, char** argv); // InterpolateCommand.cpp (latent space)
+int runSimilar(int argc, char** argv);     // SimilarCommand.cpp
+int runMap(int argc, char** argv);         // MapCommand.cpp
+// evaluate's "novelty": exact and near copies of training loops (NoveltyReport.cpp).
+void writeNovelty(JsonWriter& j, const std::string& modelDir, const ml::LoopModel& model,
+                  const std::vector<ml::Roll>& training, const ml::GenerateResult& generated);
 
 // Shared by the model commands (ModelCommon.cpp).
 Result<std::unique_ptr<LibraryDb>> openLibrary(const Args& args); // --db, which must exist

@@ -81,6 +81,20 @@ OGG, MP3 (as Debian's libsndfile reads them)
   evaluate --model DIR --db LIB.sqlite [-n 1000] [--repeats 10] [--subset 10000] [sampling options]
                                    loop score, unique pitch, note density and precision / recall /
                                    density / coverage (k = 5) of generated vs training loops
+  interpolate [--model DIR] A.mid B.mid [--steps 8] --out OUTDIR [--bpm 120] [--overwrite]
+                                   a walk in the VQ-VAE's latent space from loop A to loop B
+                                   (spherical, per code position; each step quantised and decoded):
+                                   step_00.mid ... and, per step, loop_score and the share of roll
+                                   cells differing from A and from B (also OUTDIR/interpolation.json)
+  similar --db LIB.sqlite --id ID [-k 10] [--model DIR]
+                                   the k nearest loops of loop ID in the model's latent space
+                                   (distance of the quantised latents, the loop left out), as JSON
+                                   [{id, distance}], nearest first; the library's codes are made
+                                   (or brought up to date) first
+  map --db LIB.sqlite --out map.json [--method pca|tsne] [--model DIR] [--trust-rows 500] [--overwrite]
+                                   every loop of the library as a 2-D point (its quantised latent
+                                   laid out by PCA, or t-SNE), with its source, score, density and
+                                   tempo; prints the build time and the 10-NN trustworthiness
   play FILE.mid [--tempo BPM] [--repeat N] [--port NAME | --virtual NAME | --synth]
                                    plays a MIDI file N times (default 1) at its tempo or BPM;
                                    --virtual opens a port of that client name and waits up to
@@ -137,7 +151,8 @@ int main(int argc, char** argv)
         return runTempo(argc, argv);
     if (cmd == "export")
         return runExportLoops(argc, argv);
-    if (cmd == "train" || cmd == "score" || cmd == "generate" || cmd == "evaluate")
+    if (cmd == "train" || cmd == "score" || cmd == "generate" || cmd == "evaluate"
+        || cmd == "interpolate" || cmd == "similar" || cmd == "map")
         return runModelCommand(argc, argv);
     if (cmd == "windows")
         return runWindows(argc, argv);

@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "ui/latent/LatentDemo.h"
 
 #include "core/base/DataPaths.h"
 #include "core/library/ModelStore.h"
@@ -36,9 +37,12 @@ struct Options {
                              QStringLiteral("Model folder that scores the loops after an import (default: the active model, see loopminer-cli models)."),
                              QStringLiteral("DIR")};
     QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("Panel to show first: library, loops, generate, models, or training (which starts a short "
+                            QStringLiteral("Panel to show first: library, loops, generate, models, explore, map, or training (which starts a short "
                                            "demonstration training into a temporary model folder)."),
                             QStringLiteral("PANEL")};
+    QCommandLineOption latentDemo{QStringLiteral("latent-demo"),
+                                  QStringLiteral("On start: explore (an interpolation and similar loops), map or map-tsne."),
+                                  QStringLiteral("WHAT")};
     QCommandLineOption generate{QStringLiteral("generate"),
                                 QStringLiteral("Generate N loops with the model on start (results in the Generate panel)."),
                                 QStringLiteral("N")};
@@ -49,7 +53,7 @@ void setUp(QCommandLineParser& parser, const Options& o)
     parser.setApplicationDescription(QStringLiteral("Find, learn and generate music loops."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view, &o.generate})
+    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view, &o.generate, &o.latentDemo})
         parser.addOption(*opt);
 }
 
@@ -116,7 +120,7 @@ int main(int argc, char** argv)
     if (!window.openLibrary(lib))
         window.openLibrary(lm::ui::MainWindow::defaultLibraryPath());
     if (parser.isSet(o.view) && !window.showPanel(parser.value(o.view))) {
-        std::fprintf(stderr, "loopminer: no panel named %s (library, loops, generate, models, training)\n",
+        std::fprintf(stderr, "loopminer: no panel named %s (library, loops, generate, models, explore, map, training)\n",
                      qPrintable(parser.value(o.view)));
         return 1;
     }
@@ -133,12 +137,15 @@ int main(int argc, char** argv)
     }
     window.show();
     const QString select = parser.value(selectOpt);
-    auto showFirst = [&window, select, demoTraining] {
+    const QString latentDemo = parser.value(o.latentDemo);
+    auto showFirst = [&window, select, demoTraining, latentDemo] {
         if (!select.isEmpty())
             window.libraryPanel()->filterEdit()->setText(select);
         window.libraryPanel()->selectRow(0);
         if (demoTraining)
             startDemoTraining(window);
+        if (!latentDemo.isEmpty()) // after the loops panel has its rows
+            QTimer::singleShot(500, &window, [&window, latentDemo] { lm::ui::startLatentDemo(window, latentDemo); });
     };
     if (!importDir.isEmpty()) {
         window.setShowImportReport(false);

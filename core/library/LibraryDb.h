@@ -30,6 +30,9 @@ struct sqlite3;
 
 namespace lm {
 
+struct EmbeddableLoop; // LoopEmbeddings.h
+struct LatentSpace;    // LatentModels.h
+
 enum class LibraryOpen { Create, MustExist };
 
 class LibraryDb : public LibraryReader {
@@ -94,6 +97,16 @@ public:
     std::vector<GenerationBatch> generationHistory();
     // Kept generated loops (of one model when `model` is not empty), oldest first.
     std::vector<StoredGeneratedLoop> generatedLoops(const std::string& model = {});
+
+    // The latent space's codes of the loops, per model (LibraryEmbeddings.cpp;
+    // LoopEmbeddings.h says what they are). A stored space whose stamp changes
+    // has its codes dropped.
+    std::vector<EmbeddableLoop> embeddableLoops();
+    std::optional<LatentSpace> latentSpace(const std::string& model);
+    Result<bool> storeLatentSpace(const LatentSpace& space);
+    using KeyedCodes = std::vector<std::pair<std::string, std::vector<uint16_t>>>;
+    KeyedCodes loopCodes(const std::string& model);
+    Result<bool> storeLoopCodes(const std::string& model, const KeyedCodes& rows, const std::vector<std::string>& dropKeys);
 
     // What went wrong in the latest read (the calls above that return rows,
     // counts, states or settings), nothing when it succeeded. A read that fails

@@ -70,6 +70,16 @@ struct LoopSelect {
     }
 };
 
+// The ids of one source as a JSON array, for json_each.
+std::string idsJson(const std::vector<LoopId>& ids, LoopId::Source source)
+{
+    std::string out = "[";
+    for (const LoopId& id : ids)
+        if (id.source == source)
+            out += (out.size() > 1 ? "," : "") + std::to_string(id.id);
+    return out + "]";
+}
+
 bool wantsMined(const LoopQuery& q) { return q.source != LoopQuery::Source::Generated && q.model.empty(); }
 bool wantsGenerated(const LoopQuery& q) { return q.source != LoopQuery::Source::Mined; }
 
@@ -95,6 +105,10 @@ LoopSelect minedSelect(const LoopQuery& q, bool countOnly = false)
     if (!q.metre.empty()) { // schema 5: one time signature (method.md 10.2)
         s.sql += " AND w.metre = ?";
         s.params.emplace_back(q.metre);
+    }
+    if (q.only) {
+        s.sql += " AND w.id IN (SELECT value FROM json_each(?))";
+        s.params.emplace_back(idsJson(*q.only, LoopId::Source::Mined));
     }
     return s;
 }
@@ -122,6 +136,10 @@ LoopSelect generatedSelect(const LoopQuery& q, bool countOnly = false)
     }
     if (!q.metre.empty() && q.metre != "4/4")
         s.sql += " AND 0"; // generated loops are 4/4
+    if (q.only) {
+        s.sql += " AND g.id IN (SELECT value FROM json_each(?))";
+        s.params.emplace_back(idsJson(*q.only, LoopId::Source::Generated));
+    }
     return s;
 }
 

@@ -98,6 +98,25 @@ CREATE TABLE IF NOT EXISTS generated_loops (
   tempo_bpm REAL NOT NULL,
   created_at INTEGER NOT NULL DEFAULT (strftime('%s','now'))
 );
+-- Schema 5, the latent space (LoopEmbeddings.h): per model folder, its
+-- VQ-VAE's codebook and a stamp of its file; per loop (keyed by content:
+-- "f<file hash>:<start bar>" or "r<roll hash>") its 32 codes as uint16
+-- little-endian. New tables only: an older library gets them from these
+-- CREATE TABLE lines, no migration needed.
+CREATE TABLE IF NOT EXISTS latent_spaces (
+  model TEXT PRIMARY KEY,
+  stamp TEXT NOT NULL,
+  codes INTEGER NOT NULL,
+  dim INTEGER NOT NULL,
+  codebook BLOB NOT NULL,      -- codes x dim float32 little-endian
+  made_at INTEGER NOT NULL DEFAULT (strftime('%s','now'))
+);
+CREATE TABLE IF NOT EXISTS loop_codes (
+  model TEXT NOT NULL,
+  loop_key TEXT NOT NULL,
+  codes BLOB NOT NULL,
+  PRIMARY KEY (model, loop_key)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS generated_kept ON generated_loops(kept, loop_score);
 CREATE INDEX IF NOT EXISTS generated_batch ON generated_loops(batch_id);
 CREATE INDEX IF NOT EXISTS windows_kept ON windows(kept, loop_score);

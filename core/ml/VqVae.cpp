@@ -271,6 +271,41 @@ std::vector<Roll> VqVae::decode(const std::vector<CodeSequence>& codes) const
     return tensorToRolls(d_->net->decode(d_->net->lookup(idx)));
 }
 
+std::vector<float> VqVae::encodeLatents(const std::vector<Roll>& rolls) const
+{
+    torch::NoGradGuard noGrad;
+    std::vector<float> out;
+    out.reserve(rolls.size() * kLatentSteps * kLatentDim);
+    const torch::Tensor x = rollsToTensor(rolls);
+    for (int64_t i = 0; i < x.size(0); i += 1024) {
+        const torch::Tensor z = d_->net->encode(x.slice(0, i, std::min(x.size(0), i + 1024))).permute({0, 2, 1}).contiguous();
+        out.insert(out.end(), z.data_ptr<float>(), z.data_ptr<float>() + z.numel());
+    }
+    return out;
+}
+
+std::vector<CodeSequence> VqVae::quantise(const std::vector<float>& latents) const
+{
+    torch::NoGradGuard noGrad;
+    const int64_t n = int64_t(latents.size()) / (kLatentSteps * kLatentDim);
+    std::vector<CodeSequence> out(static_cast<size_t>(n));
+    if (n == 0)
+        return out;
+    const torch::Tensor flat = torch::from_blob(const_cast<float*>(latents.data()), {n * kLatentSteps, kLatentDim});
+    const torch::Tensor idx = d_->net->nearest(flat).contiguous();
+    const int64_t* p = idx.data_ptr<int64_t>();
+    for (int64_t r = 0; r < n; ++r)
+        for (int t = 0; t < kLatentSteps; ++t)
+            out[size_t(r)][size_t(t)] = int(p[r * kLatentSteps + t]);
+    return out;
+}
+
+std::vector<float> VqVae::codebook() const
+{
+    const torch::Tensor c = d_->net->codebook.contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
 VqVaeReport VqVae::evaluate(const std::vector<Roll>& rolls) const
 {
     VqVaeReport r;

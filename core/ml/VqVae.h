@@ -50,6 +50,12 @@ public:
 
     std::vector<CodeSequence> encode(const std::vector<Roll>& rolls) const;
     std::vector<Roll> decode(const std::vector<CodeSequence>& codes) const; // cells at p >= 0.5
+    // The latent space (LatentInterpolation, the library's embeddings): the
+    // encoder's outputs before quantisation, N x 32 x 16 floats (loop,
+    // position, dimension); each 16-d vector's nearest code; the codebook (K x 16).
+    std::vector<float> encodeLatents(const std::vector<Roll>& rolls) const;
+    std::vector<CodeSequence> quantise(const std::vector<float>& latents) const;
+    std::vector<float> codebook() const;
     VqVaeReport evaluate(const std::vector<Roll>& rolls) const;
     const VqVaeSettings& settings() const;
     int64_t parameterCount() const;

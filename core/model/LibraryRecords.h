@@ -127,6 +127,7 @@ struct LoopQuery {
     std::string metre;                // loops of this time signature only ("3/4"); empty: every metre
     Order order = Order::Score;
     bool descending = false;
+    std::optional<std::vector<LoopId>> only; // these loops only (the library map's lasso); none: no such limit
 };
 
 // A window as the models see it.

@@ -4,6 +4,7 @@
 
 #include "ui/audition/Audition.h"
 #include "ui/audition/Transport.h"
+#include "ui/latent/LatentPanel.h"
 #include "ui/views/PianoRollView.h"
 #include "ui/views/PieceView.h"
 #include "ui/views/SsmView.h"
@@ -18,6 +19,9 @@ void MainWindow::buildTransport()
 {
     audition_ = new Audition(this);
     audition_->setSource([this] {
+        if (latent_) // a step of the Explore tab's interpolation, while it is auditioned
+            if (std::vector<uint64_t> steps = latent_->auditionSteps(); !steps.empty())
+                return Audition::Loop{steps, 120, std::nullopt};
         const PieceView::ShownLoop shown = piece_->shownLoop();
         Audition::Loop loop{shown.steps, shown.bpm, std::nullopt};
         loop.keys = shown.keys;

@@ -314,6 +314,7 @@ void GeneratePanel::showBatch(int index)
         results_->resizeColumnsToContents();
     }
     updateButtons();
+    Q_EMIT batchShown();
 }
 
 std::vector<LoopId> GeneratePanel::selectedLoops() const

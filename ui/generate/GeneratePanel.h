@@ -58,6 +58,7 @@ Q_SIGNALS:
     void generationFinished(const QString& error); // "" when a batch was stored and shown
     void loopSelected(lm::LoopId id);              // a result was chosen (the piece view shows it)
     void libraryLoopsChanged();                    // loops were kept or dropped
+    void batchShown();                             // the results list another batch (or none)
 
 private:
     void showBatch(int index);
