@@ -4,6 +4,7 @@
 
 #include "core/analysis/BarCorrelation.h"
 #include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Period.h"
 #include "core/analysis/Windows.h"
 #include "core/base/JsonWriter.h"
 #include "core/io/MidiReader.h"
@@ -53,6 +54,7 @@ int runWindows(int argc, char** argv)
         j.key("bars").value(piece.bars());
     j.key("assumed_4_4").value(piece.assumedFourFour);
     j.key("windows").beginArray();
+    const MidiBarSimilarity periodSim(piece); // method.md 10.1
     for (const WindowInfo& w : computeWindows(piece)) {
         j.beginObject();
         j.key("start_bar").value(w.startBar);
@@ -60,6 +62,7 @@ int runWindows(int argc, char** argv)
         j.key("bass_cells").value(w.bassCells);
         j.key("kept").value(w.kept);
         j.key("correlation").numbers(w.correlation);
+        j.key("period").value(windowPeriod([&](int64_t a, int64_t b) { return periodSim(a, b); }, piece.bars(), w.startBar));
         j.endObject();
     }
     j.endArray();

@@ -118,6 +118,7 @@ private:
 
     Result<bool> applySchema();
     Result<bool> migrate(int version);
+    Result<bool> addWindowPeriod(); // schema 5 (LibrarySchema.cpp)
     Result<bool> hasTable(const std::string& table);
     Result<bool> hasColumn(const std::string& table, const std::string& column);
 

@@ -48,7 +48,7 @@ StoredPiece pieceFrom(const Statement& row, int c)
 std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
 {
     std::vector<StoredWindow> out;
-    Statement st(db(), "SELECT w.start_bar,w.drum_cells,w.bass_cells,w.kept,w.correlation,w.loop_score "
+    Statement st(db(), "SELECT w.start_bar,w.drum_cells,w.bass_cells,w.kept,w.correlation,w.loop_score,w.period "
                        "FROM windows w JOIN files f ON f.id=w.file_id WHERE f.path=? ORDER BY w.start_bar");
     st.bind(1, path);
     if (!readRows(st, "cannot read the windows of a file", [&](const Statement& row) {
@@ -59,6 +59,8 @@ std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
             w.kept = row.int32(3) != 0;
             readCorrelation(row, 4, w.correlation); // a damaged blob reads as zeros
             w.loopScore = row.optionalReal(5);
+            if (const auto p = row.optionalReal(6))
+                w.period = int(*p);
             out.push_back(w);
         }))
         out.clear();

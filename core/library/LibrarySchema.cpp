@@ -7,7 +7,7 @@ namespace lm {
 
 namespace {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS files (
@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS windows (
   loop_score REAL,
   note_density REAL,
   unique_pitch REAL,
+  period INTEGER,               -- schema 5: method.md 10.1 (1, 2, 4, 8; 0: none; NULL: not computed)
   UNIQUE(file_id, start_bar)
 );
 -- Schema 4: generated loops. A batch is one generation run with its
@@ -123,9 +124,25 @@ Result<bool> LibraryDb::hasColumn(const std::string& table, const std::string& c
     return n > 0;
 }
 
+// Schema 5: the windows' period (method.md 10.1). It needs the piece's roll,
+// so older windows keep NULL until the next import reads their file again
+// (fileStates() reports such a file as changed).
+Result<bool> LibraryDb::addWindowPeriod()
+{
+    auto present = hasColumn("windows", "period");
+    if (!present)
+        return present.error();
+    if (*present)
+        return true;
+    return exec("ALTER TABLE windows ADD COLUMN period INTEGER");
+}
+
 // Brings a library of an older schema up to the columns of kSchemaVersion.
 Result<bool> LibraryDb::migrate(int version)
 {
+    if (version >= 1 && version <= 4)
+        if (auto r = addWindowPeriod(); !r)
+            return r.error();
     if (version == 1) { // schema 1 had no per-file summary columns
         if (auto r = exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"
                           "ALTER TABLE files ADD COLUMN best_score REAL;"

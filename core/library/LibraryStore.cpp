@@ -21,7 +21,7 @@ Result<bool> LibraryDb::prepareStore()
               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insertWindow_ = Statement(
         db(), "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score,note_density,"
-              "unique_pitch) VALUES(?,?,?,?,?,?,?,?,?)");
+              "unique_pitch,period) VALUES(?,?,?,?,?,?,?,?,?,?)");
     for (const Statement* st : {&upsertFile_, &deletePiece_, &deleteWindows_, &insertPiece_, &insertWindow_})
         if (!st->ok())
             return Error{path_, -1, "cannot prepare the import's statements: " + st->message()};
@@ -92,6 +92,10 @@ Result<bool> LibraryDb::storeWindows(int64_t fileId, const ImportedFile& f)
         st.bind(1, fileId).bind(2, w.startBar).bind(3, w.drumCells).bind(4, w.bassCells).bind(5, w.kept ? 1 : 0);
         st.bind(6, Blob{w.correlation.data(), sizeof(double) * w.correlation.size()});
         st.bind(7, w.loopScore).bind(8, w.noteDensity).bind(9, w.uniquePitch);
+        if (w.period)
+            st.bind(10, int64_t(*w.period));
+        else
+            st.bind(10, nullptr);
         if (!st.run())
             return Error{path_, -1, "cannot store the windows of " + f.path + ": " + st.message()};
     }
@@ -101,7 +105,9 @@ Result<bool> LibraryDb::storeWindows(int64_t fileId, const ImportedFile& f)
 std::unordered_map<std::string, FileState> LibraryDb::fileStates()
 {
     std::unordered_map<std::string, FileState> out;
-    Statement st(db(), "SELECT path,id,size,mtime_ns FROM files");
+    // A file whose windows have no period (stored before schema 5) reads as changed: the import reads it again.
+    Statement st(db(), "SELECT path,id,size,CASE WHEN EXISTS(SELECT 1 FROM windows w WHERE w.file_id=files.id AND "
+                       "w.period IS NULL) THEN -1 ELSE mtime_ns END FROM files");
     if (!readRows(st, "cannot read the stored files' states", [&](const Statement& row) {
             out[row.text(0)] = FileState{row.int64(1), row.int64(2), row.int64(3)};
         }))

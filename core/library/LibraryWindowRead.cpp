@@ -6,7 +6,7 @@ namespace lm {
 std::optional<WindowRecord> LibraryDb::keptWindow(int64_t windowId)
 {
     std::optional<WindowRecord> out;
-    Statement st(db(), "SELECT w.id,f.path,f.kind,w.start_bar,w.correlation,w.loop_score FROM windows w "
+    Statement st(db(), "SELECT w.id,f.path,f.kind,w.start_bar,w.correlation,w.loop_score,w.period FROM windows w "
                        "JOIN files f ON f.id=w.file_id WHERE w.id=? AND w.kept=1");
     st.bind(1, windowId);
     if (!readRows(st, "cannot read a window", [&](const Statement& row) {
@@ -17,6 +17,8 @@ std::optional<WindowRecord> LibraryDb::keptWindow(int64_t windowId)
             r.startBar = row.int64(3);
             row.blobInto(4, r.correlation.data(), sizeof(double) * r.correlation.size()); // zeros when damaged
             r.loopScore = row.optionalReal(5);
+            if (const auto p = row.optionalReal(6))
+                r.period = int(*p);
             out = std::move(r);
         }))
         out.reset();

@@ -1,5 +1,6 @@
 #include "LoopExport.h"
 
+#include "core/analysis/Period.h"
 #include "core/audio/AudioExport.h"
 #include "core/base/FileBytes.h"
 #include "core/io/MidiWriter.h"
@@ -69,6 +70,13 @@ double exportTempo(const LoopInfo& info, const LoopExportSettings& settings)
 
 std::string exportExtension(const LoopInfo& info) { return info.audio ? "wav" : "mid"; }
 
+int exportBars(const LoopInfo& info, const LoopExportSettings& settings)
+{
+    if (settings.atPeriod && info.period && *info.period > 0 && *info.period < format::kBarsPerWindow)
+        return *info.period;
+    return format::kBarsPerWindow;
+}
+
 std::vector<std::string> exportPaths(const std::vector<LoopInfo>& loops, const LoopExportSettings& settings,
                                      const std::string& dir)
 {
@@ -123,7 +131,7 @@ Result<bool> writeLoopFile(const LoopRoll& loop, const LoopExportSettings& setti
     if (loop.info.audio) {
         const std::string temp = tempBeside(path);
         auto cut = exportAudioBars(loop.info.path, loop.info.tempoBpm, loop.info.downbeat, loop.info.startBar,
-                                   format::kBarsPerWindow, temp);
+                                   exportBars(loop.info, settings), temp);
         if (!cut) {
             ::unlink(temp.c_str());
             return cut.error();
@@ -132,7 +140,8 @@ Result<bool> writeLoopFile(const LoopRoll& loop, const LoopExportSettings& setti
     }
     if (loop.steps.empty())
         return Error{path, -1, loop.info.id.text() + ": no notes to write"};
-    const std::vector<uint8_t> bytes = encodeMidi(loopMidi(loop.steps, exportTempo(loop.info, settings), settings));
+    const std::vector<uint64_t> steps = periodSteps(loop.steps, exportBars(loop.info, settings));
+    const std::vector<uint8_t> bytes = encodeMidi(loopMidi(steps, exportTempo(loop.info, settings), settings));
     if (replace) {
         auto written = writeFileAtomically(path, bytes);
         return written ? Result<bool>(true) : Result<bool>(written.error());

@@ -27,6 +27,7 @@ struct LoopInfo {
     double downbeat = 0;     // audio: seconds where bar 0 starts
     int64_t size = 0, mtimeNs = 0; // the source file as the library analysed it
     std::vector<uint64_t> generatedRoll; // a generated loop's 128 masks, from the library
+    std::optional<int> period; // method.md 10.1: the window's (mined), the roll's (generated)
 };
 
 struct LoopRoll {

@@ -3,6 +3,7 @@
 #include "LibraryDb.h"
 
 #include "core/analysis/BarCorrelation.h"
+#include "core/analysis/Period.h"
 #include "core/base/FileBytes.h"
 #include "core/audio/AudioReader.h"
 #include "core/io/MidiReader.h"
@@ -46,6 +47,11 @@ void loadMidi(PieceDisplay& d, const MidiFile& midi)
     const int64_t end = d.shownBars < d.bars ? a.barStarts[size_t(d.shownBars)] : a.markedSteps;
     d.matrix = selfSimilarity(d.stacked, starts, end);
     d.windows = computeWindows(a);
+    std::vector<int64_t> windowStarts;
+    for (const WindowInfo& w : d.windows)
+        windowStarts.push_back(w.startBar);
+    for (const int period : midiWindowPeriods(a, windowStarts))
+        d.periods.emplace_back(period);
 }
 
 void loadAudio(PieceDisplay& d)
@@ -67,9 +73,12 @@ void loadAudio(PieceDisplay& d)
         d.windows[size_t(i)].startBar = i;
         d.windows[size_t(i)].kept = true; // every audio window is a candidate
     }
+    d.periods.assign(size_t(count), std::nullopt);
     for (const StoredWindow& w : d.stored->windows)
-        if (w.startBar >= 0 && w.startBar < count)
+        if (w.startBar >= 0 && w.startBar < count) {
             d.windows[size_t(w.startBar)].correlation = w.correlation;
+            d.periods[size_t(w.startBar)] = w.period;
+        }
 }
 
 } // namespace

@@ -24,6 +24,7 @@ struct StoredWindow {
     std::optional<double> loopScore;
     double noteDensity = 0;
     double uniquePitch = 0;
+    std::optional<int> period; // method.md 10.1: 1, 2, 4, 8 or 0; nothing in a library from before schema 5
 };
 
 struct StoredPiece {
@@ -110,16 +111,18 @@ struct LoopRow {
     double tempoBpm = 0;
     double noteDensity = 0;
     double uniquePitch = 0;
+    std::optional<int> period; // mined: the window's (method.md 10.1); generated: nothing
 };
 
 struct LoopQuery {
-    enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch };
+    enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, Period };
     enum class Source { All, Mined, Generated };
     Source source = Source::All;
     std::string model;                // generated loops of this model only (implies Generated)
     std::string text;                 // part of the path (generated: of the model's name)
     std::optional<double> maxScore;   // only scored loops under this
     double minDensity = 0, maxDensity = 1e9;
+    std::optional<int> period;        // mined loops of this period only (0: no period)
     Order order = Order::Score;
     bool descending = false;
 };
@@ -132,6 +135,7 @@ struct WindowRecord {
     int64_t startBar = 0;
     WindowCorrelation correlation{};
     std::optional<double> loopScore;
+    std::optional<int> period; // method.md 10.1
 };
 
 // How a batch of loops was generated: what `generate` and the Generation
