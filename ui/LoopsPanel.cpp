@@ -42,6 +42,13 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     source_->setObjectName(QStringLiteral("loopSource"));
     source_->setToolTip(tr("Mined loops, generated loops kept in the library, or those of one model"));
     fillSources();
+    period_ = new QComboBox(this);
+    period_->setObjectName(QStringLiteral("loopPeriod"));
+    period_->setToolTip(tr("Loops that repeat every 1, 2, 4 or 8 bars, or that have no such period (mined loops)"));
+    period_->addItem(tr("Any period"), -1);
+    for (int p : {1, 2, 4, 8})
+        period_->addItem((p == 1 ? tr("Period 1 bar") : tr("Period %1 bars").arg(p)), p);
+    period_->addItem(tr("No period"), 0);
     table_ = new QTableView(this);
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
@@ -55,6 +62,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     top->addWidget(maxDensity_);
     top->addWidget(loopsOnly_);
     top->addWidget(source_);
+    top->addWidget(period_);
     layOutBrowserPanel(this, filter_, top, table_);
 
     connect(filter_, &QLineEdit::textChanged, this, &LoopsPanel::applyFilters);
@@ -62,6 +70,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     connect(maxDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
     connect(loopsOnly_, &QCheckBox::toggled, this, &LoopsPanel::applyFilters);
     connect(source_, &QComboBox::currentIndexChanged, this, &LoopsPanel::applyFilters);
+    connect(period_, &QComboBox::currentIndexChanged, this, &LoopsPanel::applyFilters);
     // Selection, not the current index (see LibraryPanel).
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this](const QItemSelection& selected) {
         if (selected.indexes().isEmpty())
@@ -129,6 +138,8 @@ void LoopsPanel::applyFilters()
         : source == QLatin1String("all")        ? LoopQuery::Source::All
                                                 : LoopQuery::Source::Generated;
     q.model = source.startsWith(QLatin1String("model:")) ? source.mid(6).toStdString() : std::string();
+    const int period = period_->currentData().toInt();
+    q.period = period >= 0 ? std::optional<int>(period) : std::nullopt;
     model_->setQuery(q);
 }
 

@@ -41,6 +41,8 @@ public:
     LoopListExport* exporting() const { return export_; }
     // All sources, mined, generated, or the generated loops of one model.
     QComboBox* sourceFilter() const { return source_; }
+    // Any period, 1, 2, 4 or 8 bars, or none (method.md 10.1): mined loops only.
+    QComboBox* periodFilter() const { return period_; }
 
 Q_SIGNALS:
     void loopChosen(const QString& path, int startBar); // a mined loop
@@ -57,6 +59,7 @@ private:
     QDoubleSpinBox* maxDensity_;
     QCheckBox* loopsOnly_;
     QComboBox* source_;
+    QComboBox* period_;
     LibraryReader* db_ = nullptr;
     LoopListExport* export_;
 };

@@ -98,7 +98,7 @@ BarSimilarity matrixSimilarity(const std::vector<double>& matrix, int64_t bars)
     };
 }
 
-int rollPeriod(const std::vector<uint64_t>& steps)
+PeriodDetail rollPeriodDetail(const std::vector<uint64_t>& steps)
 {
     // Bars of 16 steps over all rows of the masks (the stacked 57 rows).
     PieceAnalysis piece;
@@ -111,7 +111,8 @@ int rollPeriod(const std::vector<uint64_t>& steps)
     piece.markedSteps = kWindowSteps;
     for (int b = 0; b < kBarsPerWindow; ++b)
         piece.barStarts.push_back(int64_t(b) * kStepsPerBar);
-    return midiWindowPeriods(piece, {0}).front();
+    const MidiBarSimilarity midi(piece);
+    return windowPeriodDetail([&midi](int64_t i, int64_t j) { return midi(i, j); }, kBarsPerWindow, 0);
 }
 
 std::vector<uint64_t> periodSteps(const std::vector<uint64_t>& steps, int period)

@@ -53,7 +53,8 @@ BarSimilarity matrixSimilarity(const std::vector<double>& matrix, int64_t bars);
 
 // An 8-bar roll on its own (a generated loop: 128 steps of the 57 rows), as
 // the bars of a piece of 8 bars of 16 steps: r(8) is never defined.
-int rollPeriod(const std::vector<uint64_t>& steps);
+PeriodDetail rollPeriodDetail(const std::vector<uint64_t>& steps);
+inline int rollPeriod(const std::vector<uint64_t>& steps) { return rollPeriodDetail(steps).period; }
 
 // The first `period` bars of an 8-bar roll (a loop cut at its period); the
 // whole roll for 0 or 8.

@@ -70,6 +70,7 @@ public:
                                  const std::string& model);
     std::optional<double> loopThreshold() override; // of the last scoring, if any
     std::optional<std::string> loopModel(); // which model gave the scores
+    std::vector<double> keptScores(); // every scored kept window's loop score (ScoreHistogram.cpp)
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
     // One kept window by its id (the mined loop "m<id>"), or nothing (LibraryWindowRead.cpp).

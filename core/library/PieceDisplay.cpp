@@ -38,6 +38,9 @@ void loadMidi(PieceDisplay& d, const MidiFile& midi)
     d.seconds = midi.durationSeconds();
     d.midi = analysePiece(midi);
     const PieceAnalysis& a = *d.midi;
+    auto trackName = [&midi](int t) { return t >= 0 && size_t(t) < midi.tracks.size() ? midi.tracks[size_t(t)].name() : std::string(); };
+    d.drumTrackName = trackName(a.drumTrack);
+    d.bassTrackName = trackName(a.bassTrack);
     d.bars = a.bars();
     if (d.bars == 0)
         return;

@@ -35,6 +35,7 @@ struct PieceDisplay {
     std::vector<WindowInfo> windows;    // every window start (audio: all kept)
     std::vector<std::optional<double>> scores; // per window start, from the library
     std::vector<std::optional<int>> periods;   // per window start (method.md 10.1): MIDI computed, audio stored
+    std::string drumTrackName, bassTrackName;  // MIDI: the names of the tracks the parts come from
     std::optional<double> threshold;
     bool changedSinceImport = false;    // the file is not what the library analysed
 };

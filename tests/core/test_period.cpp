@@ -150,6 +150,17 @@ private Q_SLOTS:
         QCOMPARE(*MidiBarSimilarity(g)(1, 2), 0.0); // a bar and an empty one
     }
 
+    // A groove bar seven times, then a fill: every window holds one fill bar, so r(p)
+    // lands near 0.9 by hand: sim(A, F) = 1 - 26/44; r(1) = (6 + sim) / 7 = 0.916 with the
+    // fill at an edge; r(2) = (5 + sim) / 6 = 0.902 with one pair on it; else 0.85 or less.
+    void fillSong()
+    {
+        const std::string path = dir_ + "/../fill.mid";
+        QVERIFY(writePeriodSong(path, repeatTypes({0, 0, 0, 0, 0, 0, 0, 5}, 16)));
+        const ImportedFile f = analyseMidiFile(path, 0, 0);
+        QCOMPARE(show(periodsOf(f)), show({1, 2, 0, 0, 0, 0, 2, 1, 1}));
+    }
+
     void midiSongsEveryWindow_data()
     {
         QTest::addColumn<int>("index");

@@ -4,6 +4,7 @@
 #include "PieceText.h"
 #include "SsmView.h"
 
+#include "core/analysis/Period.h"
 #include "core/audio/AudioExport.h"
 #include "core/io/MidiWriter.h"
 #include "core/library/LibraryDb.h"
@@ -177,6 +178,7 @@ void PieceView::apply(std::shared_ptr<const PieceDisplay> d, int window)
     for (size_t i = 0; i < strip.size(); ++i) {
         strip[i].kept = p.windows[i].kept;
         strip[i].score = p.scores[i];
+        strip[i].period = i < p.periods.size() ? p.periods[i] : std::nullopt;
     }
     ssm_->setStrip(std::move(strip), p.threshold);
     if (window < 0) { // the first kept window
@@ -274,11 +276,13 @@ void PieceView::exportWithDialog()
         loop.info.id = generated_->loopId();
         loop.info.source = "generated";
         loop.info.score = generated_->loop.loopScore;
+        loop.info.period = rollPeriod(generated_->loop.roll);
     } else {
         loop.info.path = path_.toStdString();
         loop.info.source = QFileInfo(path_).completeBaseName().toStdString();
         loop.info.audio = isAudio();
         loop.info.startBar = start;
+        loop.info.period = shown_ && size_t(start) < shown_->periods.size() ? shown_->periods[size_t(start)] : std::nullopt;
     }
     const auto grid = audioGrid();
     loop.info.tempoBpm = grid ? grid->first : tempoBpm();

@@ -59,6 +59,8 @@ public:
     QToolButton* tempoButton() const { return tempo_; }
     QLabel* infoLabel() const { return info_; }
     const QString& currentFile() const { return path_; }
+    // What is drawn now (the "why" panel reads the selected window's facts from it); null before a load.
+    const PieceDisplay* shownDisplay() const { return shown_.get(); }
     bool isAudio() const { return shown_ && shown_->audio; }
     // The audio piece's grid (bpm, downbeat seconds), when an audio piece is shown.
     std::optional<std::pair<double, double>> audioGrid() const;
