@@ -8,6 +8,7 @@
 
 #include "core/analysis/Period.h"
 #include "core/analysis/Windows.h"
+#include "core/audio/AudioAnalysis.h"
 #include "core/io/MidiReader.h"
 #include "core/library/LibraryDb.h"
 #include "core/library/LibraryImport.h"
@@ -245,6 +246,54 @@ private Q_SLOTS:
         for (const auto& v : loops)
             QCOMPARE(v.toObject()["period"].toInt(-1), 1);
         QCOMPARE(runCli({"loops", "--db", lib, "--period", "3"}).code, 2);
+    }
+
+    // Export at the period: a 2-bar loop written as 2 bars (x repeats), MIDI and audio.
+    void exportAtThePeriod()
+    {
+        const QString lib = tmp_.filePath("lib.sqlite"); // made by storedFilteredAndListed
+        std::string midiId, audioId;
+        {
+            auto db = LibraryDb::open(lib.toStdString(), LibraryOpen::MustExist);
+            QVERIFY(db);
+            LoopQuery q;
+            q.source = LoopQuery::Source::Mined;
+            q.period = 2;
+            q.order = LoopQuery::Order::File;
+            for (const LoopRow& r : (*db)->loopRows(q, 0, 100)) {
+                if (r.path.size() > 4 && r.path.compare(r.path.size() - 4, 4, ".mid") == 0 && midiId.empty() && r.startBar == 3)
+                    midiId = r.id.text();
+                if (r.path.size() > 4 && r.path.compare(r.path.size() - 4, 4, ".wav") == 0 && audioId.empty())
+                    audioId = r.id.text();
+            }
+        }
+        QVERIFY(!midiId.empty() && !audioId.empty());
+        const QString out = tmp_.filePath("export");
+        const CliRun r = runCli({"export", "--db", lib, "--ids", QString::fromStdString(midiId + "," + audioId), "--out", out,
+                                 "--at-period", "--repeat", "3", "--pattern", "{id}"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonArray written = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(written.size(), 2);
+        QCOMPARE(written[0].toObject()["bars"].toInt(), 6); // 2 bars x 3
+        QCOMPARE(written[0].toObject()["period"].toInt(), 2);
+        QCOMPARE(written[1].toObject()["bars"].toInt(), 2); // audio: the 2 bars, cut once
+        // Read back: 6 bars, each pair of them the source's bars 3 and 4 (types 1, 0).
+        auto back = readMidiFile((out + "/" + QString::fromStdString(midiId) + ".mid").toStdString());
+        QVERIFY(back);
+        const PieceAnalysis a = analysePiece(*back);
+        QCOMPARE(a.bars(), int64_t(6));
+        auto source = readMidiFile(dir_ + "/period2.mid");
+        const std::vector<uint64_t> src = windowSteps(analysePiece(*source), 3), got = windowSteps(a, 0);
+        for (int s = 0; s < 96; ++s)
+            QCOMPARE(got[size_t(s)], src[size_t(s % 32)]);
+        auto wav = analyseAudioFile((out + "/" + QString::fromStdString(audioId) + ".wav").toStdString(), TempoOverride{120.0, 0.0});
+        QVERIFY(wav);
+        QVERIFY2(std::abs(wav->seconds - 4.0) < 0.01, std::to_string(wav->seconds).c_str()); // 2 bars at 120 BPM
+        // Without --at-period: the window's 8 bars.
+        const QString full = tmp_.filePath("export-full");
+        QCOMPARE(runCli({"export", "--db", lib, "--ids", QString::fromStdString(midiId), "--out", full, "--pattern", "{id}"}).code, 0);
+        auto eight = readMidiFile((full + "/" + QString::fromStdString(midiId) + ".mid").toStdString());
+        QCOMPARE(analysePiece(*eight).bars(), int64_t(8));
     }
 
     // A schema-4 library gains the column; its windows are read again by the next import.
