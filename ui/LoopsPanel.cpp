@@ -53,6 +53,10 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection); // a selection to export or drag out
+    // The period beside the bar, where a narrow panel still shows it (the model keeps it last).
+    table_->horizontalHeader()->moveSection(LoopsTableModel::Period, LoopsTableModel::StartBar + 1);
+    table_->setColumnWidth(LoopsTableModel::StartBar, 50);
+    table_->setColumnWidth(LoopsTableModel::Period, 56);
     export_ = new LoopListExport(table_, LoopsTableModel::LoopIdRole, this);
 
     auto* top = new QHBoxLayout;

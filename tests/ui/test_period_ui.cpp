@@ -171,7 +171,7 @@ private Q_SLOTS:
         QVERIFY2(why->verdictLabel()->text().contains("Not a loop"), qPrintable(why->verdictLabel()->text()));
         QVERIFY(why->breaksLabel()->text().contains("Bar 8 breaks"));
         QVERIFY2(why->periodLabel()->text().contains("Repeats every bar"), qPrintable(why->periodLabel()->text()));
-        QVERIFY(why->periodLabel()->text().contains("r(1) 0.92")); // (6 + 1 - 26/44) / 7
+        QVERIFY(why->periodLabel()->text().contains("r(1)&nbsp;0.916")); // (6 + 1 - 26/44) / 7
         QVERIFY(why->sourceLabel()->text().contains("fill.mid"));
         QVERIFY(why->sourceLabel()->text().contains("Drums (drums), Bass (bass)"));
         QVERIFY(why->sourceLabel()->text().contains("Bars 1–8 · 120.0 BPM"));

@@ -200,7 +200,8 @@ void SsmView::drawPeriods(QPainter& p, const QRectF& stripRow, const QRectF& m)
         const std::optional<int> period = strip_[b].period;
         if (period && *period > 0) {
             const QColor bg = stripColour(strip_[b], threshold_);
-            p.setPen(bg.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white));
+            const double luminance = 0.299 * bg.red() + 0.587 * bg.green() + 0.114 * bg.blue();
+            p.setPen(luminance > 100 ? QColor(Qt::black) : QColor(Qt::white));
             const QString text = QString::number(*period);
             auto draw = [&](double left, double width) {
                 p.drawText(QRectF(left, stripRow.top(), width, stripRow.height() - 3), Qt::AlignCenter, text);

@@ -34,7 +34,7 @@ QLabel* wrapped(QWidget* parent, const char* name)
     return l;
 }
 
-QString rText(const std::optional<double>& r) { return r ? QString::number(*r, 'f', 2) : QStringLiteral("–"); }
+QString rText(const std::optional<double>& r) { return r ? QString::number(*r, 'f', 3) : QStringLiteral("–"); }
 
 WhyFacts generatedFacts(const StoredGeneratedLoop& g, LibraryDb& db)
 {
@@ -205,7 +205,7 @@ void WhyPanel::showFacts(const WhyFacts& f)
                              .arg(bars.join(QStringLiteral(", ")), QString::number(means[size_t(marked.front())], 'f', 2),
                                   QString::number(best, 'f', 2)));
     }
-    const QString r = tr("r(1) %1 · r(2) %2 · r(4) %3 · r(8) %4 (a period needs %5)")
+    const QString r = tr("r(1)&nbsp;%1 · r(2)&nbsp;%2 · r(4)&nbsp;%3 · r(8)&nbsp;%4 (a period needs %5)")
                           .arg(rText(f.detail.r[0]), rText(f.detail.r[1]), rText(f.detail.r[2]), rText(f.detail.r[3]))
                           .arg(kPeriodThreshold, 0, 'f', 2);
     if (!f.period)
