@@ -198,6 +198,25 @@ private Q_SLOTS:
         QTRY_VERIFY(dock->isVisible());
     }
 
+    // A small window: the dock keeps its matrix square and readable, its texts wrapped inside it.
+    void smallWindow()
+    {
+        ui::MainWindow w;
+        openLibrary(w);
+        w.resize(1000, 640);
+        w.pieceView()->showFile(QString::fromStdString(music_ + "/fill.mid"));
+        QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->selectedWindow() == 0);
+        ui::WhyPanel* why = whyPanel(w);
+        QTRY_VERIFY(!why->markedBars().empty());
+        QDockWidget* dock = w.findChild<QDockWidget*>(QStringLiteral("whyDock"));
+        QVERIFY(dock->width() >= 260 && dock->width() < 500);
+        QVERIFY(why->matrix()->width() >= 180);
+        QVERIFY(std::abs(why->matrix()->height() - why->matrix()->width()) <= 2);
+        QVERIFY(why->verdictLabel()->width() <= dock->width());
+        if (const QByteArray dir = qgetenv("LM_SHOT_DIR"); !dir.isEmpty()) // a look at it, for people
+            w.grab().save(QString::fromUtf8(dir) + "/why_small_window.png");
+    }
+
     void breakingBarsRule()
     {
         WindowCorrelation all{};
