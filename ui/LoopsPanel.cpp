@@ -49,6 +49,9 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     for (int p : {1, 2, 4, 8})
         period_->addItem((p == 1 ? tr("Period 1 bar") : tr("Period %1 bars").arg(p)), p);
     period_->addItem(tr("No period"), 0);
+    // It may shrink (its text elided) rather than widen the panel's minimum: the piece view needs the width.
+    period_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    period_->setMinimumContentsLength(4);
     table_ = new QTableView(this);
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
@@ -66,8 +69,16 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     top->addWidget(maxDensity_);
     top->addWidget(loopsOnly_);
     top->addWidget(source_);
-    top->addWidget(period_);
     layOutBrowserPanel(this, filter_, top, table_);
+    // The period filter beside the text filter, which can give it room: the row of
+    // controls is what sets the panel's minimum width.
+    if (auto* column = qobject_cast<QVBoxLayout*>(layout())) {
+        column->removeWidget(filter_);
+        auto* filterRow = new QHBoxLayout;
+        filterRow->addWidget(filter_, 1);
+        filterRow->addWidget(period_);
+        column->insertLayout(0, filterRow);
+    }
 
     connect(filter_, &QLineEdit::textChanged, this, &LoopsPanel::applyFilters);
     connect(minDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);

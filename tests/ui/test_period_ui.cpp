@@ -7,14 +7,25 @@
 
 #include "core/library/LibraryDb.h"
 #include "core/library/LibraryImport.h"
+#include "core/analysis/Windows.h"
+#include "core/io/MidiReader.h"
 #include "ui/LoopsPanel.h"
+#include "ui/dialogs/ExportDialog.h"
 #include "ui/models/LoopsTableModel.h"
 #include "ui/views/PieceView.h"
 #include "ui/views/SsmView.h"
 #include "ui/views/WhyCharts.h"
 #include "ui/views/WhyPanel.h"
 
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QToolButton>
 #include <QDockWidget>
 #include <QLabel>
 #include <QSettings>
@@ -156,7 +167,12 @@ private Q_SLOTS:
         openLibrary(w);
         ui::WhyPanel* why = whyPanel(w);
         QVERIFY(why);
-        QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("whyDock"))->isVisible());
+        QDockWidget* dock = w.findChild<QDockWidget*>(QStringLiteral("whyDock"));
+        QVERIFY(!dock->isVisible()); // on demand: the piece view's "Why?" button opens it
+        auto* button = w.findChild<QToolButton*>(QStringLiteral("whyButton"));
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY(dock->isVisible());
         if (why->histogram()->histogram().empty())
             QVERIFY(QSignalSpy(why, &ui::WhyPanel::histogramLoaded).wait(10000));
         QCOMPARE(why->histogram()->histogram().total, int64_t(53));
@@ -175,6 +191,8 @@ private Q_SLOTS:
         QVERIFY(why->sourceLabel()->text().contains("fill.mid"));
         QVERIFY(why->sourceLabel()->text().contains("Drums (drums), Bass (bass)"));
         QVERIFY(why->sourceLabel()->text().contains("Bars 1–8 · 120.0 BPM"));
+        if (const QByteArray dir = qgetenv("LM_SHOT_DIR"); !dir.isEmpty()) // a look at it, for people
+            w.grab().save(QString::fromUtf8(dir) + "/why_fill_window0.png");
         // Right: window 1, whose fill is its 7th bar, scored 1e-4 (bin 0): a loop, of period 2.
         ssm->setFocus(Qt::TabFocusReason);
         QTest::keyClick(ssm, Qt::Key_Right);
@@ -191,7 +209,6 @@ private Q_SLOTS:
         QVERIFY(why->markedBars().empty());
         QVERIFY(why->periodLabel()->text().contains("Repeats every 2 bars"));
         // Ctrl+I hides and shows the dock.
-        QDockWidget* dock = w.findChild<QDockWidget*>(QStringLiteral("whyDock"));
         QTest::keyClick(&w, Qt::Key_I, Qt::ControlModifier);
         QTRY_VERIFY(!dock->isVisible());
         QTest::keyClick(&w, Qt::Key_I, Qt::ControlModifier);
@@ -209,12 +226,57 @@ private Q_SLOTS:
         ui::WhyPanel* why = whyPanel(w);
         QTRY_VERIFY(!why->markedBars().empty());
         QDockWidget* dock = w.findChild<QDockWidget*>(QStringLiteral("whyDock"));
+        QTest::mouseClick(w.findChild<QToolButton*>(QStringLiteral("whyButton")), Qt::LeftButton);
+        QTRY_VERIFY(dock->isVisible());
         QVERIFY(dock->width() >= 260 && dock->width() < 500);
         QVERIFY(why->matrix()->width() >= 180);
         QVERIFY(std::abs(why->matrix()->height() - why->matrix()->width()) <= 2);
         QVERIFY(why->verdictLabel()->width() <= dock->width());
         if (const QByteArray dir = qgetenv("LM_SHOT_DIR"); !dir.isEmpty()) // a look at it, for people
             w.grab().save(QString::fromUtf8(dir) + "/why_small_window.png");
+    }
+
+    // Ctrl+E on a 2-bar loop, "Cut at its period" clicked, 2 repeats: a file of 4 bars, the loop's 2 twice.
+    void exportDialogCutsAtThePeriod()
+    {
+        ui::MainWindow w;
+        openLibrary(w);
+        w.pieceView()->showFile(QString::fromStdString(music_ + "/period2.mid"));
+        QTRY_VERIFY(!w.pieceView()->loading() && w.pieceView()->selectedWindow() == 0);
+        const QString out = tmp_.filePath("cut.mid");
+        bool answered = false;
+        QTimer poll; // answers the modal dialog when it is up (polls the UI's state, waits on no clock)
+        poll.setInterval(5);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto* d = qobject_cast<ui::ExportDialog*>(QApplication::activeModalWidget());
+            if (!d || answered)
+                return;
+            answered = true;
+            QCOMPARE(d->atPeriodCheck()->text(), QStringLiteral("Cut at its period (2 bars)"));
+            QVERIFY(!d->atPeriodCheck()->isChecked());
+            QTest::mouseClick(d->atPeriodCheck(), Qt::LeftButton, {}, QPoint(8, d->atPeriodCheck()->height() / 2));
+            QVERIFY(d->atPeriodCheck()->isChecked());
+            QCOMPARE(d->repeatSpin()->suffix(), QStringLiteral(" × 2 bars"));
+            d->repeatSpin()->selectAll();
+            QTest::keyClicks(d->repeatSpin(), "2");
+            d->targetEdit()->selectAll();
+            QTest::keyClicks(d->targetEdit(), out);
+            QTest::mouseClick(d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        });
+        poll.start();
+        QSignalSpy exported(w.pieceView(), &ui::PieceView::exported);
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+        QTRY_COMPARE(exported.size(), 1);
+        auto midi = readMidiFile(out.toStdString());
+        QVERIFY(midi);
+        const PieceAnalysis a = analysePiece(*midi);
+        QCOMPARE(a.bars(), int64_t(4));
+        const std::vector<uint64_t> got = windowSteps(a, 0), loop = w.pieceView()->selectedSteps();
+        for (int s = 0; s < 64; ++s)
+            QCOMPARE(got[size_t(s)], loop[size_t(s % 32)]);
+        QCOMPARE(QSettings().value("export/atPeriod").toBool(), true); // remembered, and drags use it
     }
 
     void breakingBarsRule()

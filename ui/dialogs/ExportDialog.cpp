@@ -116,6 +116,7 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     connect(atPeriod_, &QCheckBox::toggled, this, [this](bool on) {
         LoopExportSettings s;
         s.atPeriod = on;
+        updatePreview();
         repeat_->setSuffix(count_ == 1 ? (exportBars(first_, s) == 1 ? tr(" × 1 bar") : tr(" × %1 bars").arg(exportBars(first_, s))) : on ? tr(" × its bars") : tr(" × 8 bars"));
     });
     connect(tempo_, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updatePreview);
@@ -187,7 +188,8 @@ void ExportDialog::updatePreview()
         return;
     }
     if (mode_ == Mode::File) {
-        preview_->setText(first_.audio ? tr("8 bars cut from the audio file (WAV or FLAC)") : QString());
+        preview_->setText(first_.audio ? (exportBars(first_, s) == 1 ? tr("1 bar cut from the audio file (WAV or FLAC)")
+                                                       : tr("%1 bars cut from the audio file (WAV or FLAC)").arg(exportBars(first_, s))) : QString());
         preview_->setVisible(!preview_->text().isEmpty());
         return;
     }

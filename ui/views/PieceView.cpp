@@ -46,6 +46,7 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto* top = new QHBoxLayout;
+    header_ = top;
     top->addWidget(info_, 1);
     top->addWidget(tempo_);
     auto* layout = new QVBoxLayout(this);
@@ -67,6 +68,8 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
 }
 
 PieceView::~PieceView() = default;
+
+void PieceView::addHeaderButton(QWidget* button) { header_->addWidget(button); }
 
 void PieceView::setSession(LibrarySession* session)
 {

@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lm::ui {
@@ -241,9 +242,16 @@ QDockWidget* WhyPanel::installDock(QMainWindow* window, PieceView* view, Library
     dock->setWidget(scroll);
     dock->setMinimumWidth(260);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    dock->hide(); // opened on demand (the window remembers it open): three columns do not fit 1024 px
     QAction* toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("whyAction"));
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    toggle->setToolTip(tr("Show or hide what the selected window's loop score is made of"));
+    toggle->setToolTip(tr("Show or hide what the selected window's loop score is made of (Ctrl+I)"));
+    auto* button = new QToolButton;
+    button->setObjectName(QStringLiteral("whyButton"));
+    button->setDefaultAction(toggle);
+    button->setText(tr("Why?"));
+    view->addHeaderButton(button);
     QMenu* viewMenu = nullptr;
     for (QAction* a : window->menuBar()->actions())
         if (a->menu() && a->menu()->objectName() == QLatin1String("viewMenu"))

@@ -6,7 +6,8 @@
 // period (method.md 10.1) with its r(1), r(2), r(4), r(8); and where the loop
 // comes from (file, tracks, bars, tempo). It lives in a dock beside the piece
 // view (an inspector that follows the selection, so the matrix and strip it
-// explains stay in sight while Left/Right steps through the windows).
+// explains stay in sight while Left/Right steps through the windows), opened
+// by the piece view's "Why?" button, View > Why is this a loop? or Ctrl+I.
 #include "core/analysis/Period.h"
 #include "core/model/WindowCorrelation.h"
 
