@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 struct sqlite3;
@@ -42,6 +43,8 @@ public:
     const std::string& path() const { return path_; }
 
     std::unordered_map<std::string, FileState> fileStates();
+    // Files with windows stored before schema 5 (no period): the next import reads them again.
+    std::unordered_set<std::string> filesWithoutPeriod();
     Result<bool> begin();
     Result<bool> commit();
     void rollback();

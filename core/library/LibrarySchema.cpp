@@ -126,7 +126,7 @@ Result<bool> LibraryDb::hasColumn(const std::string& table, const std::string& c
 
 // Schema 5: the windows' period (method.md 10.1). It needs the piece's roll,
 // so older windows keep NULL until the next import reads their file again
-// (fileStates() reports such a file as changed).
+// (filesWithoutPeriod() names them to the import).
 Result<bool> LibraryDb::addWindowPeriod()
 {
     auto present = hasColumn("windows", "period");

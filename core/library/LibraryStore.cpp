@@ -105,12 +105,19 @@ Result<bool> LibraryDb::storeWindows(int64_t fileId, const ImportedFile& f)
 std::unordered_map<std::string, FileState> LibraryDb::fileStates()
 {
     std::unordered_map<std::string, FileState> out;
-    // A file whose windows have no period (stored before schema 5) reads as changed: the import reads it again.
-    Statement st(db(), "SELECT path,id,size,CASE WHEN EXISTS(SELECT 1 FROM windows w WHERE w.file_id=files.id AND "
-                       "w.period IS NULL) THEN -1 ELSE mtime_ns END FROM files");
+    Statement st(db(), "SELECT path,id,size,mtime_ns FROM files");
     if (!readRows(st, "cannot read the stored files' states", [&](const Statement& row) {
             out[row.text(0)] = FileState{row.int64(1), row.int64(2), row.int64(3)};
         }))
+        out.clear();
+    return out;
+}
+
+std::unordered_set<std::string> LibraryDb::filesWithoutPeriod()
+{
+    std::unordered_set<std::string> out;
+    Statement st(db(), "SELECT DISTINCT f.path FROM files f JOIN windows w ON w.file_id=f.id WHERE w.period IS NULL");
+    if (!readRows(st, "cannot read which windows have no period", [&](const Statement& row) { out.insert(row.text(0)); }))
         out.clear();
     return out;
 }
