@@ -22,6 +22,7 @@ LoopExportSettings rememberedExportSettings(QString* warning)
     if (s.value(QStringLiteral("export/useTempo"), false).toBool())
         e.bpm = std::clamp(s.value(QStringLiteral("export/tempo"), 120.0).toDouble(), 20.0, 400.0);
     e.bassProgram = std::clamp(s.value(QStringLiteral("export/bassProgram"), 34).toInt(), 0, 127);
+    e.atPeriod = s.value(QStringLiteral("export/atPeriod"), false).toBool(); // each loop cut at its period
     const QString map = s.value(QStringLiteral("export/drumMap")).toString();
     if (!map.isEmpty()) {
         auto read = readDrumMapFile(map.toStdString());

@@ -43,10 +43,24 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     source_->setObjectName(QStringLiteral("loopSource"));
     source_->setToolTip(tr("Mined loops, generated loops kept in the library, or those of one model"));
     fillSources();
+    period_ = new QComboBox(this);
+    period_->setObjectName(QStringLiteral("loopPeriod"));
+    period_->setToolTip(tr("Loops that repeat every 1, 2, 4 or 8 bars, or that have no such period (mined loops)"));
+    period_->addItem(tr("Any period"), -1);
+    for (int p : {1, 2, 4, 8})
+        period_->addItem((p == 1 ? tr("Period 1 bar") : tr("Period %1 bars").arg(p)), p);
+    period_->addItem(tr("No period"), 0);
+    // It may shrink (its text elided) rather than widen the panel's minimum: the piece view needs the width.
+    period_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    period_->setMinimumContentsLength(4);
     table_ = new QTableView(this);
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection); // a selection to export or drag out
+    // The period beside the bar, where a narrow panel still shows it (the model keeps it last).
+    table_->horizontalHeader()->moveSection(LoopsTableModel::Period, LoopsTableModel::StartBar + 1);
+    table_->setColumnWidth(LoopsTableModel::StartBar, 50);
+    table_->setColumnWidth(LoopsTableModel::Period, 56);
     export_ = new LoopListExport(table_, LoopsTableModel::LoopIdRole, this);
 
     auto* top = new QHBoxLayout;
@@ -63,12 +77,22 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     connect(only_, &QPushButton::clicked, this, [this] { setOnlyLoops(std::nullopt); });
     top->addWidget(only_);
     layOutBrowserPanel(this, filter_, top, table_);
+    // The period filter beside the text filter, which can give it room: the row of
+    // controls is what sets the panel's minimum width.
+    if (auto* column = qobject_cast<QVBoxLayout*>(layout())) {
+        column->removeWidget(filter_);
+        auto* filterRow = new QHBoxLayout;
+        filterRow->addWidget(filter_, 1);
+        filterRow->addWidget(period_);
+        column->insertLayout(0, filterRow);
+    }
 
     connect(filter_, &QLineEdit::textChanged, this, &LoopsPanel::applyFilters);
     connect(minDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
     connect(maxDensity_, &QDoubleSpinBox::valueChanged, this, &LoopsPanel::applyFilters);
     connect(loopsOnly_, &QCheckBox::toggled, this, &LoopsPanel::applyFilters);
     connect(source_, &QComboBox::currentIndexChanged, this, &LoopsPanel::applyFilters);
+    connect(period_, &QComboBox::currentIndexChanged, this, &LoopsPanel::applyFilters);
     // Selection, not the current index (see LibraryPanel).
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this](const QItemSelection& selected) {
         if (selected.indexes().isEmpty())
@@ -136,6 +160,8 @@ void LoopsPanel::applyFilters()
         : source == QLatin1String("all")        ? LoopQuery::Source::All
                                                 : LoopQuery::Source::Generated;
     q.model = source.startsWith(QLatin1String("model:")) ? source.mid(6).toStdString() : std::string();
+    const int period = period_->currentData().toInt();
+    q.period = period >= 0 ? std::optional<int>(period) : std::nullopt;
     model_->setQuery(q);
 }
 

@@ -48,6 +48,8 @@ public:
     // button says how many and clears it.
     void setOnlyLoops(std::optional<std::vector<LoopId>> ids);
     QPushButton* onlyLoopsButton() const { return only_; }
+    // Any period, 1, 2, 4 or 8 bars, or none (method.md 10.1): mined loops only.
+    QComboBox* periodFilter() const { return period_; }
 
 Q_SIGNALS:
     void loopChosen(const QString& path, int startBar); // a mined loop
@@ -64,6 +66,7 @@ private:
     QDoubleSpinBox* maxDensity_;
     QCheckBox* loopsOnly_;
     QComboBox* source_;
+    QComboBox* period_;
     LibraryReader* db_ = nullptr;
     LoopListExport* export_;
     QPushButton* only_ = nullptr;

@@ -18,6 +18,7 @@
 #include "train/TrainView.h"
 #include "views/PieceView.h"
 #include "views/ScoreFormat.h"
+#include "views/WhyPanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -94,10 +95,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildLatent();
     buildFileMenu();
     buildEditMenu();
+    WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     split_->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/docks")).toByteArray());
     tabs_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     connect(tabs_, &QTabWidget::currentChanged, this, [](int i) { QSettings().setValue(QStringLiteral("window/tab"), i); });
     // Training and models need the width; the piece view has nothing to show for them.
@@ -276,6 +279,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/split"), split_->saveState());
+    settings.setValue(QStringLiteral("window/docks"), saveState());
     e->accept();
 }
 

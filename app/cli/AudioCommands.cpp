@@ -3,6 +3,7 @@
 #include "CliCommon.h"
 #include "Commands.h"
 
+#include "core/analysis/Period.h"
 #include "core/audio/AudioAnalysis.h"
 #include "core/audio/AudioExport.h"
 #include "core/base/JsonWriter.h"
@@ -94,11 +95,13 @@ int runAudioPiece(const std::string& command, int argc, char** argv)
         else
             j.key("reason").value(reason);
         j.key("windows").beginArray();
+        const BarSimilarity periodSim = matrixSimilarity(a.matrix, a.bars()); // method.md 10.1
         for (const AudioWindow& w : audioWindows(a)) {
             j.beginObject();
             j.key("start_bar").value(w.startBar);
             j.key("kept").value(true);
             j.key("correlation").numbers(w.correlation);
+            j.key("period").value(windowPeriod(periodSim, a.bars(), w.startBar));
             j.endObject();
         }
         j.endArray();

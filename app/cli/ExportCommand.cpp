@@ -54,7 +54,7 @@ int runExportLoops(int argc, char** argv)
 {
     Args args;
     if (!parseArgs(argc, argv, 2, {"db", "ids", "out", "pattern", "repeat", "tempo", "drum-map", "bass-program"},
-                   {"overwrite"}, args))
+                   {"overwrite", "at-period"}, args))
         return Usage;
     if (!args.positional.empty())
         return usageError("export takes no file names (did you mean export-audio?)");
@@ -65,6 +65,7 @@ int runExportLoops(int argc, char** argv)
     LoopExportSettings settings;
     if (!parseIds(*idText, ids) || !readSettings(args, settings))
         return Usage;
+    settings.atPeriod = args.flag("at-period"); // each loop cut at its own period (method.md 10.1)
     if (auto map = args.option("drum-map")) {
         auto read = readDrumMapFile(*map);
         if (!read)
@@ -111,7 +112,12 @@ int runExportLoops(int argc, char** argv)
         j.key("start_bar").value(l.startBar);
         j.key("format").value(exportExtension(l));
         j.key("bpm").value(exportTempo(l, settings));
-        j.key("bars").value(int64_t(l.audio ? 8 : 8 * settings.repeat));
+        const int bars = exportBars(l, settings);
+        j.key("bars").value(int64_t(l.audio ? bars : bars * settings.repeat));
+        if (l.period)
+            j.key("period").value(*l.period);
+        else
+            j.key("period").null();
         j.endObject();
     }
     j.endArray();

@@ -32,6 +32,10 @@ void writeLoop(JsonWriter& j, const LoopRow& r)
     j.key("metre").value(r.metre); // the loop's time signature (method.md 10.2)
     if (!mined)
         j.key("model").value(r.model);
+    if (r.period) // method.md 10.1; null for generated loops and windows stored before schema 5
+        j.key("period").value(*r.period);
+    else
+        j.key("period").null();
     j.endObject();
 }
 
@@ -40,7 +44,7 @@ void writeLoop(JsonWriter& j, const LoopRow& r)
 int runLoops(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "source", "max-score", "limit", "model"}, {}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "source", "max-score", "limit", "model", "period"}, {}, args))
         return Usage;
     LoopQuery q;
     int64_t limit = std::numeric_limits<int64_t>::max();
@@ -54,6 +58,11 @@ int runLoops(int argc, char** argv)
             q.source = LoopQuery::Source::Generated;
         else
             return usageError("--source needs mined or generated, not '" + *source + "'");
+    }
+    if (const auto period = args.option("period")) { // mined loops of one period (method.md 10.1)
+        if (*period != "0" && *period != "1" && *period != "2" && *period != "4" && *period != "8")
+            return usageError("--period needs 1, 2, 4, 8 or 0 (no period), not '" + *period + "'");
+        q.period = std::stoi(*period);
     }
     q.model = args.option("model").value_or("");
     if (!q.model.empty() && q.source == LoopQuery::Source::Mined)

@@ -5,6 +5,7 @@
 
 #include "core/analysis/BarCorrelation.h"
 #include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Period.h"
 #include "core/analysis/Windows.h"
 #include "core/base/JsonWriter.h"
 #include "core/io/MidiReader.h"
@@ -67,6 +68,7 @@ int runWindows(int argc, char** argv)
     }
     j.key("keys_in_correlation").value(options.includeKeys);
     j.key("windows").beginArray();
+    const MidiBarSimilarity periodSim(piece); // method.md 10.1
     for (const WindowInfo& w : computeWindows(piece, options)) {
         j.beginObject();
         j.key("start_bar").value(w.startBar);
@@ -77,6 +79,7 @@ int runWindows(int argc, char** argv)
         j.key("bar_steps").value(int64_t(w.barSteps));
         j.key("first_step").value(w.firstStep);
         j.key("correlation").numbers(w.correlation);
+        j.key("period").value(windowPeriod([&](int64_t a, int64_t b) { return periodSim(a, b); }, piece.bars(), w.startBar));
         j.endObject();
     }
     j.endArray();

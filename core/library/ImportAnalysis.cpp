@@ -3,6 +3,7 @@
 #include "LibraryImport.h"
 
 #include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Period.h"
 #include "core/analysis/Windows.h"
 #include "core/audio/AudioAnalysis.h"
 #include "core/base/FileBytes.h"
@@ -41,6 +42,17 @@ std::string describeTimeSignatures(const std::vector<TimeSignature>& ts)
         s += std::to_string(t.numerator) + "/" + std::to_string(t.denominator) + "@" + std::to_string(t.tick);
     }
     return s;
+}
+
+// The period of every window (method.md 10.1), from the piece's bars.
+void storePeriods(ImportedFile& f, const PieceAnalysis& a)
+{
+    std::vector<int64_t> starts;
+    for (const StoredWindow& w : f.windows)
+        starts.push_back(w.startBar);
+    const std::vector<int> periods = midiWindowPeriods(a, starts);
+    for (size_t i = 0; i < f.windows.size(); ++i)
+        f.windows[i].period = periods[i];
 }
 
 } // namespace
@@ -89,10 +101,11 @@ ImportedFile analyseMidiBytes(const uint8_t* data, size_t size, const std::strin
     f.error = a.reason;
     for (const WindowInfo& w : computeWindows(a, windowOptions)) {
         f.windows.push_back(
-            StoredWindow{w.startBar, w.drumCells, w.bassCells, w.kept, w.correlation, {}, w.noteDensity, w.uniquePitch});
+            StoredWindow{w.startBar, w.drumCells, w.bassCells, w.kept, w.correlation, {}, w.noteDensity, w.uniquePitch, {}});
         f.windows.back().metre = std::to_string(w.numerator) + "/" + std::to_string(w.denominator);
         f.windows.back().barSteps = w.barSteps;
     }
+    storePeriods(f, a);
     return f;
 }
 
@@ -136,7 +149,10 @@ ImportedFile analyseAudioForLibrary(const std::string& path, int64_t size, int64
     f.status = FileStatus::Usable;
     // Every audio window is a candidate: the drum/bass cell rule is MIDI's.
     for (const AudioWindow& w : audioWindows(a))
-        f.windows.push_back(StoredWindow{w.startBar, 0, 0, true, w.correlation, {}, 0, 0});
+        f.windows.push_back(StoredWindow{w.startBar, 0, 0, true, w.correlation, {}, 0, 0, {}});
+    const BarSimilarity sim = matrixSimilarity(a.matrix, a.bars()); // method.md 10.1, audio
+    for (StoredWindow& w : f.windows)
+        w.period = windowPeriod(sim, a.bars(), w.startBar);
     return f;
 }
 

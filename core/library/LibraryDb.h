@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 struct sqlite3;
@@ -45,6 +46,8 @@ public:
     const std::string& path() const { return path_; }
 
     std::unordered_map<std::string, FileState> fileStates();
+    // Files with windows stored before schema 5 (no period): the next import reads them again.
+    std::unordered_set<std::string> filesWithoutPeriod();
     Result<bool> begin();
     Result<bool> commit();
     void rollback();
@@ -73,6 +76,7 @@ public:
                                  const std::string& model);
     std::optional<double> loopThreshold() override; // of the last scoring, if any
     std::optional<std::string> loopModel(); // which model gave the scores
+    std::vector<double> keptScores(); // every scored kept window's loop score (ScoreHistogram.cpp)
     // Every kept window (or every window), in file and bar order; `kind` filters by file kind.
     std::vector<WindowRecord> windowRecords(bool keptOnly = true, const std::string& kind = {});
     // One kept window by its id (the mined loop "m<id>"), or nothing (LibraryWindowRead.cpp).
@@ -132,6 +136,7 @@ private:
     Result<bool> applySchema();
     Result<bool> migrate(int version);
     Result<bool> migrateWindowMetre(); // schema 5: windows.metre, windows.bar_steps
+    Result<bool> addWindowPeriod(); // schema 5 (LibrarySchema.cpp)
     Result<bool> hasTable(const std::string& table);
     Result<bool> hasColumn(const std::string& table, const std::string& column);
 

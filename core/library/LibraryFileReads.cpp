@@ -49,7 +49,8 @@ std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
 {
     std::vector<StoredWindow> out;
     Statement st(db(), "SELECT w.start_bar,w.drum_cells,w.bass_cells,w.kept,w.correlation,w.loop_score,"
-                       "w.metre,w.bar_steps FROM windows w JOIN files f ON f.id=w.file_id WHERE f.path=? ORDER BY w.start_bar");
+                       "w.metre,w.bar_steps,w.period FROM windows w JOIN files f ON f.id=w.file_id WHERE f.path=? "
+                       "ORDER BY w.start_bar");
     st.bind(1, path);
     if (!readRows(st, "cannot read the windows of a file", [&](const Statement& row) {
             StoredWindow w;
@@ -61,6 +62,8 @@ std::vector<StoredWindow> LibraryDb::windowsOf(const std::string& path)
             w.loopScore = row.optionalReal(5);
             w.metre = row.text(6);
             w.barSteps = row.int32(7);
+            if (const auto p = row.optionalReal(8))
+                w.period = int(*p);
             out.push_back(w);
         }))
         out.clear();

@@ -130,10 +130,13 @@ Result<std::vector<Candidate>> changedFiles(LibraryDb& db, std::vector<Candidate
     const auto known = db.fileStates();
     if (db.lastError())
         return *db.lastError();
+    const auto noPeriod = db.filesWithoutPeriod(); // stored before schema 5: read again for the period
+    if (db.lastError())
+        return *db.lastError();
     std::vector<Candidate> todo;
     for (auto& c : candidates) {
         auto it = known.find(c.path);
-        if (it != known.end() && it->second.size == c.size && it->second.mtimeNs == c.mtimeNs)
+        if (it != known.end() && it->second.size == c.size && it->second.mtimeNs == c.mtimeNs && !noPeriod.count(c.path))
             ++unchanged;
         else
             todo.push_back(std::move(c));

@@ -90,7 +90,7 @@ LoopSelect minedSelect(const LoopQuery& q, bool countOnly = false)
     s.sql = countOnly ? "SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id "
                       : "SELECT 0 AS src, w.id AS id, f.path AS path, w.start_bar AS start_bar, w.loop_score AS score, "
                         "p.tempo_bpm AS tempo, coalesce(w.note_density,0) AS nd, coalesce(w.unique_pitch,0) AS up, '' AS model, "
-                        "w.metre AS metre "
+                        "w.metre AS metre, w.period AS period "
                         "FROM windows w JOIN files f ON f.id=w.file_id LEFT JOIN pieces p ON p.file_id=f.id ";
     s.sql += "WHERE w.kept=1 AND coalesce(w.note_density,0) BETWEEN ? AND ?";
     s.params = {q.minDensity, q.maxDensity};
@@ -110,6 +110,10 @@ LoopSelect minedSelect(const LoopQuery& q, bool countOnly = false)
         s.sql += " AND w.id IN (SELECT value FROM json_each(?))";
         s.params.emplace_back(idsJson(*q.only, LoopId::Source::Mined));
     }
+    if (q.period) { // method.md 10.1
+        s.sql += " AND w.period = ?";
+        s.params.emplace_back(double(*q.period));
+    }
     return s;
 }
 
@@ -118,10 +122,12 @@ LoopSelect generatedSelect(const LoopQuery& q, bool countOnly = false)
     LoopSelect s;
     s.sql = countOnly ? "SELECT count(*) "
                       : "SELECT 1 AS src, g.id AS id, '' AS path, 0 AS start_bar, g.loop_score AS score, g.tempo_bpm AS tempo, "
-                        "g.note_density AS nd, g.unique_pitch AS up, b.model_name AS model, '4/4' AS metre ";
+                        "g.note_density AS nd, g.unique_pitch AS up, b.model_name AS model, '4/4' AS metre, NULL AS period ";
     s.sql += "FROM generated_loops g JOIN generation_batches b ON b.id=g.batch_id "
              "WHERE g.kept=1 AND g.note_density BETWEEN ? AND ?";
     s.params = {q.minDensity, q.maxDensity};
+    if (q.period) // generated loops have no stored period: a period filter keeps none of them
+        s.sql += " AND 0";
     if (!q.model.empty()) {
         s.sql += " AND b.model_name=?";
         s.params.emplace_back(q.model);
@@ -165,6 +171,7 @@ const char* loopOrderColumn(LoopQuery::Order o)
     case LoopQuery::Order::Tempo: return "tempo";
     case LoopQuery::Order::NoteDensity: return "nd";
     case LoopQuery::Order::UniquePitch: return "up";
+    case LoopQuery::Order::Period: return "period IS NULL, period";
     }
     return "score";
 }
@@ -218,7 +225,7 @@ std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int
 {
     std::vector<LoopRow> out;
     const LoopSelect s = loopSelect(q);
-    Statement st(db(), "SELECT src,id,path,start_bar,score,tempo,nd,up,model,metre FROM (" + s.sql + ") ORDER BY "
+    Statement st(db(), "SELECT src,id,path,start_bar,score,tempo,nd,up,model,metre,period FROM (" + s.sql + ") ORDER BY "
                            + loopOrderColumn(q.order) + (q.descending ? " DESC" : " ASC")
                            + ", src, path COLLATE lm_natural, start_bar, id LIMIT ? OFFSET ?");
     int next = 1;
@@ -237,6 +244,8 @@ std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int
             r.uniquePitch = row.real(7);
             r.model = row.text(8);
             r.metre = row.text(9);
+            if (const auto p = row.optionalReal(10))
+                r.period = int(*p);
             out.push_back(std::move(r));
         }))
         out.clear();

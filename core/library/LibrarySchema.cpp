@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS windows (
   unique_pitch REAL,
   metre TEXT NOT NULL DEFAULT '4/4',       -- schema 5: the window's time signature (method.md 10.2)
   bar_steps INTEGER NOT NULL DEFAULT 16,   -- schema 5: steps a bar of that metre (3/4: 12)
+  period INTEGER,               -- schema 5: method.md 10.1 (1, 2, 4, 8; 0: none; NULL: not computed)
   UNIQUE(file_id, start_bar)
 );
 -- Schema 4: generated loops. A batch is one generation run with its
@@ -166,11 +167,27 @@ Result<bool> LibraryDb::migrateWindowMetre()
     return true;
 }
 
+// Schema 5: the windows' period (method.md 10.1). It needs the piece's roll,
+// so older windows keep NULL until the next import reads their file again
+// (filesWithoutPeriod() names them to the import).
+Result<bool> LibraryDb::addWindowPeriod()
+{
+    auto present = hasColumn("windows", "period");
+    if (!present)
+        return present.error();
+    if (*present)
+        return true;
+    return exec("ALTER TABLE windows ADD COLUMN period INTEGER");
+}
+
 // Brings a library of an older schema up to the columns of kSchemaVersion.
 Result<bool> LibraryDb::migrate(int version)
 {
     if (version >= 1 && version <= 4)
         if (auto r = migrateWindowMetre(); !r)
+            return r.error();
+    if (version >= 1 && version <= 4)
+        if (auto r = addWindowPeriod(); !r)
             return r.error();
     if (version == 1) { // schema 1 had no per-file summary columns
         if (auto r = exec("ALTER TABLE files ADD COLUMN windows_kept INTEGER NOT NULL DEFAULT 0;"

@@ -21,7 +21,7 @@ Result<bool> LibraryDb::prepareStore()
               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insertWindow_ = Statement(
         db(), "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score,note_density,"
-              "unique_pitch,metre,bar_steps) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+              "unique_pitch,metre,bar_steps,period) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Statement* st : {&upsertFile_, &deletePiece_, &deleteWindows_, &insertPiece_, &insertWindow_})
         if (!st->ok())
             return Error{path_, -1, "cannot prepare the import's statements: " + st->message()};
@@ -92,6 +92,10 @@ Result<bool> LibraryDb::storeWindows(int64_t fileId, const ImportedFile& f)
         st.bind(1, fileId).bind(2, w.startBar).bind(3, w.drumCells).bind(4, w.bassCells).bind(5, w.kept ? 1 : 0);
         st.bind(6, Blob{w.correlation.data(), sizeof(double) * w.correlation.size()});
         st.bind(7, w.loopScore).bind(8, w.noteDensity).bind(9, w.uniquePitch).bind(10, w.metre).bind(11, w.barSteps);
+        if (w.period)
+            st.bind(12, int64_t(*w.period));
+        else
+            st.bind(12, nullptr);
         if (!st.run())
             return Error{path_, -1, "cannot store the windows of " + f.path + ": " + st.message()};
     }
@@ -105,6 +109,15 @@ std::unordered_map<std::string, FileState> LibraryDb::fileStates()
     if (!readRows(st, "cannot read the stored files' states", [&](const Statement& row) {
             out[row.text(0)] = FileState{row.int64(1), row.int64(2), row.int64(3)};
         }))
+        out.clear();
+    return out;
+}
+
+std::unordered_set<std::string> LibraryDb::filesWithoutPeriod()
+{
+    std::unordered_set<std::string> out;
+    Statement st(db(), "SELECT DISTINCT f.path FROM files f JOIN windows w ON w.file_id=f.id WHERE w.period IS NULL");
+    if (!readRows(st, "cannot read which windows have no period", [&](const Statement& row) { out.insert(row.text(0)); }))
         out.clear();
     return out;
 }

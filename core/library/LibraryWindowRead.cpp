@@ -7,7 +7,7 @@ std::optional<WindowRecord> LibraryDb::keptWindow(int64_t windowId)
 {
     std::optional<WindowRecord> out;
     Statement st(db(), "SELECT w.id,f.path,f.kind,w.start_bar,w.correlation,w.loop_score,w.metre,"
-                       "w.bar_steps FROM windows w "
+                       "w.bar_steps,w.period FROM windows w "
                        "JOIN files f ON f.id=w.file_id WHERE w.id=? AND w.kept=1");
     st.bind(1, windowId);
     if (!readRows(st, "cannot read a window", [&](const Statement& row) {
@@ -20,6 +20,8 @@ std::optional<WindowRecord> LibraryDb::keptWindow(int64_t windowId)
             r.loopScore = row.optionalReal(5);
             r.metre = row.text(6);
             r.barSteps = row.int32(7);
+            if (const auto p = row.optionalReal(8))
+                r.period = int(*p);
             out = std::move(r);
         }))
         out.reset();

@@ -1,5 +1,6 @@
 #include "LoopExport.h"
 
+#include "core/analysis/Period.h"
 #include "core/audio/AudioExport.h"
 #include "core/base/FileBytes.h"
 #include "core/io/MidiWriter.h"
@@ -68,6 +69,13 @@ double exportTempo(const LoopInfo& info, const LoopExportSettings& settings)
 }
 
 std::string exportExtension(const LoopInfo& info) { return info.audio ? "wav" : "mid"; }
+
+int exportBars(const LoopInfo& info, const LoopExportSettings& settings)
+{
+    if (settings.atPeriod && info.period && *info.period > 0 && *info.period < format::kBarsPerWindow)
+        return *info.period;
+    return format::kBarsPerWindow;
+}
 
 std::vector<std::string> exportPaths(const std::vector<LoopInfo>& loops, const LoopExportSettings& settings,
                                      const std::string& dir)
@@ -150,7 +158,7 @@ Result<bool> writeLoopFile(const LoopRoll& loop, const LoopExportSettings& setti
     if (loop.info.audio) {
         const std::string temp = tempBeside(path);
         auto cut = exportAudioBars(loop.info.path, loop.info.tempoBpm, loop.info.downbeat, loop.info.startBar,
-                                   format::kBarsPerWindow, temp);
+                                   exportBars(loop.info, settings), temp);
         if (!cut) {
             ::unlink(temp.c_str());
             return cut.error();
@@ -159,7 +167,13 @@ Result<bool> writeLoopFile(const LoopRoll& loop, const LoopExportSettings& setti
     }
     if (loop.steps.empty())
         return Error{path, -1, loop.info.id.text() + ": no notes to write"};
-    const std::vector<uint8_t> bytes = encodeMidi(loopMidi(loop, exportTempo(loop.info, settings), settings));
+    // At its period (method.md 10.1) a loop is cut to its first bars, of its own metre.
+    const int bars = exportBars(loop.info, settings);
+    LoopRoll cut = loop;
+    cut.steps = periodSteps(loop.steps, bars);
+    if (!loop.keys.empty())
+        cut.keys = periodSteps(loop.keys, bars);
+    const std::vector<uint8_t> bytes = encodeMidi(loopMidi(cut, exportTempo(loop.info, settings), settings));
     if (replace) {
         auto written = writeFileAtomically(path, bytes);
         return written ? Result<bool>(true) : Result<bool>(written.error());

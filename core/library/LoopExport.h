@@ -26,7 +26,12 @@ struct LoopExportSettings {
     std::optional<double> bpm;                   // none: the source tempo (MIDI)
     int bassProgram = 34;                        // 0-based GM program (34: picked bass)
     DrumMap drums;
+    bool atPeriod = false; // cut a loop at its period (method.md 10.1): a 2-bar loop as 2 bars, repeated
 };
+
+// The bars a loop is written with: its period when the settings ask for it and
+// it has one (1, 2 or 4), else the window's 8.
+int exportBars(const LoopInfo& info, const LoopExportSettings& settings);
 
 // The tempo a loop is written at.
 double exportTempo(const LoopInfo& info, const LoopExportSettings& settings);

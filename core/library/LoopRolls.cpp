@@ -3,6 +3,7 @@
 #include "LibraryDb.h"
 
 #include "core/analysis/PieceAnalysis.h"
+#include "core/analysis/Period.h"
 #include "core/analysis/Windows.h"
 #include "core/base/FileBytes.h"
 #include "core/io/MidiReader.h"
@@ -28,6 +29,7 @@ Result<LoopInfo> loopInfo(LibraryDb& db, const LoopId& id)
         info.score = g->loop.loopScore;
         info.tempoBpm = g->tempoBpm > 0 ? g->tempoBpm : 120.0;
         info.generatedRoll = g->loop.roll;
+        info.period = rollPeriod(info.generatedRoll);
         return info;
     }
     const std::optional<WindowRecord> w = db.keptWindow(id.id);
@@ -51,6 +53,7 @@ Result<LoopInfo> loopInfo(LibraryDb& db, const LoopId& id)
     info.downbeat = file->piece->downbeat;
     info.size = file->size;
     info.mtimeNs = file->mtimeNs;
+    info.period = w->period;
     return info;
 }
 

@@ -30,6 +30,7 @@ struct LoopInfo {
     std::vector<uint64_t> generatedRoll; // a generated loop's 128 masks, from the library
     std::string metre = "4/4";           // the window's time signature (method.md 10.2)
     int barSteps = 16;
+    std::optional<int> period; // method.md 10.1: the window's (mined), the roll's (generated)
 };
 
 struct LoopRoll {

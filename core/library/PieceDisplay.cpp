@@ -3,6 +3,7 @@
 #include "LibraryDb.h"
 
 #include "core/analysis/BarCorrelation.h"
+#include "core/analysis/Period.h"
 #include "core/base/FileBytes.h"
 #include "core/audio/AudioReader.h"
 #include "core/io/MidiReader.h"
@@ -38,6 +39,9 @@ void loadMidi(PieceDisplay& d, const MidiFile& midi, bool keysInCorrelation)
     d.midi = analysePiece(midi);
     const PieceAnalysis& a = *d.midi;
     d.allParts = allPartsDisplay(midi, a, PieceDisplay::kMaxShownBars);
+    auto trackName = [&midi](int t) { return t >= 0 && size_t(t) < midi.tracks.size() ? midi.tracks[size_t(t)].name() : std::string(); };
+    d.drumTrackName = trackName(a.drumTrack);
+    d.bassTrackName = trackName(a.bassTrack);
     d.bars = a.bars();
     if (d.bars == 0)
         return;
@@ -61,6 +65,12 @@ void loadMidi(PieceDisplay& d, const MidiFile& midi, bool keysInCorrelation)
         }
         d.windows.push_back(w);
     }
+    std::vector<int64_t> windowStarts;
+    for (const WindowInfo& w : d.windows)
+        windowStarts.push_back(w.startBar);
+    const std::vector<int> periods = midiWindowPeriods(a, windowStarts);
+    for (size_t i = 0; i < periods.size(); ++i) // a metre change's placeholder has no period
+        d.periods.emplace_back(d.windows[i].barSteps > 0 ? periods[i] : 0);
 }
 
 void loadAudio(PieceDisplay& d)
@@ -82,9 +92,12 @@ void loadAudio(PieceDisplay& d)
         d.windows[size_t(i)].startBar = i;
         d.windows[size_t(i)].kept = true; // every audio window is a candidate
     }
+    d.periods.assign(size_t(count), std::nullopt);
     for (const StoredWindow& w : d.stored->windows)
-        if (w.startBar >= 0 && w.startBar < count)
+        if (w.startBar >= 0 && w.startBar < count) {
             d.windows[size_t(w.startBar)].correlation = w.correlation;
+            d.periods[size_t(w.startBar)] = w.period;
+        }
 }
 
 } // namespace

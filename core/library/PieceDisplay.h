@@ -37,6 +37,8 @@ struct PieceDisplay {
                                         // a bar no window starts at (a metre change, method.md 10.2)
                                         // holds a placeholder with barSteps 0, not kept
     std::vector<std::optional<double>> scores; // per window start, from the library
+    std::vector<std::optional<int>> periods;   // per window start (method.md 10.1): MIDI computed, audio stored
+    std::string drumTrackName, bassTrackName;  // MIDI: the names of the tracks the parts come from
     std::optional<double> threshold;
     bool changedSinceImport = false;    // the file is not what the library analysed
     std::vector<bool> emptyBars;        // MIDI: the shown bars of `matrix` with no drum or bass cell

@@ -27,6 +27,7 @@ struct StoredWindow {
     // The window's metre (method.md 10.2, schema 5): its time signature and bar length in steps.
     std::string metre = "4/4";
     int barSteps = 16;
+    std::optional<int> period; // method.md 10.1: 1, 2, 4, 8 or 0; nothing in a library from before schema 5
 };
 
 struct StoredPiece {
@@ -114,10 +115,11 @@ struct LoopRow {
     double noteDensity = 0;
     double uniquePitch = 0;
     std::string metre = "4/4"; // the loop's time signature (method.md 10.2)
+    std::optional<int> period; // mined: the window's (method.md 10.1); generated: nothing
 };
 
 struct LoopQuery {
-    enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch };
+    enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, Period };
     enum class Source { All, Mined, Generated };
     Source source = Source::All;
     std::string model;                // generated loops of this model only (implies Generated)
@@ -125,6 +127,7 @@ struct LoopQuery {
     std::optional<double> maxScore;   // only scored loops under this
     double minDensity = 0, maxDensity = 1e9;
     std::string metre;                // loops of this time signature only ("3/4"); empty: every metre
+    std::optional<int> period;        // mined loops of this period only (0: no period)
     Order order = Order::Score;
     bool descending = false;
     std::optional<std::vector<LoopId>> only; // these loops only (the library map's lasso); none: no such limit
@@ -140,6 +143,7 @@ struct WindowRecord {
     std::optional<double> loopScore;
     std::string metre = "4/4"; // the window's time signature (method.md 10.2)
     int barSteps = 16;
+    std::optional<int> period; // method.md 10.1
 };
 
 // How a batch of loops was generated: what `generate` and the Generation

@@ -48,6 +48,13 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     repeat_->setObjectName(QStringLiteral("exportRepeat"));
     repeat_->setRange(1, LoopExportSettings::kMaxRepeat);
     repeat_->setSuffix(tr(" × 8 bars"));
+    atPeriod_ = new QCheckBox(first.period && *first.period > 0 && *first.period < format::kBarsPerWindow && count == 1
+                                  ? (*first.period == 1 ? tr("Cut at its period (1 bar)") : tr("Cut at its period (%1 bars)").arg(*first.period))
+                                  : tr("Cut each loop at its period"),
+                              this);
+    atPeriod_->setObjectName(QStringLiteral("exportAtPeriod"));
+    atPeriod_->setToolTip(tr("A loop that repeats every 1, 2 or 4 bars is written as those bars (repeated as asked); "
+                             "one with no shorter period keeps its 8 bars"));
     useTempo_ = new QCheckBox(tr("Tempo:"), this);
     useTempo_->setObjectName(QStringLiteral("exportUseTempo"));
     useTempo_->setToolTip(tr("Off: each loop at its source's tempo"));
@@ -87,6 +94,7 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
         form->addRow(tr("Names:"), pattern_);
     form->addRow(QString(), preview_);
     form->addRow(tr("Repeat:"), repeat_);
+    form->addRow(QString(), atPeriod_);
     form->addRow(useTempo_, tempo_);
     form->addRow(tr("Bass:"), program_);
     form->addRow(tr("Drum map:"), mapRow);
@@ -105,6 +113,12 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     if (pattern_)
         connect(pattern_, &QLineEdit::textChanged, this, &ExportDialog::updatePreview);
     connect(useTempo_, &QCheckBox::toggled, this, &ExportDialog::updatePreview);
+    connect(atPeriod_, &QCheckBox::toggled, this, [this](bool on) {
+        LoopExportSettings s;
+        s.atPeriod = on;
+        updatePreview();
+        repeat_->setSuffix(count_ == 1 ? (exportBars(first_, s) == 1 ? tr(" × 1 bar") : tr(" × %1 bars").arg(exportBars(first_, s))) : on ? tr(" × its bars") : tr(" × 8 bars"));
+    });
     connect(tempo_, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updatePreview);
     restore(first);
     updatePreview();
@@ -126,6 +140,7 @@ void ExportDialog::restore(const LoopInfo& first)
         target_->setText(QDir(folder).filePath(QString::fromStdString(sanitiseFileName(name) + "." + exportExtension(first))));
     }
     repeat_->setValue(s.value(key("repeat"), 1).toInt());
+    atPeriod_->setChecked(s.value(key("atPeriod"), false).toBool());
     useTempo_->setChecked(s.value(key("useTempo"), false).toBool() && !first.audio);
     // Off: the source's tempo is shown (and used); on: the tempo chosen last.
     const double source = first.tempoBpm > 0 ? first.tempoBpm : 120.0;
@@ -142,6 +157,7 @@ void ExportDialog::remember() const
     s.setValue(key("folder"), mode_ == Mode::Folder ? target() : QFileInfo(target()).absolutePath());
     if (pattern_)
         s.setValue(key("pattern"), pattern_->text());
+    s.setValue(key("atPeriod"), atPeriod_->isChecked());
     if (first_.audio)
         return; // its options were not shown
     s.setValue(key("repeat"), repeat_->value());
@@ -157,6 +173,7 @@ LoopExportSettings ExportDialog::fromWidgets() const
     if (pattern_)
         s.pattern = pattern_->text().toStdString();
     s.repeat = repeat_->value();
+    s.atPeriod = atPeriod_->isChecked();
     if (useTempo_->isChecked())
         s.bpm = tempo_->value();
     s.bassProgram = program_->currentData().toInt();
@@ -171,7 +188,8 @@ void ExportDialog::updatePreview()
         return;
     }
     if (mode_ == Mode::File) {
-        preview_->setText(first_.audio ? tr("8 bars cut from the audio file (WAV or FLAC)") : QString());
+        preview_->setText(first_.audio ? (exportBars(first_, s) == 1 ? tr("1 bar cut from the audio file (WAV or FLAC)")
+                                                       : tr("%1 bars cut from the audio file (WAV or FLAC)").arg(exportBars(first_, s))) : QString());
         preview_->setVisible(!preview_->text().isEmpty());
         return;
     }

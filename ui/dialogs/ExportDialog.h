@@ -37,6 +37,7 @@ public:
     QComboBox* programCombo() const { return program_; }
     QLineEdit* drumMapEdit() const { return drumMap_; }
     QLabel* errorLabel() const { return error_; }
+    QCheckBox* atPeriodCheck() const { return atPeriod_; } // cut each loop at its period (method.md 10.1)
     QLabel* previewLabel() const { return preview_; }
 
     void accept() override;
@@ -62,6 +63,7 @@ private:
     QLineEdit* drumMap_;
     QLabel* preview_;
     QLabel* error_;
+    QCheckBox* atPeriod_;
 };
 
 } // namespace lm::ui

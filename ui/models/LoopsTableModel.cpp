@@ -44,6 +44,8 @@ QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
     case Tempo: return qRound(r.tempoBpm);
     case NoteDensity: return QString::number(r.noteDensity, 'f', 2);
     case UniquePitch: return QString::number(r.uniquePitch, 'f', 2);
+    case Period: // in bars; none: no period of 1, 2, 4 or 8; empty: not known (generated, or before schema 5)
+        return r.period ? (*r.period > 0 ? QVariant(*r.period) : QVariant(tr("none"))) : QVariant();
     }
     return {};
 }
@@ -59,6 +61,7 @@ QVariant LoopsTableModel::headerData(int section, Qt::Orientation o, int role) c
     case Tempo: return tr("Tempo");
     case NoteDensity: return tr("Note density");
     case UniquePitch: return tr("Unique pitch");
+    case Period: return tr("Period");
     }
     return {};
 }

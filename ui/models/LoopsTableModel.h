@@ -1,7 +1,7 @@
 #pragma once
 // Every mined loop (kept window) of the library, and the generated loops kept
 // there: score, file (for a generated loop its model and id), start bar,
-// tempo, note density, unique pitch. Filters and order run in SQL.
+// tempo, note density, unique pitch, period (method.md 10.1). Filters and order run in SQL.
 #include "PagedTableModel.h"
 
 #include "core/library/LibraryReader.h"
@@ -10,12 +10,12 @@
 
 namespace lm::ui {
 
-constexpr int kLoopsColumns = 6; // checked against Column::ColumnCount below
+constexpr int kLoopsColumns = 7; // checked against Column::ColumnCount below
 
 class LoopsTableModel : public PagedRowsModel<LoopRow, LoopQuery, kLoopsColumns> {
     Q_OBJECT
 public:
-    enum Column { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, ColumnCount };
+    enum Column { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, Period, ColumnCount };
     static_assert(ColumnCount == kLoopsColumns);
     enum Role { FullPathRole = Qt::UserRole + 1, StartBarRole, LoopIdRole /* "m12", "g3" */ };
 

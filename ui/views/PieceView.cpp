@@ -6,6 +6,7 @@
 #include "PieceText.h"
 #include "SsmView.h"
 
+#include "core/analysis/Period.h"
 #include "core/audio/AudioExport.h"
 #include "core/io/MidiWriter.h"
 #include "core/library/LibraryDb.h"
@@ -47,6 +48,7 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto* top = new QHBoxLayout;
+    header_ = top;
     top->addWidget(info_, 1);
     top->addWidget(tempo_);
     matrix_ = new MatrixChoice(ssm_, this); // which matrix, why, and the bar lane (issue 19)
@@ -71,6 +73,8 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
 }
 
 PieceView::~PieceView() = default;
+
+void PieceView::addHeaderButton(QWidget* button) { header_->addWidget(button); }
 
 void PieceView::setSession(LibrarySession* session)
 {
@@ -182,6 +186,7 @@ void PieceView::apply(std::shared_ptr<const PieceDisplay> d, int window)
     for (size_t i = 0; i < strip.size(); ++i) {
         strip[i].kept = p.windows[i].kept;
         strip[i].score = p.scores[i];
+        strip[i].period = i < p.periods.size() ? p.periods[i] : std::nullopt;
     }
     ssm_->setStrip(std::move(strip), p.threshold);
     if (window < 0) { // the first kept window
@@ -310,11 +315,13 @@ void PieceView::exportWithDialog()
         loop.info.id = generated_->loopId();
         loop.info.source = "generated";
         loop.info.score = generated_->loop.loopScore;
+        loop.info.period = rollPeriod(generated_->loop.roll);
     } else {
         loop.info.path = path_.toStdString();
         loop.info.source = QFileInfo(path_).completeBaseName().toStdString();
         loop.info.audio = isAudio();
         loop.info.startBar = start;
+        loop.info.period = shown_ && size_t(start) < shown_->periods.size() ? shown_->periods[size_t(start)] : std::nullopt;
     }
     const auto grid = audioGrid();
     loop.info.tempoBpm = grid ? grid->first : tempoBpm();

@@ -13,6 +13,7 @@
 #include <optional>
 
 class QAction;
+class QHBoxLayout;
 class QLabel;
 class QToolButton;
 
@@ -61,6 +62,10 @@ public:
     QToolButton* tempoButton() const { return tempo_; }
     QLabel* infoLabel() const { return info_; }
     const QString& currentFile() const { return path_; }
+    // What is drawn now (the "why" panel reads the selected window's facts from it); null before a load.
+    const PieceDisplay* shownDisplay() const { return shown_.get(); }
+    // A button of another part of the window in the header row, beside Tempo… (e.g. "Why?").
+    void addHeaderButton(QWidget* button);
     bool isAudio() const { return shown_ && shown_->audio; }
     // The audio piece's grid (bpm, downbeat seconds), when an audio piece is shown.
     std::optional<std::pair<double, double>> audioGrid() const;
@@ -101,6 +106,7 @@ private:
     MatrixChoice* matrix_;
     QLabel* info_;
     QToolButton* tempo_;
+    QHBoxLayout* header_;
     QAction* export_;
     QString path_;
     std::shared_ptr<const PieceDisplay> shown_;

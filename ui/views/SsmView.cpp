@@ -173,6 +173,7 @@ void SsmView::drawStrip(QPainter& p, const QRect& area, const QRectF& m)
             p.drawRect(cell);
         }
     }
+    drawPeriods(p, stripRow, m);
     if (playhead_ >= 0 && selected_ >= 0) {
         const double x = m.left() + (selected_ + playhead_ / 16.0) * cs;
         // Black edged white: it must stand out on every viridis colour of the strip.
@@ -183,6 +184,49 @@ void SsmView::drawStrip(QPainter& p, const QRect& area, const QRectF& m)
     }
     p.restore();
     p.drawText(QRectF(0, stripRow.top(), kMargin - 4, stripRow.height()), Qt::AlignRight | Qt::AlignVCenter, tr("win"));
+}
+
+// The period of each window (method.md 10.1) as its digit on the cell; where
+// the cells are too narrow for a digit each, one digit over each run of equal
+// periods that has room for it. No mark for no period (0) or an unknown one.
+void SsmView::drawPeriods(QPainter& p, const QRectF& stripRow, const QRectF& m)
+{
+    const double cs = cellSize();
+    QFont f = font();
+    f.setPixelSize(kStripHeight - 6);
+    f.setBold(true);
+    p.setFont(f);
+    const double digit = QFontMetricsF(f).horizontalAdvance(QLatin1Char('8')) + 2;
+    for (size_t b = 0; b < strip_.size();) {
+        size_t e = b + 1;
+        while (e < strip_.size() && strip_[e].period == strip_[b].period)
+            ++e;
+        const std::optional<int> period = strip_[b].period;
+        if (period && *period > 0) {
+            const QColor bg = stripColour(strip_[b], threshold_);
+            const double luminance = 0.299 * bg.red() + 0.587 * bg.green() + 0.114 * bg.blue();
+            p.setPen(luminance > 100 ? QColor(Qt::black) : QColor(Qt::white));
+            const QString text = QString::number(*period);
+            auto draw = [&](double left, double width) {
+                p.drawText(QRectF(left, stripRow.top(), width, stripRow.height() - 3), Qt::AlignCenter, text);
+            };
+            if (cs >= digit)
+                for (size_t c = b; c < e; ++c)
+                    draw(m.left() + double(c) * cs, cs);
+            else if (double(e - b) * cs >= digit)
+                draw(m.left() + double(b) * cs, double(e - b) * cs);
+        }
+        b = e;
+    }
+    p.setFont(font());
+}
+
+QString SsmView::periodText(int startBar) const
+{
+    if (startBar < 0 || size_t(startBar) >= strip_.size() || !strip_[size_t(startBar)].period)
+        return {};
+    const int period = *strip_[size_t(startBar)].period;
+    return period > 0 ? (period == 1 ? tr("repeats every bar") : tr("repeats every %1 bars").arg(period)) : tr("no period of 1, 2, 4 or 8 bars");
 }
 
 void SsmView::setPlayhead(int step)
@@ -266,6 +310,8 @@ QString SsmView::stripToolTip(int startBar) const
         return {};
     const StripCell& s = strip_[size_t(startBar)];
     QString text = tr("Window of bars %1–%2").arg(startBar + 1).arg(startBar + kWindowBars);
+    if (!periodText(startBar).isEmpty())
+        text += QStringLiteral(" (") + periodText(startBar) + QStringLiteral(")");
     if (!s.kept)
         return text + tr(": not kept (too few drum or bass cells)");
     if (!s.score)

@@ -16,6 +16,7 @@ namespace lm::ui {
 struct StripCell {
     bool kept = false;
     std::optional<double> score;
+    std::optional<int> period; // method.md 10.1: 1, 2, 4, 8, or 0 (none); drawn as a mark on the cell
 };
 
 class SsmView : public QWidget {
@@ -38,6 +39,8 @@ public:
     QPoint stripCentre(int startBar) const;
     // The tooltip of a strip cell: bars, score and whether it is a loop.
     QString stripToolTip(int startBar) const;
+    // "repeats every 2 bars" / "no period of 1, 2, 4 or 8 bars"; "" when unknown (method.md 10.1).
+    QString periodText(int startBar) const;
     QStringList legendItems() const;
     QRect legendRect() const;
     // Whether the legend had to be shortened to fit the current width.
@@ -78,6 +81,7 @@ private:
     int barAt(double coord, double origin) const;
     void selectByKey(int startBar);
     void drawStrip(QPainter& p, const QRect& area, const QRectF& m);
+    void drawPeriods(QPainter& p, const QRectF& stripRow, const QRectF& m);
     void drawLegend(QPainter& p);
     void drawColourBar(QPainter& p, const QRect& area);
 
