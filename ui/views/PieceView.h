@@ -21,6 +21,7 @@ namespace lm::ui {
 class JobRunner;
 class LibrarySession;
 class PianoRollView;
+class TempoOctaveButtons;
 
 class PieceView : public QWidget {
     Q_OBJECT
@@ -57,6 +58,7 @@ public:
     SsmView* ssmView() const { return ssm_; }
     PianoRollView* rollView() const { return roll_; }
     QToolButton* tempoButton() const { return tempo_; }
+    TempoOctaveButtons* tempoOctaveButtons() const { return octave_; }
     QLabel* infoLabel() const { return info_; }
     const QString& currentFile() const { return path_; }
     bool isAudio() const { return shown_ && shown_->audio; }
@@ -94,6 +96,7 @@ private:
     PianoRollView* roll_;
     QLabel* info_;
     QToolButton* tempo_;
+    TempoOctaveButtons* octave_;
     QAction* export_;
     QString path_;
     std::shared_ptr<const PieceDisplay> shown_;
