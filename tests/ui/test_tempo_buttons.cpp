@@ -42,6 +42,8 @@ private Q_SLOTS:
         auto* half = d.findChild<QPushButton*>("halfTempo");
         auto* dbl = d.findChild<QPushButton*>("doubleTempo");
         QVERIFY(half && dbl);
+        if (qEnvironmentVariableIsSet("LM_TEMPO_SHOT")) // a picture of the dialog, for looking at
+            QVERIFY(d.grab().save(qEnvironmentVariable("LM_TEMPO_SHOT") + "/tempo_dialog.png"));
         QTest::mouseClick(dbl, Qt::LeftButton);
         QCOMPARE(d.bpm(), 168.0);
         QTest::mouseClick(half, Qt::LeftButton);
@@ -76,6 +78,11 @@ private Q_SLOTS:
         QCOMPARE(piece->ssmView()->bars(), 16);
         ui::TempoOctaveButtons* octave = piece->tempoOctaveButtons();
         QVERIFY(octave->isVisible());
+        if (qEnvironmentVariableIsSet("LM_TEMPO_SHOT")) { // and of a small window
+            w.resize(820, 520);
+            QCoreApplication::processEvents();
+            QVERIFY(w.grab().save(qEnvironmentVariable("LM_TEMPO_SHOT") + "/tempo_small_window.png"));
+        }
 
         // Half: one click, the library stores and applies half the tempo, bars twice as long.
         QSignalSpy applied(&w, &ui::MainWindow::tempoApplied);
