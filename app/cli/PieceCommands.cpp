@@ -1,6 +1,7 @@
 // windows, ssm, roll: the analysis of one MIDI file.
 #include "CliCommon.h"
 #include "Commands.h"
+#include "SsmExtras.h"
 
 #include "core/analysis/BarCorrelation.h"
 #include "core/analysis/PieceAnalysis.h"
@@ -17,7 +18,7 @@ namespace {
 
 // Parses "FILE" plus the given options; on failure returns the exit code.
 int loadPiece(int argc, char** argv, const std::vector<std::string>& valued, Args& args, PieceAnalysis& piece,
-              std::string& file)
+              std::string& file, MidiFile* keep = nullptr)
 {
     if (!parseArgs(argc, argv, 2, valued, {}, args))
         return Usage;
@@ -28,6 +29,8 @@ int loadPiece(int argc, char** argv, const std::vector<std::string>& valued, Arg
     if (!midi)
         return fail(midi.error());
     piece = analysePiece(*midi);
+    if (keep)
+        *keep = std::move(*midi);
     return Done;
 }
 
@@ -73,7 +76,11 @@ int runSsm(int argc, char** argv)
     Args args;
     PieceAnalysis piece;
     std::string file;
-    if (int rc = loadPiece(argc, argv, {}, args, piece, file); rc != Done)
+    MidiFile midi;
+    if (int rc = loadPiece(argc, argv, {"db"}, args, piece, file, &midi); rc != Done)
+        return rc;
+    SsmExtras extras; // issue 19: empty bars, all parts, bar scores (--db)
+    if (int rc = ssmExtras(midi, piece, file, args.option("db"), extras); rc != Done)
         return rc;
     const auto matrix = selfSimilarity(piece.roll.stackedSteps(), piece.barStarts, piece.markedSteps);
     const size_t n = piece.barStarts.size();
@@ -83,6 +90,7 @@ int runSsm(int argc, char** argv)
     j.key("bars").value(int64_t(n));
     j.key("bar_starts").numbers(piece.barStarts);
     j.key("matrix").table(matrix.data(), n, n);
+    writeSsmExtras(j, extras);
     j.endObject();
     printJson(j.str());
     return Done;

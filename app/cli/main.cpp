@@ -17,8 +17,11 @@ const char* kHelp = R"(usage: loopminer-cli COMMAND [ARGS]
 
 commands:
   windows FILE                     every 8-bar window of a MIDI or audio file, as JSON
-  ssm FILE [--spectra]             the bar-by-bar self-similarity matrix, as JSON
-                                   (--spectra: audio's per-bar mel spectra too)
+  ssm FILE [--spectra] [--db LIB.sqlite]
+                                   the bar-by-bar self-similarity matrix, as JSON
+                                   (--spectra: audio's per-bar mel spectra too); MIDI: also
+                                   "all_parts" (every part's matrix), "empty_bars", and
+                                   "bar_scores" (best kept window's score per bar, --db)
   roll FILE.mid --start-bar B      the 57 x 128 roll of one window, 57 lines of 0/1
   scan DIR... --db LIB.sqlite      import every MIDI and audio file under the folders
         [--threads N]

@@ -37,6 +37,7 @@ void loadMidi(PieceDisplay& d, const MidiFile& midi)
     d.seconds = midi.durationSeconds();
     d.midi = analysePiece(midi);
     const PieceAnalysis& a = *d.midi;
+    d.allParts = allPartsDisplay(midi, a, PieceDisplay::kMaxShownBars);
     d.bars = a.bars();
     if (d.bars == 0)
         return;
@@ -45,6 +46,7 @@ void loadMidi(PieceDisplay& d, const MidiFile& midi)
     std::vector<int64_t> starts(a.barStarts.begin(), a.barStarts.begin() + d.shownBars);
     const int64_t end = d.shownBars < d.bars ? a.barStarts[size_t(d.shownBars)] : a.markedSteps;
     d.matrix = selfSimilarity(d.stacked, starts, end);
+    d.emptyBars = emptyBars(d.stacked, a.barStarts, d.shownBars, a.markedSteps);
     d.windows = computeWindows(a);
 }
 

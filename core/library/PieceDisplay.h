@@ -7,6 +7,7 @@
 // their first kMaxShownBars bars only, so that no N x N buffer of a
 // 20,000-bar piece is ever made.
 #include "core/analysis/PieceAnalysis.h"
+#include "core/library/AllPartsDisplay.h"
 #include "core/analysis/Windows.h"
 #include "core/base/JobContext.h"
 #include "core/model/LibraryRecords.h"
@@ -36,6 +37,8 @@ struct PieceDisplay {
     std::vector<std::optional<double>> scores; // per window start, from the library
     std::optional<double> threshold;
     bool changedSinceImport = false;    // the file is not what the library analysed
+    std::vector<bool> emptyBars;        // MIDI: the shown bars of `matrix` with no drum or bass cell
+    AllPartsDisplay allParts;           // MIDI: every note of every part, for display (issue 19)
 };
 
 // `db` may be null (no library: no scores, and audio pieces cannot be shown).

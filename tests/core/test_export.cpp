@@ -3,6 +3,7 @@
 // real MIDI files, exported by the real CLI and read back through the
 // project's reader and analysis to exactly the library windows' rolls.
 #include "AudioFixtures.h"
+#include "QtFileFixtures.h"
 #include "CliRun.h"
 #include "Fixtures.h"
 
@@ -26,19 +27,6 @@ using namespace lm;
 using namespace lm::test;
 
 namespace {
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeText(const QString& path, const QByteArray& text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
 
 // The roll of a window as the library's analysis gives it: the source file
 // read and analysed on its own (not through the export code).
@@ -215,7 +203,7 @@ private Q_SLOTS:
     void repeatTempoPatternAndDrumMap()
     {
         QTemporaryDir out;
-        writeText(out.filePath("kit.txt"), "kick 60\nsnare 61\nclosed hi-hat 62\n");
+        writeBytes(out.filePath("kit.txt"), "kick 60\nsnare 61\nclosed hi-hat 62\n");
         const LoopRow& loop = loops_[1];
         const QString id = QStringLiteral("m%1").arg(loop.windowId);
         const CliRun r = runCli({"export", "--db", db_, "--ids", id, "--out", out.filePath("new/folder"), "--repeat", "3",
@@ -378,7 +366,7 @@ private Q_SLOTS:
         };
         failsWith({"--ids", good + ",m999999"}, 1, "no loop m999999");
         failsWith({"--ids", good + ",g999999"}, 1, "no loop g999999");
-        writeText(out.filePath("bad.txt"), "kick 36\ntom 40\n");
+        writeBytes(out.filePath("bad.txt"), "kick 36\ntom 40\n");
         failsWith({"--ids", good, "--drum-map", out.filePath("bad.txt")}, 1, out.filePath("bad.txt").toUtf8() + ": line 2: unknown drum class 'tom'");
         failsWith({"--ids", "x12"}, 2, "not 'x12'");
         failsWith({"--ids", good, "--repeat", "0"}, 2, "--repeat");

@@ -4,6 +4,7 @@
 // a batch of more than a few files as a job; a drag's mime data of .mid
 // files that read back to the selected loops.
 #include "GuiFixtures.h"
+#include "../core/QtFileFixtures.h"
 #include "../core/CliRun.h"
 
 #include "core/analysis/PieceAnalysis.h"
@@ -49,19 +50,6 @@ using namespace lm;
 using namespace lm::test;
 
 namespace {
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeBytes(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
 
 PieceAnalysis readBack(const QString& path)
 {

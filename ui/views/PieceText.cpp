@@ -61,7 +61,7 @@ QString audioSummary(const PieceDisplay& d, const QString& name)
 QString midiSummary(const PieceDisplay& d, const QString& name)
 {
     const PieceAnalysis& a = *d.midi;
-    if (d.bars == 0) {
+    if (d.bars == 0 && d.allParts.bars == 0) {
         const QString why = QString::fromStdString(a.reason.empty() ? std::string("no notes") : a.reason);
         return PieceText::tr("<b>%1</b> — %2 s, %3, tpq %4: no bars to show (%5)")
             .arg(name)
@@ -72,7 +72,7 @@ QString midiSummary(const PieceDisplay& d, const QString& name)
     }
     QString text = PieceText::tr("<b>%1</b> — %2 bars, %3, %4 BPM, tpq %5")
                        .arg(name)
-                       .arg(d.bars)
+                       .arg(d.bars > 0 ? d.bars : d.allParts.bars) // a file the method reads nothing of: its parts' bars
                        .arg(PieceText::metre(a))
                        .arg(a.firstTempoBpm(), 0, 'f', 1)
                        .arg(a.ticksPerQuarter);
@@ -107,11 +107,13 @@ QString PieceText::empty(const PieceDisplay& d)
     if (!d.error.empty())
         return d.audio ? tr("No bars to show: %1").arg(QString::fromStdString(d.error))
                        : tr("This file cannot be read: %1").arg(QString::fromStdString(d.error));
-    if (d.bars > 0)
+    if (d.bars > 0 || d.allParts.bars > 0)
         return {};
-    const QString why = d.midi && !d.midi->reason.empty() ? QString::fromStdString(d.midi->reason) : tr("no notes");
+    const QString why = !d.allParts.reason.empty() ? QString::fromStdString(d.allParts.reason)
+        : d.midi && !d.midi->reason.empty()       ? QString::fromStdString(d.midi->reason)
+                                                  : tr("no notes");
     return tr("%1 has no bars to show: %2.\nThe matrix is drawn from the drum and bass parts "
-              "(a drum part on channel 10, a bass with program 33–40).")
+              "(a drum part on channel 10, a bass with program 33–40), or from all parts when there are none.")
         .arg(name, why);
 }
 

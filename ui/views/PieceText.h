@@ -18,6 +18,11 @@ public:
     static QString metre(const PieceAnalysis& a);
     // Why a usable piece keeps none of its windows (method.md 2), or "".
     static QString noWindowReason(const std::vector<WindowInfo>& windows);
+    // Issue 19 (MatrixText.cpp): which matrix is shown, and why (next to the matrix).
+    // "no bass part: the matrix shows all parts; no loops are mined from this file"
+    static QString matrixTitle(const PieceDisplay& d, bool allParts);
+    static QString matrixReason(const PieceDisplay& d, bool allParts);
+    static QString unusableReason(const PieceAnalysis& a); // "no bass part (...)"
 };
 
 } // namespace lm::ui

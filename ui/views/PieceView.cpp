@@ -1,5 +1,7 @@
 #include "PieceView.h"
 
+#include "BarScoreLane.h"
+#include "MatrixChoice.h"
 #include "PianoRollView.h"
 #include "PieceText.h"
 #include "SsmView.h"
@@ -51,10 +53,13 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     top->addWidget(info_, 1);
     top->addWidget(tempo_);
     top->addWidget(octave_);
+    matrix_ = new MatrixChoice(ssm_, this); // which matrix, why, and the bar lane (issue 19)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addWidget(matrix_);
     layout->addWidget(split, 1);
+    connect(matrix_->lane(), &BarScoreLane::windowChosen, this, &PieceView::selectWindow);
     connect(ssm_, &SsmView::windowSelected, this, &PieceView::selectWindow);
     connect(tempo_, &QToolButton::clicked, this, &PieceView::editTempo);
     connect(octave_, &TempoOctaveButtons::scaleRequested, this, [this](double factor) {
@@ -96,6 +101,7 @@ void PieceView::clear()
     ssm_->setMatrix({}, 0);
     ssm_->setStrip({});
     ssm_->setEmptyText(tr("Select a piece to see its self-similarity"));
+    matrix_->clear();
     Q_EMIT windowShown(-1);
 }
 
@@ -181,8 +187,7 @@ void PieceView::apply(std::shared_ptr<const PieceDisplay> d, int window)
     tempo_->setVisible(p.audio && p.error.empty());
     octave_->setVisible(p.audio && p.error.empty());
     info_->setText(PieceText::summary(p));
-    ssm_->setMatrix(p.matrix, int(p.shownBars));
-    ssm_->setEmptyText(PieceText::empty(p));
+    matrix_->showPiece(shown_); // the method's matrix or all parts, labelled; the bar lane
     std::vector<StripCell> strip(p.windows.size());
     for (size_t i = 0; i < strip.size(); ++i) {
         strip[i].kept = p.windows[i].kept;

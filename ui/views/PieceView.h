@@ -20,6 +20,7 @@ namespace lm::ui {
 
 class JobRunner;
 class LibrarySession;
+class MatrixChoice;
 class PianoRollView;
 class TempoOctaveButtons;
 
@@ -57,6 +58,7 @@ public:
 
     SsmView* ssmView() const { return ssm_; }
     PianoRollView* rollView() const { return roll_; }
+    MatrixChoice* matrixChoice() const { return matrix_; }
     QToolButton* tempoButton() const { return tempo_; }
     TempoOctaveButtons* tempoOctaveButtons() const { return octave_; }
     QLabel* infoLabel() const { return info_; }
@@ -94,6 +96,7 @@ private:
     JobRunner* loader_;
     SsmView* ssm_;
     PianoRollView* roll_;
+    MatrixChoice* matrix_;
     QLabel* info_;
     QToolButton* tempo_;
     TempoOctaveButtons* octave_;

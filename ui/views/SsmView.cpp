@@ -26,6 +26,7 @@ constexpr int kLegendHeight = 16;
 const QColor kKeptUnscored(90, 90, 90);
 const QColor kNotKept(210, 210, 210);
 const QColor kLoopMark(230, 60, 30);
+const QColor kEmptyPair(150, 150, 150); // two bars with nothing to compare
 
 QColor stripColour(const StripCell& s, std::optional<double> threshold)
 {
@@ -65,7 +66,9 @@ void SsmView::setMatrix(std::vector<double> matrix, int bars)
     zoom_ = 1.0;
     pan_ = {};
     selected_ = -1;
+    emptyBars_.clear();
     update();
+    Q_EMIT viewChanged();
 }
 
 void SsmView::setStrip(std::vector<StripCell> cells, std::optional<double> threshold)
@@ -79,12 +82,13 @@ void SsmView::setSelectedWindow(int startBar)
 {
     selected_ = startBar;
     update();
+    Q_EMIT viewChanged();
 }
 
 QRect SsmView::plotArea() const
 {
     const int side = std::max(10, std::min(width() - kMargin - kColourBar,
-                                           height() - kMargin - kStripHeight - kLegendHeight - 16));
+                                           height() - kMargin - kStripHeight - kLegendHeight - 16 - laneHeight_));
     return {kMargin, kMargin / 2, side, side};
 }
 
@@ -196,13 +200,15 @@ QStringList SsmView::legendItems() const
     if (threshold_)
         items << tr("score 0 … %1").arg(formatScore(2 * *threshold_)) << tr("red: loop (< %1)").arg(formatScore(*threshold_));
     items << tr("dark: kept, no score") << tr("light: not kept");
+    if (std::count(emptyBars_.begin(), emptyBars_.end(), true) > 0)
+        items << tr("grey: empty bars");
     return items;
 }
 
 QRect SsmView::legendRect() const
 {
     const QRect area = plotArea();
-    return {4, area.bottom() + 8 + kStripHeight + 2, width() - 8, kLegendHeight};
+    return {4, area.bottom() + 8 + kStripHeight + 2 + laneHeight_, width() - 8, kLegendHeight};
 }
 
 bool SsmView::legendFits() const
@@ -218,9 +224,10 @@ void SsmView::drawLegend(QPainter& p)
 {
     const QRect r = legendRect();
     const QStringList items = legendItems();
-    const std::vector<QColor> swatches = threshold_
+    std::vector<QColor> swatches = threshold_
         ? std::vector<QColor>{viridis(1.0), kLoopMark, kKeptUnscored, kNotKept}
         : std::vector<QColor>{kKeptUnscored, kNotKept};
+    swatches.push_back(kEmptyPair); // drawn only when the legend lists empty bars
     p.save();
     p.setClipRect(r);
     int x = r.left();
@@ -309,6 +316,7 @@ void SsmView::mouseMoveEvent(QMouseEvent* e)
             dragFrom_ = pos;
             dragged_ = true;
             update();
+            Q_EMIT viewChanged();
         }
         return;
     }
@@ -320,7 +328,9 @@ void SsmView::mouseMoveEvent(QMouseEvent* e)
         QToolTip::showText(e->globalPosition().toPoint(), stripToolTip(col), this);
         return;
     }
-    if (row >= 0 && col >= 0 && area.contains(pos))
+    if (row >= 0 && col >= 0 && area.contains(pos) && pairEmpty(row, col))
+        QToolTip::showText(e->globalPosition().toPoint(), tr("bar %1, bar %2: both empty, nothing to compare").arg(row + 1).arg(col + 1), this);
+    else if (row >= 0 && col >= 0 && area.contains(pos))
         QToolTip::showText(e->globalPosition().toPoint(),
                            tr("bar %1, bar %2: %3").arg(row + 1).arg(col + 1).arg(matrix_[size_t(row) * size_t(bars_) + size_t(col)], 0, 'f', 3),
                            this);
@@ -358,6 +368,48 @@ void SsmView::wheelEvent(QWheelEvent* e)
         pan_ = {};
     zoom_ = newZoom;
     update();
+    Q_EMIT viewChanged();
+}
+
+void SsmView::resizeEvent(QResizeEvent* e)
+{
+    QWidget::resizeEvent(e);
+    Q_EMIT viewChanged();
+}
+
+void SsmView::setEmptyBars(std::vector<bool> empty)
+{
+    emptyBars_ = std::move(empty);
+    emptyBars_.resize(size_t(bars_), false);
+    for (int r = 0; r < bars_; ++r)
+        for (int c = 0; c < bars_; ++c)
+            if (pairEmpty(r, c))
+                image_.setPixelColor(c, r, kEmptyPair);
+    update();
+}
+
+bool SsmView::pairEmpty(int row, int col) const
+{
+    return row >= 0 && col >= 0 && size_t(row) < emptyBars_.size() && size_t(col) < emptyBars_.size()
+        && emptyBars_[size_t(row)] && emptyBars_[size_t(col)];
+}
+
+QColor SsmView::cellColour(int row, int col) const
+{
+    return row >= 0 && col >= 0 && row < bars_ && col < bars_ ? image_.pixelColor(col, row) : QColor();
+}
+
+void SsmView::reserveLane(int height)
+{
+    laneHeight_ = std::max(0, height);
+    update();
+    Q_EMIT viewChanged();
+}
+
+QRect SsmView::laneRect() const
+{
+    const QRect area = plotArea();
+    return {0, area.bottom() + 8 + kStripHeight + 2, width(), laneHeight_};
 }
 
 } // namespace lm::ui

@@ -46,8 +46,21 @@ public:
     void setPlayhead(int step);
     int playhead() const { return playhead_; }
 
+    // Issue 19. Bars of the shown roll with no cell: a pair of them is drawn as
+    // "empty" (not as similarity 1); set after setMatrix, which clears it.
+    void setEmptyBars(std::vector<bool> empty);
+    bool pairEmpty(int row, int col) const;
+    QColor cellColour(int row, int col) const; // as drawn, for tests
+    // Room under the strip for a lane of the same columns (BarScoreLane), its
+    // place, and the geometry it aligns with; viewChanged when that moves.
+    void reserveLane(int height);
+    QRect laneRect() const;
+    QRectF columnsRect() const { return matrixRect(); }
+    QRect plotRect() const { return plotArea(); }
+
 Q_SIGNALS:
     void windowSelected(int startBar);
+    void viewChanged(); // zoom, pan, size, matrix or selection
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -56,6 +69,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent*) override;
     void wheelEvent(QWheelEvent*) override;
     void keyPressEvent(QKeyEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
 
 private:
     QRectF matrixRect() const;   // where the whole matrix is drawn (zoom and pan applied)
@@ -80,6 +94,8 @@ private:
     bool dragging_ = false;
     bool dragged_ = false;
     int playhead_ = -1;
+    std::vector<bool> emptyBars_;
+    int laneHeight_ = 0;
 };
 
 } // namespace lm::ui
