@@ -2,7 +2,9 @@
 // tempi with FluidSynth and the GM soundfont, estimates tempo and downbeat,
 // and prints how many are within 2 % (an octave error counts as wrong).
 //   tempo_bench [COUNT] [SEED] [--keep DIR]
+//   tempo_bench --timidity [COUNT] [SEED]   MMA grooves rendered by timidity + freepats
 #include "Fixtures.h"
+#include "TimidityGrooves.h"
 
 #include "core/audio/AudioAnalysis.h"
 #include "core/playback/OfflineSynth.h"
@@ -17,6 +19,8 @@
 int main(int argc, char** argv)
 {
     using namespace lm;
+    if (argc > 1 && std::strcmp(argv[1], "--timidity") == 0)
+        return bench::runTimidityBench(argc > 2 ? std::atoi(argv[2]) : 40, argc > 3 ? uint32_t(std::atoi(argv[3])) : 1u);
     const int count = argc > 1 ? std::atoi(argv[1]) : 40;
     const uint32_t seed = argc > 2 ? uint32_t(std::atoi(argv[2])) : 1u;
     const char* keep = argc > 4 && std::strcmp(argv[3], "--keep") == 0 ? argv[4] : nullptr;
@@ -26,6 +30,7 @@ int main(int argc, char** argv)
         return 1;
     }
     std::mt19937 rng(seed);
+    FILE* features = std::getenv("LM_TEMPO_FEATURES") ? std::fopen(std::getenv("LM_TEMPO_FEATURES"), "w") : nullptr;
     int good = 0, octave = 0, downbeatGood = 0;
     double renderS = 0, analyseS = 0, audioS = 0;
     for (int i = 0; i < count; ++i) {
@@ -53,6 +58,7 @@ int main(int argc, char** argv)
             std::printf("%3d  true %7.2f  error: %s\n", i, bpm, piece.error().toString().c_str());
             continue;
         }
+        bench::dumpLevelFeatures(features, i, bpm, piece->estimate);
         const double err = std::abs(piece->bpm - bpm) / bpm;
         const bool ok = err <= 0.02;
         const bool oct = !ok && (std::abs(piece->bpm * 2 - bpm) / bpm <= 0.02 || std::abs(piece->bpm / 2 - bpm) / bpm <= 0.02);
@@ -70,5 +76,7 @@ int main(int argc, char** argv)
     std::printf("downbeat on a bar line (within 50 ms): %d of %d\n", downbeatGood, count);
     std::printf("audio %.1f s; rendering %.2f s; reading + resampling + tempo + matrix %.2f s (%.0f s of audio per second)\n",
                 audioS, renderS, analyseS, audioS / analyseS);
+    if (features)
+        std::fclose(features);
     return 0;
 }

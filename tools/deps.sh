@@ -11,6 +11,7 @@ PACKAGES=(
   libtorch-dev libopenblas0-openmp libgloo-dev
   libsndfile1-dev libsamplerate0-dev libfftw3-dev libaubio-dev librtmidi-dev
   libfluidsynth-dev fluid-soundfont-gm jackd1
+  timidity freepats mma
   xvfb xauth imagemagick
   python3-torch python3-mido python3-numpy
   slurm-wlm munge parallel

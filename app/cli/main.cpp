@@ -54,7 +54,7 @@ commands:
                                    as a JSON array of {id, source, file, start_bar, loop_score, ...}
 
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
-replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 70:180)
+replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 50:220)
 is where half/double-tempo confusion is resolved to; supported audio: WAV, AIFF, FLAC,
 OGG, MP3 (as Debian's libsndfile reads them)
   train detector --db LIB.sqlite --out DIR [--epochs-ae N] [--epochs-svdd N] [--seed S]

@@ -1,6 +1,7 @@
 #include "TempoEstimate.h"
 
 #include "MelSpectra.h"
+#include "MetricalLevel.h"
 
 #include <aubio/aubio.h>
 
@@ -39,10 +40,27 @@ void fitLine(const std::vector<double>& t, const std::vector<double>& k, double&
     a = (st - p * sk) / n;
 }
 
+// Log-magnitude flux (rises only) of one frame in the low, mid and high bands.
+void addBandFlux(const cvec_t& grain, std::vector<float>& prev, int sampleRate, uint_t win, OnsetBands& bands)
+{
+    const double hzPerBin = double(sampleRate) / win;
+    double f[3] = {0, 0, 0};
+    for (uint_t i = 1; i < grain.length && i < prev.size(); ++i) {
+        const float v = std::log1p(100.0f * grain.norm[i]);
+        const double hz = i * hzPerBin;
+        f[hz < 200 ? 0 : hz < 1500 ? 1 : 2] += std::max(0.0f, v - prev[i]);
+        prev[i] = v;
+    }
+    bands.low.push_back(float(f[0]));
+    bands.mid.push_back(float(f[1]));
+    bands.high.push_back(float(f[2]));
+}
+
 // aubio's beats and our own onset envelope (spectral flux), in one pass.
 struct OnsetTrack {
     std::vector<double> beats;
     std::vector<float> odf;   // one value per hop
+    OnsetBands bands;         // the same frames' flux in three bands
     double frameSeconds = 0;  // seconds per hop
     double delay = 0;         // the envelope lags the signal by about half a window
     bool ok = false;
@@ -67,6 +85,7 @@ OnsetTrack trackOnsets(const float* samples, size_t count, int sampleRate, const
     if (!tempo || !in || !out || !flux || !pvoc || !grain || !desc)
         return track;
     track.odf.reserve(count / hop + 1);
+    std::vector<float> prevNorm(win / 2 + 1, 0.0f);
     for (size_t pos = 0; pos + hop <= count; pos += hop) {
         std::copy(samples + pos, samples + pos + hop, in->data);
         aubio_tempo_do(tempo.get(), in.get(), out.get());
@@ -75,9 +94,13 @@ OnsetTrack trackOnsets(const float* samples, size_t count, int sampleRate, const
         aubio_pvoc_do(pvoc.get(), in.get(), grain.get());
         aubio_specdesc_do(desc.get(), grain.get(), flux.get());
         track.odf.push_back(flux->data[0]);
+        addBandFlux(*grain, prevNorm, sampleRate, win, track.bands);
     }
     track.frameSeconds = double(hop) / sampleRate;
     track.delay = double(win - hop) / sampleRate / 2;
+    track.bands.full = track.odf;
+    track.bands.frameSeconds = track.frameSeconds;
+    track.bands.delay = track.delay;
     track.ok = true;
     return track;
 }
@@ -169,13 +192,8 @@ void refineByComb(const OnsetTrack& track, double seconds, double& period, doubl
     origin = bestOrigin;
 }
 
-// Downbeat: the grid beat nearest the first sound (most loops and songs open
-// on a downbeat; the user can move it). Measured against the phase with the
-// strongest low-band onsets on rendered grooves, this was right more often,
-// because bass notes on every beat blur the kick's phase. When the beats fit
-// the grid poorly its phase is poor too: the first sound itself is used.
-double firstDownbeat(const float* samples, size_t count, int sampleRate, double period, double origin,
-                     double confidence)
+// Where the first sound starts: the first sample above a tenth of the peak.
+double firstSoundSeconds(const float* samples, size_t count, int sampleRate)
 {
     float peak = 0;
     for (size_t i = 0; i < count; ++i)
@@ -183,9 +201,7 @@ double firstDownbeat(const float* samples, size_t count, int sampleRate, double 
     size_t onset = 0;
     while (onset < count && std::abs(samples[onset]) < 0.1f * peak)
         ++onset;
-    const double firstSound = double(onset) / sampleRate;
-    const double grid = origin + std::round((firstSound - origin) / period) * period;
-    return confidence >= 0.8 ? std::max(0.0, grid) : firstSound;
+    return double(onset) / sampleRate;
 }
 
 } // namespace
@@ -203,14 +219,29 @@ TempoEstimate estimateTempo(const float* samples, size_t count, int sampleRate, 
         return est;
     const double seconds = double(count) / sampleRate;
     est.midRatio = midBeatRatio(track, period, origin, seconds);
-    double raw = 60.0 / period;
-    if (est.midRatio > 0.6) // measured on rendered grooves: 0.05..0.36 when right, 0.37..2.1 when half
-        raw *= 2;
-    est.bpm = foldTempo(raw, options.preferMinBpm, options.preferMaxBpm);
+    est.trackerBpm = 60.0 / period;
+    // The metrical level: the tracker's period, half, double or 3/2 of it (MetricalLevel).
+    LevelPrior prior;
+    prior.centreBpm = std::sqrt(options.preferMinBpm * options.preferMaxBpm);
+    est.levels = rankLevels(track.bands, period, origin, seconds, prior, options.levelScorer,
+                            sampleRate == audioformat::kSampleRate ? samples : nullptr, count);
+    if (!est.levels.empty()) {
+        period = est.levels.front().period;
+        origin = est.levels.front().origin;
+    }
+    est.bpm = foldTempo(60.0 / period, options.preferMinBpm, options.preferMaxBpm);
     period = 60.0 / est.bpm;
     refineByComb(track, seconds, period, origin);
     est.bpm = 60.0 / period;
-    est.downbeat = firstDownbeat(samples, count, sampleRate, period, origin, est.confidence);
+    // Downbeat: which beat of the bar is beat 1 (MetricalLevel), on the comb's grid. Without
+    // 8 kHz samples, the grid beat nearest the first sound, or the first sound when the grid fits poorly.
+    const double firstSound = firstSoundSeconds(samples, count, sampleRate);
+    if (sampleRate == audioformat::kSampleRate)
+        est.downbeat = chooseDownbeat(samples, count, track.bands, period, origin, firstSound);
+    else if (est.confidence < 0.8)
+        est.downbeat = firstSound;
+    else
+        est.downbeat = std::max(0.0, origin + std::round((firstSound - origin) / period) * period);
     return est;
 }
 

@@ -1,15 +1,20 @@
 #pragma once
 // Tempo and first downbeat of audio, from aubio's beat tracker, refined by a
 // straight-line fit through the beats it finds.
+#include "core/audio/MetricalLevel.h"
+
 #include <cstddef>
 #include <vector>
 
 namespace lm {
 
 struct TempoOptions {
-    // Half/double-tempo confusion is resolved towards this range (octave folding).
-    double preferMinBpm = 70;
-    double preferMaxBpm = 180;
+    // The estimate is folded by octaves into this range; its geometric mean is
+    // the centre of the prior that, with the onsets, picks the metrical level.
+    double preferMinBpm = 50;
+    double preferMaxBpm = 220;
+    // Optional: a judge of each candidate level from above (e.g. the loop detector).
+    LevelScorer levelScorer;
     unsigned windowHops = 4;
 };
 
@@ -19,6 +24,8 @@ struct TempoEstimate {
     double confidence = 0;   // share of the tracked beats that lie on the fitted grid (0..1)
     std::vector<double> beats; // seconds, as tracked
     double midRatio = 0;       // onset strength half-way between beats / on beats
+    double trackerBpm = 0;     // the beat tracker's own level, before the level is chosen
+    std::vector<MetricalLevel> levels; // the candidate levels, best (the one taken) first
 };
 
 // `samples` mono at `sampleRate`.

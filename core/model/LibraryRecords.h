@@ -53,8 +53,8 @@ struct TempoSetting {
     std::optional<double> bpm;
     std::optional<double> downbeat;
     // Where half/double-tempo confusion is resolved to (a run's choice, not stored per piece).
-    double preferMinBpm = 70;
-    double preferMaxBpm = 180;
+    double preferMinBpm = 50;
+    double preferMaxBpm = 220;
 };
 
 struct ImportedFile {

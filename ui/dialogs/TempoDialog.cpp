@@ -4,6 +4,8 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QPushButton>
 
 namespace lm::ui {
 
@@ -28,7 +30,18 @@ TempoDialog::TempoDialog(const QString& fileName, double bpm, double downbeat, Q
     estimate_->setObjectName(QStringLiteral("useEstimate"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto* form = new QFormLayout(this);
-    form->addRow(tr("Tempo:"), bpm_);
+    // One click for the other metrical level: the tracker's usual mistake is an octave.
+    half_ = new QPushButton(tr("½ ×"), this);
+    half_->setObjectName(QStringLiteral("halfTempo"));
+    half_->setToolTip(tr("Half the tempo (bars twice as long)"));
+    double_ = new QPushButton(tr("2 ×"), this);
+    double_->setObjectName(QStringLiteral("doubleTempo"));
+    double_->setToolTip(tr("Double the tempo (bars half as long)"));
+    auto* tempoRow = new QHBoxLayout;
+    tempoRow->addWidget(bpm_, 1);
+    tempoRow->addWidget(half_);
+    tempoRow->addWidget(double_);
+    form->addRow(tr("Tempo:"), tempoRow);
     form->addRow(tr("First downbeat:"), downbeat_);
     form->addRow(estimate_);
     form->addRow(buttons);
@@ -36,6 +49,10 @@ TempoDialog::TempoDialog(const QString& fileName, double bpm, double downbeat, Q
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(estimate_, &QCheckBox::toggled, bpm_, &QWidget::setDisabled);
     connect(estimate_, &QCheckBox::toggled, downbeat_, &QWidget::setDisabled);
+    connect(estimate_, &QCheckBox::toggled, half_, &QWidget::setDisabled);
+    connect(estimate_, &QCheckBox::toggled, double_, &QWidget::setDisabled);
+    connect(half_, &QPushButton::clicked, this, [this] { bpm_->setValue(bpm_->value() / 2); });
+    connect(double_, &QPushButton::clicked, this, [this] { bpm_->setValue(bpm_->value() * 2); });
 }
 
 bool TempoDialog::useEstimate() const { return estimate_->isChecked(); }

@@ -1,10 +1,12 @@
 #pragma once
-// Asks for an audio piece's tempo and first downbeat, or for the estimate again.
+// Asks for an audio piece's tempo and first downbeat, or for the estimate again;
+// half and double buttons switch the tempo to the next metrical level in one click.
 #include <QDialog>
 #include <optional>
 
 class QCheckBox;
 class QDoubleSpinBox;
+class QPushButton;
 
 namespace lm::ui {
 
@@ -20,6 +22,8 @@ private:
     QDoubleSpinBox* bpm_;
     QDoubleSpinBox* downbeat_;
     QCheckBox* estimate_;
+    QPushButton* half_;
+    QPushButton* double_;
 };
 
 } // namespace lm::ui

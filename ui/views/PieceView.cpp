@@ -14,6 +14,7 @@
 #include "ui/LibrarySession.h"
 #include "ui/LoopExporter.h"
 #include "ui/dialogs/TempoDialog.h"
+#include "ui/views/TempoOctaveButtons.h"
 #include "ui/jobs/JobRunner.h"
 #include "ui/views/ScoreFormat.h"
 
@@ -39,6 +40,8 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     tempo_->setText(tr("Tempo…"));
     tempo_->setToolTip(tr("Set this audio piece's tempo and first downbeat"));
     tempo_->setVisible(false);
+    octave_ = new TempoOctaveButtons(this);
+    octave_->setVisible(false);
     ssm_ = new SsmView(this);
     roll_ = new PianoRollView(this);
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -51,6 +54,7 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     header_ = top;
     top->addWidget(info_, 1);
     top->addWidget(tempo_);
+    top->addWidget(octave_);
     matrix_ = new MatrixChoice(ssm_, this); // which matrix, why, and the bar lane (issue 19)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -60,6 +64,10 @@ PieceView::PieceView(QWidget* parent) : QWidget(parent)
     connect(matrix_->lane(), &BarScoreLane::windowChosen, this, &PieceView::selectWindow);
     connect(ssm_, &SsmView::windowSelected, this, &PieceView::selectWindow);
     connect(tempo_, &QToolButton::clicked, this, &PieceView::editTempo);
+    connect(octave_, &TempoOctaveButtons::scaleRequested, this, [this](double factor) {
+        if (const auto grid = audioGrid())
+            Q_EMIT tempoChangeRequested(path_, grid->first * factor, grid->second);
+    });
 
     export_ = new QAction(tr("&Export Window..."), this);
     export_->setObjectName(QStringLiteral("exportWindowAction"));
@@ -92,6 +100,7 @@ void PieceView::clear()
     next_.reset();
     roll_->clear();
     tempo_->setVisible(false);
+    octave_->setVisible(false);
     info_->setText(tr("No piece selected"));
     ssm_->setMatrix({}, 0);
     ssm_->setStrip({});
@@ -180,6 +189,7 @@ void PieceView::apply(std::shared_ptr<const PieceDisplay> d, int window)
     const PieceDisplay& p = *shown_;
     roll_->clear();
     tempo_->setVisible(p.audio && p.error.empty());
+    octave_->setVisible(p.audio && p.error.empty());
     info_->setText(PieceText::summary(p));
     matrix_->showPiece(shown_); // the method's matrix or all parts, labelled; the bar lane
     std::vector<StripCell> strip(p.windows.size());

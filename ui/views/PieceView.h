@@ -23,6 +23,7 @@ class JobRunner;
 class LibrarySession;
 class MatrixChoice;
 class PianoRollView;
+class TempoOctaveButtons;
 
 class PieceView : public QWidget {
     Q_OBJECT
@@ -60,6 +61,7 @@ public:
     PianoRollView* rollView() const { return roll_; }
     MatrixChoice* matrixChoice() const { return matrix_; }
     QToolButton* tempoButton() const { return tempo_; }
+    TempoOctaveButtons* tempoOctaveButtons() const { return octave_; }
     QLabel* infoLabel() const { return info_; }
     const QString& currentFile() const { return path_; }
     // What is drawn now (the "why" panel reads the selected window's facts from it); null before a load.
@@ -107,6 +109,7 @@ private:
     QLabel* info_;
     QToolButton* tempo_;
     QHBoxLayout* header_;
+    TempoOctaveButtons* octave_;
     QAction* export_;
     QString path_;
     std::shared_ptr<const PieceDisplay> shown_;
