@@ -227,9 +227,10 @@ private Q_SLOTS:
         QVERIFY2(tip.contains(QString("bars %1–%2").arg(want + 1).arg(want + 8)), qPrintable(tip));
         QVERIFY(tip.contains(lane->scores()[bar]->score < 0.0025 ? "a loop" : "not a loop"));
 
-        // The bar's colour is its window's colour on the strip.
+        // The bar's colour is its window's colour on the strip (read near the
+        // cell's top edge: the window's period digit is drawn in its centre).
         const QImage strip = ssm->grab().toImage();
-        QCOMPARE(lane->barColour(bar), strip.pixelColor(ssm->stripCentre(want)));
+        QCOMPARE(lane->barColour(bar), strip.pixelColor(ssm->stripCentre(want) - QPoint(0, 8)));
 
         QSignalSpy shown(&view, &ui::PieceView::windowShown);
         QTest::mouseClick(lane, Qt::LeftButton, {}, lane->barCentre(bar));

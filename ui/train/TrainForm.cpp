@@ -56,6 +56,24 @@ void TrainForm::makeMetreRow()
 
 }
 
+// The detector's data: keep the bundled one (the default, and why), a folder, or the loops above.
+void TrainForm::makeDetectorRow()
+{
+    detector_ = new QComboBox(this);
+    detector_->setObjectName(QStringLiteral("trainDetectorData"));
+    detector_->addItem(tr("Keep the bundled detector"), int(DetectorSource::KeepBundled));
+    detector_->addItem(tr("A folder of loop files (one loop per file)"), int(DetectorSource::Folder));
+    detector_->addItem(tr("The loops chosen above"), int(DetectorSource::SameLoops));
+    detectorWhy_ = new QLabel(tr("The detector should learn from known loops, as the paper's did. Trained on the windows "
+                                 "of whole songs it learns what is typical rather than what repeats, so keep the bundled "
+                                 "one unless you have a folder of loop files."),
+                              this);
+    detectorWhy_->setObjectName(QStringLiteral("detectorWhy"));
+    detectorWhy_->setWordWrap(true);
+    detectorWhy_->setStyleSheet(QStringLiteral("color: palette(mid)"));
+
+}
+
 TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
 {
     what_ = new QComboBox(this);
@@ -77,19 +95,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     loops_->setToolTip(tr("What the VQ-VAE and the prior learn from (the paper: mined loops under the detector's threshold)"));
     setGeneratedLoopsAvailable(false); // until the library has some
 
-    detector_ = new QComboBox(this);
-    detector_->setObjectName(QStringLiteral("trainDetectorData"));
-    detector_->addItem(tr("Keep the bundled detector"), int(DetectorSource::KeepBundled));
-    detector_->addItem(tr("A folder of loop files (one loop per file)"), int(DetectorSource::Folder));
-    detector_->addItem(tr("The loops chosen above"), int(DetectorSource::SameLoops));
-    detectorWhy_ = new QLabel(tr("The detector should learn from known loops, as the paper's did. Trained on the windows "
-                                 "of whole songs it learns what is typical rather than what repeats, so keep the bundled "
-                                 "one unless you have a folder of loop files."),
-                              this);
-    detectorWhy_->setObjectName(QStringLiteral("detectorWhy"));
-    detectorWhy_->setWordWrap(true);
-    detectorWhy_->setStyleSheet(QStringLiteral("color: palette(mid)"));
-
+    makeDetectorRow();
     makeMetreRow();
     folder_ = new QLineEdit(this);
     folder_->setObjectName(QStringLiteral("trainFolder"));

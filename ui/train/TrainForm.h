@@ -46,6 +46,7 @@ public:
     QLabel* metreNote() const { return metreNote_; }
     void updateMetreNote(const TrainRequest& r);
     void makeMetreRow();
+    void makeDetectorRow();
     QLineEdit* folder() const { return folder_; }
     QLineEdit* name() const { return name_; }
     QSpinBox* spin(const QString& objectName) const;
