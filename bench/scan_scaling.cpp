@@ -113,8 +113,11 @@ int main(int argc, char** argv)
     fs::create_directories(work);
     if (folder.empty()) {
         folder = work + "/corpus";
-        for (int i = 0; i < files; i += 500) // as bench/make_corpus does
-            test::writeCollection(folder + "/part" + std::to_string(i / 500), std::min(500, files - i), 1 + uint32_t(i));
+        for (int i = 0; i < files; i += 500) { // as bench/make_corpus does
+            const std::string part = folder + "/part" + std::to_string(i / 500);
+            fs::create_directories(part);
+            test::writeCollection(part, std::min(500, files - i), 1 + uint32_t(i));
+        }
     }
     std::vector<SkippedFile> skipped;
     const std::vector<std::string> paths = listMediaFiles(folder, skipped);
