@@ -100,12 +100,16 @@ int trainDetector(const Args& args, const std::string& out)
     return Done;
 }
 
-int trainVqVae(const Args& args, const std::string& out)
+// A network that learns the library's training loops (rolls): settings from the
+// options, the loops, the training, and its JSON. `extra` adds the network's own keys.
+template <class Settings, class Train, class Extra>
+int trainOnRolls(const Args& args, const std::string& out, const SettingFields<Settings>& fields,
+                 const std::string& fileName, Train train, Extra extra)
 {
-    ml::VqVaeSettings s;
+    Settings s;
     ProgressLine line("train", args.flag("quiet"));
     ml::TrainOptions options;
-    if (!settingOptions(args, s, ml::vqVaeSettingFields()) || !trainOptions(args, out, options))
+    if (!settingOptions(args, s, fields) || !trainOptions(args, out, options))
         return Usage;
     auto lib = openLibrary(args);
     if (!lib)
@@ -118,22 +122,29 @@ int trainVqVae(const Args& args, const std::string& out)
     InterruptCancels interrupt(job);
     ml::TrainOutcome outcome;
     const auto start = std::chrono::steady_clock::now();
-    auto model = ml::trainVqVae(set->rolls, s, options, job, &outcome);
+    auto model = train(set->rolls, s, options, job, &outcome);
     line.finish();
     if (!model)
         return fail(model.error());
     JsonWriter j(true);
     j.beginObject();
-    j.key("model").value(out + "/" + ml::VqVae::kFileName);
+    j.key("model").value(out + "/" + fileName);
     j.key("loops").value(int64_t(set->rolls.size()));
     j.key("training_set").value(set->selection);
-    j.key("codes").value(s.codes);
+    extra(j, s);
     j.key("parameters").value(model->parameterCount());
     writeOutcome(j, outcome);
     j.key("seconds").value(secondsSince(start));
     j.endObject();
     printJson(j.str());
     return Done;
+}
+
+int trainVqVae(const Args& args, const std::string& out)
+{
+    return trainOnRolls(args, out, ml::vqVaeSettingFields(), ml::VqVae::kFileName,
+                        [](auto&&... a) { return ml::trainVqVae(a...); },
+                        [](JsonWriter& j, const ml::VqVaeSettings& s) { j.key("codes").value(s.codes); });
 }
 
 int trainPrior(const Args& args, const std::string& out)
@@ -182,38 +193,9 @@ int trainCnnVae(const Args& args, const std::string& out)
     if (args.option("world-size"))
         return usageError("data-parallel training (--world-size) covers detector, vqvae and prior; "
                           "the CNN-VAE trains in one process");
-    ml::CnnVaeSettings s;
-    ProgressLine line("train", args.flag("quiet"));
-    ml::TrainOptions options;
-    if (!settingOptions(args, s, ml::cnnVaeSettingFields()) || !trainOptions(args, out, options))
-        return Usage;
-    auto lib = openLibrary(args);
-    if (!lib)
-        return fail(lib.error());
-    auto set = trainingLoops(**lib, args);
-    if (!set)
-        return fail(set.error());
-    s.trainingSet = set->selection;
-    JobContext job(trainProgress(line));
-    InterruptCancels interrupt(job);
-    ml::TrainOutcome outcome;
-    const auto start = std::chrono::steady_clock::now();
-    auto model = ml::trainCnnVae(set->rolls, s, options, job, &outcome);
-    line.finish();
-    if (!model)
-        return fail(model.error());
-    JsonWriter j(true);
-    j.beginObject();
-    j.key("model").value(out + "/" + ml::CnnVae::kFileName);
-    j.key("loops").value(int64_t(set->rolls.size()));
-    j.key("training_set").value(set->selection);
-    j.key("latent").value(int64_t(ml::kCnnVaeLatent));
-    j.key("parameters").value(model->parameterCount());
-    writeOutcome(j, outcome);
-    j.key("seconds").value(secondsSince(start));
-    j.endObject();
-    printJson(j.str());
-    return Done;
+    return trainOnRolls(args, out, ml::cnnVaeSettingFields(), ml::CnnVae::kFileName,
+                        [](auto&&... a) { return ml::trainCnnVae(a...); },
+                        [](JsonWriter& j, const ml::CnnVaeSettings&) { j.key("latent").value(int64_t(ml::kCnnVaeLatent)); });
 }
 
 } // namespace
