@@ -198,7 +198,15 @@ private Q_SLOTS:
         // Memory: the importer never came near the 100 MB file's size, let alone more.
         const double peak = o["peak_rss_mb"].toDouble();
         qInfo("%d bad files, each with a reason; importer peak RSS %.0f MB", int(expected.size()), peak);
-        QVERIFY2(peak > 0 && peak < 200, qPrintable(QString::number(peak)));
+        QVERIFY2(peak > 0, qPrintable(QString::number(peak)));
+#if defined(__SANITIZE_ADDRESS__)
+        // Under AddressSanitizer the RSS holds its shadow memory and the freed
+        // blocks it keeps in quarantine (292 MB seen here, 155 MB with an 8 MB
+        // quarantine): the bound is checked by the plain build, which ./test runs.
+        qInfo("AddressSanitizer build: the 200 MB bound is left to the plain build");
+#else
+        QVERIFY2(peak < 200, qPrintable(QString::number(peak)));
+#endif
         for (const QString& name : expected)
             qDebug("%s: %s", qPrintable(name), qPrintable(reasons[name]));
     }
