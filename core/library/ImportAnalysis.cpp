@@ -1,6 +1,7 @@
 // One file read and analysed into what the library stores for it: a MIDI
 // file's piece and windows (method.md 2) or an audio file's (method.md 3).
 #include "LibraryImport.h"
+#include "core/base/Fnv.h"
 
 #include "core/analysis/PieceAnalysis.h"
 #include "core/analysis/Period.h"
@@ -21,11 +22,7 @@ bool isMidiPath(const std::string& path)
 
 std::string contentHash(const uint8_t* data, size_t size)
 {
-    uint64_t h = 1469598103934665603ull; // FNV-1a 64
-    for (size_t i = 0; i < size; ++i) {
-        h ^= data[i];
-        h *= 1099511628211ull;
-    }
+    const uint64_t h = fnv1a64(data, size);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;

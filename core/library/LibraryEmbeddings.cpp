@@ -1,6 +1,8 @@
 // The latent space's codes of the library's loops (LoopEmbeddings.h).
 #include "LibraryDb.h"
 #include "LoopEmbeddings.h"
+#include "RollBlob.h"
+#include "core/base/Fnv.h"
 
 #include "core/model/LoopFormat.h"
 
@@ -10,26 +12,10 @@ namespace lm {
 
 namespace {
 
-std::vector<uint64_t> rollOfBlob(const Blob& blob)
-{
-    if (blob.bytes != size_t(format::kWindowSteps) * 8 || !blob.data)
-        return {};
-    const auto* p = static_cast<const uint8_t*>(blob.data);
-    std::vector<uint64_t> roll(format::kWindowSteps, 0);
-    for (size_t i = 0; i < roll.size(); ++i)
-        for (int b = 0; b < 8; ++b)
-            roll[i] |= uint64_t(p[i * 8 + size_t(b)]) << (8 * b);
-    return roll;
-}
-
 std::string rollKey(const std::vector<uint64_t>& roll)
 {
-    uint64_t h = 1469598103934665603ull; // FNV-1a over the masks' bytes
-    for (uint64_t m : roll)
-        for (int b = 0; b < 8; ++b) {
-            h ^= (m >> (8 * b)) & 0xffu;
-            h *= 1099511628211ull;
-        }
+    const std::vector<uint8_t> bytes = rollBytes(roll); // as stored
+    const uint64_t h = fnv1a64(bytes.data(), bytes.size());
     char text[24];
     std::snprintf(text, sizeof text, "r%016llx", static_cast<unsigned long long>(h));
     return text;
@@ -55,7 +41,7 @@ std::vector<EmbeddableLoop> LibraryDb::embeddableLoops()
     if (!readRows(generated, "cannot read the generated loops to embed", [&](const Statement& row) {
             EmbeddableLoop l;
             l.id = LoopId{LoopId::Source::Generated, row.int64(0)};
-            l.roll = rollOfBlob(row.blob(1));
+            l.roll = rollFromBlob(row.blob(1));
             if (l.roll.empty())
                 return; // a damaged roll is left out
             l.key = rollKey(l.roll);

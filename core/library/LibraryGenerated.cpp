@@ -1,35 +1,13 @@
 // Generated loops in the library (schema 4): batches with their provenance,
 // their loops pending until kept or discarded, and reading them back.
 #include "LibraryDb.h"
+#include "RollBlob.h"
 
 #include "core/model/LoopFormat.h"
 
 namespace lm {
 
 namespace {
-
-// The roll as stored: each step mask as 8 bytes, least significant first.
-std::vector<uint8_t> rollBytes(const std::vector<uint64_t>& roll)
-{
-    std::vector<uint8_t> out(roll.size() * 8);
-    for (size_t i = 0; i < roll.size(); ++i)
-        for (int b = 0; b < 8; ++b)
-            out[i * 8 + size_t(b)] = uint8_t(roll[i] >> (8 * b));
-    return out;
-}
-
-// Empty when the blob is not 128 masks.
-std::vector<uint64_t> rollFromBlob(const Blob& blob)
-{
-    if (blob.bytes != size_t(format::kWindowSteps) * 8 || !blob.data)
-        return {};
-    const auto* p = static_cast<const uint8_t*>(blob.data);
-    std::vector<uint64_t> roll(format::kWindowSteps, 0);
-    for (size_t i = 0; i < roll.size(); ++i)
-        for (int b = 0; b < 8; ++b)
-            roll[i] |= uint64_t(p[i * 8 + size_t(b)]) << (8 * b);
-    return roll;
-}
 
 const char* kGeneratedColumns =
     "SELECT g.id,g.batch_id,g.position,g.kept,g.roll,g.loop_score,g.note_density,g.unique_pitch,g.tempo_bpm,"

@@ -1,5 +1,6 @@
 // The shard of a path (ScanShard.h).
 #include "ScanShard.h"
+#include "core/base/Fnv.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -10,12 +11,7 @@ int shardOfRelative(const std::string& relativePath, int count)
 {
     if (count <= 1)
         return 0;
-    uint64_t h = 1469598103934665603ull; // FNV-1a 64: stable across hosts, compilers and runs
-    for (unsigned char c : relativePath) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return int(h % uint64_t(count));
+    return int(fnv1a64(relativePath.data(), relativePath.size()) % uint64_t(count)); // the same on every host
 }
 
 int shardOf(const std::string& absolutePath, const ScanShard& shard)

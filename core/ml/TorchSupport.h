@@ -2,6 +2,7 @@
 // Internal to core/ml (.cpp files only): LibTorch helpers shared by the
 // networks, the trainer and the model files. Never include outside core/ml.
 #include "ModelFile.h"
+#include "core/base/Fnv.h"
 
 #include <torch/torch.h>
 
@@ -63,11 +64,7 @@ inline std::string fingerprint(const torch::Tensor& t)
 {
     const torch::Tensor c = t.contiguous().to(torch::kFloat32);
     const auto* p = reinterpret_cast<const uint8_t*>(c.data_ptr<float>());
-    uint64_t h = 1469598103934665603ull;
-    for (int64_t i = 0; i < c.numel() * 4; ++i) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
+    const uint64_t h = fnv1a64(p, size_t(c.numel()) * 4);
     char buf[40];
     std::snprintf(buf, sizeof buf, "%016llx-%lld", static_cast<unsigned long long>(h), static_cast<long long>(c.size(0)));
     return buf;
