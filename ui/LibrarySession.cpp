@@ -4,6 +4,7 @@
 
 #include "core/library/Models.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -57,6 +58,17 @@ QString LibrarySession::open(const QString& file)
 bool LibrarySession::keysInCorrelation() { return QSettings().value(QStringLiteral("analysis/keysInCorrelation"), false).toBool(); }
 
 void LibrarySession::setKeysInCorrelation(bool on) { QSettings().setValue(QStringLiteral("analysis/keysInCorrelation"), on); }
+
+QAction* LibrarySession::keysInCorrelationAction(QObject* parent)
+{
+    auto* keys = new QAction(tr("Count the &Keys in the Bar Correlation"), parent);
+    keys->setObjectName(QStringLiteral("keysInCorrelation"));
+    keys->setCheckable(true);
+    keys->setChecked(keysInCorrelation());
+    keys->setToolTip(tr("Files imported from now on count the keys part's cells in their bar correlations"));
+    connect(keys, &QAction::toggled, keys, [](bool on) { setKeysInCorrelation(on); });
+    return keys;
+}
 
 bool LibrarySession::importPaths(const QStringList& requested)
 {

@@ -7,6 +7,8 @@
 #include "core/library/LibraryImport.h"
 
 #include <QObject>
+
+class QAction;
 #include <QStringList>
 #include <memory>
 #include <optional>
@@ -38,6 +40,8 @@ public:
     // to the files an import reads from then on.
     static bool keysInCorrelation();
     static void setKeysInCorrelation(bool on);
+    // A checkable menu action for that setting, owned by `parent`.
+    static QAction* keysInCorrelationAction(QObject* parent);
     const ImportSummary& lastImport() const { return lastImport_; }
     // Scores every window with the model's detector, as a job.
     bool scoreLibrary();

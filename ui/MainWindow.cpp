@@ -193,12 +193,7 @@ void MainWindow::buildFileMenu()
             importPaths({dir});
     });
     // Issue 18: the keys part in the bar correlation (off: the method's drums + bass).
-    QAction* keys = file->addAction(tr("Count the &Keys in the Bar Correlation"));
-    keys->setObjectName(QStringLiteral("keysInCorrelation"));
-    keys->setCheckable(true);
-    keys->setChecked(LibrarySession::keysInCorrelation());
-    keys->setToolTip(tr("Files imported from now on count the keys part's cells in their bar correlations"));
-    connect(keys, &QAction::toggled, this, [](bool on) { LibrarySession::setKeysInCorrelation(on); });
+    file->addAction(LibrarySession::keysInCorrelationAction(file));
     file->addAction(piece_->exportAction());
     file->addAction(loops_->exporting()->exportSelectedAction());
     file->addSeparator();
