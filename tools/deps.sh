@@ -16,6 +16,7 @@ PACKAGES=(
   python3-torch python3-mido python3-numpy
   slurm-wlm munge parallel
   python3-sklearn
+  lintian desktop-file-utils appstream debootstrap librsvg2-bin qt6-svg-dev
 )
 
 missing=()
