@@ -83,8 +83,10 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     generate_ = new QPushButton(tr("&Generate"), this);
     generate_->setObjectName(QStringLiteral("generateButton"));
     generate_->setDefault(true);
+    generate_->setToolTip(tr("Draw new loops from the active model with these settings"));
     cancel_ = new QPushButton(tr("Stop"), this);
     cancel_->setObjectName(QStringLiteral("generateStop"));
+    cancel_->setToolTip(tr("Stop generating; the loops found so far stay in the list"));
     cancel_->setEnabled(false);
     status_ = new QLabel(tr("Press Generate to sample loops from the model."), this);
     status_->setObjectName(QStringLiteral("generateStatus"));
@@ -113,6 +115,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     keep_->setToolTip(tr("Add the selected loops to the library as generated loops"));
     keepAll_ = new QPushButton(tr("Keep all"), this);
     keepAll_->setObjectName(QStringLiteral("generateKeepAll"));
+    keepAll_->setToolTip(tr("Add every loop of this batch to the library as generated loops"));
     discard_ = new QPushButton(tr("&Discard"), this);
     discard_->setObjectName(QStringLiteral("generateDiscard"));
     discard_->setToolTip(tr("Drop the selected loops that were not kept"));
@@ -169,7 +172,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     connect(discardBatch_, &QPushButton::clicked, this, &GeneratePanel::dropBatch);
     if (!models().available()) {
         generate_->setEnabled(false);
-        generate_->setToolTip(QString::fromStdString(models().reason()));
+        generate_->setToolTip(tr("No models in this build: %1").arg(QString::fromStdString(models().reason())));
     }
     updateButtons();
 }
