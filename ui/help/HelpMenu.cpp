@@ -23,8 +23,7 @@ QMenu* helpMenu(QMainWindow* window)
         help = new QMenu(QCoreApplication::translate("HelpMenu", "&Help"), bar);
         help->setObjectName(QStringLiteral("helpMenu"));
     }
-    bar->removeAction(help->menuAction());
-    bar->addAction(help->menuAction());
+    bar->addAction(help->menuAction()); // an action the bar has already moves to the end
     return help;
 }
 
