@@ -72,6 +72,14 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight
     return item;
 }
 
+QPushButton* button(const QString& text, const char* name, const QString& toolTip, QWidget* parent)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(QString::fromLatin1(name));
+    b->setToolTip(toolTip);
+    return b;
+}
+
 } // namespace
 
 GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
@@ -110,18 +118,11 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     results_->verticalHeader()->hide();
     results_->horizontalHeader()->setStretchLastSection(true);
     results_->setAlternatingRowColors(true);
-    keep_ = new QPushButton(tr("&Keep"), this);
-    keep_->setObjectName(QStringLiteral("generateKeep"));
-    keep_->setToolTip(tr("Add the selected loops to the library as generated loops"));
-    keepAll_ = new QPushButton(tr("Keep all"), this);
-    keepAll_->setObjectName(QStringLiteral("generateKeepAll"));
-    keepAll_->setToolTip(tr("Add every loop of this batch to the library as generated loops"));
-    discard_ = new QPushButton(tr("&Discard"), this);
-    discard_->setObjectName(QStringLiteral("generateDiscard"));
-    discard_->setToolTip(tr("Drop the selected loops that were not kept"));
-    discardBatch_ = new QPushButton(tr("Discard batch"), this);
-    discardBatch_->setObjectName(QStringLiteral("generateDiscardBatch"));
-    discardBatch_->setToolTip(tr("Drop the batch's loops that were not kept and take it out of the history"));
+    keep_ = button(tr("&Keep"), "generateKeep", tr("Add the selected loops to the library as generated loops"), this);
+    keepAll_ = button(tr("Keep all"), "generateKeepAll", tr("Add every loop of this batch to the library as generated loops"), this);
+    discard_ = button(tr("&Discard"), "generateDiscard", tr("Drop the selected loops that were not kept"), this);
+    discardBatch_ = button(tr("Discard batch"), "generateDiscardBatch",
+                           tr("Drop the batch's loops that were not kept and take it out of the history"), this);
 
     auto* run = new QHBoxLayout;
     run->addWidget(generate_);

@@ -29,11 +29,18 @@ std::vector<AboutDialog::Dependency> AboutDialog::dependencies()
         {QStringLiteral("libsamplerate"), tr("BSD-2-Clause"), tr("resampling audio")},
         {QStringLiteral("FFTW 3"), tr("GPL-2+"), tr("audio spectra")},
         {QStringLiteral("aubio"), tr("GPL-3+"), tr("beat tracking")},
-        {QStringLiteral("RtMidi"), tr("MIT-style (with a request to send changes upstream)"), tr("MIDI output")},
+        {QStringLiteral("RtMidi"), tr("MIT-style"), tr("MIDI output")},
         {QStringLiteral("JACK (libjack)"), tr("LGPL-2.1+"), tr("MIDI ports under JACK")},
         {QStringLiteral("FluidSynth"), tr("LGPL-2.1+"), tr("the built-in synth")},
         {QStringLiteral("FluidR3_GM sound font"), tr("MIT"), tr("the built-in synth's sounds")},
         {QStringLiteral("SQLite"), tr("public domain"), tr("the library file")},
+        // What Debian's LibTorch links in turn.
+        {QStringLiteral("OpenCV"), tr("Apache-2.0 and BSD-3-Clause"), tr("linked by LibTorch")},
+        {QStringLiteral("FFmpeg (libavcodec, libavformat, ...)"), tr("LGPL-2.1+"), tr("linked by LibTorch")},
+        {QStringLiteral("ONNX"), tr("Expat (MIT)"), tr("linked by LibTorch")},
+        {QStringLiteral("TensorPipe, LevelDB, Snappy"), tr("BSD-3-Clause"), tr("linked by LibTorch")},
+        {QStringLiteral("ZeroMQ"), tr("LGPL-3+ with a static linking exception"), tr("linked by LibTorch")},
+        {QStringLiteral("LMDB"), tr("OpenLDAP-2.8"), tr("linked by LibTorch")},
     };
 }
 
@@ -56,7 +63,10 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     table_->setHorizontalHeaderLabels({tr("Library"), tr("Licence"), tr("Used for")});
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionMode(QAbstractItemView::NoSelection);
+    table_->setFocusPolicy(Qt::NoFocus); // Close keeps the focus: Escape and Enter close
     table_->setWordWrap(false);
+    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     for (int r = 0; r < int(deps.size()); ++r) {
         table_->setItem(r, 0, new QTableWidgetItem(deps[size_t(r)].name));
         table_->setItem(r, 1, new QTableWidgetItem(deps[size_t(r)].licence));
@@ -64,6 +74,9 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     }
     table_->resizeColumnsToContents();
     table_->horizontalHeader()->setStretchLastSection(true);
+    auto* where = new QLabel(tr("Each library's full licence: /usr/share/doc/<package>/copyright"), this);
+    where->setTextFormat(Qt::PlainText); // "<package>" is no tag
+    where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* qt = buttons->addButton(tr("About Qt"), QDialogButtonBox::HelpRole);
     qt->setObjectName(QStringLiteral("aboutQtButton"));
@@ -73,8 +86,9 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(table_, 1);
+    layout->addWidget(where);
     layout->addWidget(buttons);
-    resize(760, 600);
+    resize(780, 700); // every row without scrolling, within a 1280 x 800 screen
 }
 
 } // namespace lm::ui

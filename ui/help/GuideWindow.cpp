@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 // A static library's resources are not registered by themselves.
@@ -28,6 +29,7 @@ GuideWindow::GuideWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     browser_ = new QTextBrowser(this);
     browser_->setObjectName(QStringLiteral("guideBrowser"));
     browser_->setOpenExternalLinks(true);
+    browser_->document()->setDocumentMargin(12);
     browser_->setMarkdown(guideText());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
