@@ -71,7 +71,7 @@ std::vector<ShortcutsDialog::Row> ShortcutsDialog::windowShortcuts(const QWidget
 std::vector<ShortcutsDialog::Row> ShortcutsDialog::viewKeys()
 {
     // Keys that a view handles in its keyPressEvent: no action to read them from.
-    return {{tr("Left, Right"), tr("Previous or next window (while playing: from the next bar line)"), tr("Window strip")},
+    return {{tr("Left, Right"), tr("Previous or next window"), tr("Window strip")},
             {tr("Home, End"), tr("First or last window"), tr("Window strip")},
             {tr("Up, Down"), tr("Previous or next loop or file (follows while playing)"), tr("Lists")},
             {tr("Left, Right, Home, End"), tr("Choose a step"), tr("Explore: interpolation strip")},
@@ -90,13 +90,15 @@ ShortcutsDialog::ShortcutsDialog(QWidget* window) : QDialog(window), window_(win
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     table_->setWordWrap(false);
+    table_->setFocusPolicy(Qt::NoFocus); // Close keeps the focus: Escape and Enter close
+    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(table_);
     layout->addWidget(buttons);
     refresh();
-    resize(720, 520);
+    resize(720, 470);
 }
 
 void ShortcutsDialog::refresh()
