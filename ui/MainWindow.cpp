@@ -8,6 +8,7 @@
 #include "LoopsPanel.h"
 #include "dialogs/ImportReportDialog.h"
 #include "generate/GeneratePanel.h"
+#include "help/HelpMenu.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
 #include "latent/LatentPanel.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildFileMenu();
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
+    installHelpMenu(this); // last: Help > User Guide (F1), Keyboard Shortcuts, About
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
