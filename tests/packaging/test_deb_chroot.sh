@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The Debian package installs and runs on a bare Debian 12: builds it with
+# packaging/build-deb.sh (which checks it), makes a debootstrap minbase root in
+# a temp folder, apt-get installs the .deb there (with its dependencies, no
+# recommends) and runs the installed programs.
+#
+#   test_deb_chroot.sh SRC_DIR BUILD_DIR
+#
+# Exit 77 (ctest SKIP_RETURN_CODE) without root or debootstrap. The root is
+# unmounted and removed in every case. The bare root is cached as a tarball
+# under BUILD_DIR/packaging (debootstrap --make-tarball) between runs.
+set -euo pipefail
+SRC=$1
+BUILD=$2
+SUITE=bookworm
+MIRROR=${LOOPMINER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+
+skip() { echo "SKIP: $*"; exit 77; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || skip "needs root (debootstrap, chroot and mount)"
+command -v debootstrap >/dev/null || skip "debootstrap is not installed"
+command -v chroot >/dev/null || skip "chroot is not installed"
+
+"$SRC/packaging/build-deb.sh" --no-build "$BUILD" | tee "$BUILD/packaging/build-deb.log" \
+  || fail "packaging/build-deb.sh failed"
+DEB=$(tail -n 1 "$BUILD/packaging/build-deb.log")
+[ -f "$DEB" ] || fail "build-deb.sh named no package ($DEB)"
+
+ROOT=$(mktemp -d /tmp/loopminer-deb-root.XXXXXX)
+mounts=()
+cleanup() {
+  local i
+  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
+    umount "${mounts[i]}" || umount -l "${mounts[i]}" || true
+  done
+  # Never remove through a mount that is still there (the host's apt cache).
+  if findmnt -rno TARGET | grep -q "^$ROOT"; then
+    echo "cleanup: $ROOT still has mounts, left in place" >&2
+  else
+    rm -rf --one-file-system "$ROOT"
+  fi
+}
+trap cleanup EXIT
+
+mkdir -p "$BUILD/packaging"
+TARBALL="$BUILD/packaging/$SUITE-minbase.tgz"
+t0=$(date +%s)
+if [ ! -s "$TARBALL" ]; then
+  echo "== debootstrap --make-tarball ($MIRROR)"
+  debootstrap --variant=minbase --make-tarball="$TARBALL.part" "$SUITE" "$ROOT/mk" "$MIRROR" >"$BUILD/packaging/debootstrap.log" 2>&1 \
+    || { tail -n 20 "$BUILD/packaging/debootstrap.log"; rm -f "$TARBALL.part"; fail "debootstrap --make-tarball"; }
+  mv "$TARBALL.part" "$TARBALL"
+  rm -rf --one-file-system "$ROOT/mk"
+fi
+echo "== debootstrap --unpack-tarball"
+debootstrap --variant=minbase --unpack-tarball="$TARBALL" "$SUITE" "$ROOT" "$MIRROR" >"$BUILD/packaging/debootstrap.log" 2>&1 \
+  || { tail -n 20 "$BUILD/packaging/debootstrap.log"; fail "debootstrap --unpack-tarball"; }
+t1=$(date +%s)
+
+# The host's apt sources and its downloaded packages (so that little is fetched).
+rm -f "$ROOT/etc/apt/sources.list"
+for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list; do
+  [ -e "$f" ] && cp "$f" "$ROOT/etc/apt/sources.list.d/"
+done
+[ -e /etc/apt/sources.list ] && cp /etc/apt/sources.list "$ROOT/etc/apt/sources.list"
+mount -t proc proc "$ROOT/proc" && mounts+=("$ROOT/proc")
+mount --bind /var/cache/apt/archives "$ROOT/var/cache/apt/archives" && mounts+=("$ROOT/var/cache/apt/archives")
+cp "$DEB" "$ROOT/tmp/"
+in_root() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+
+echo "== apt-get install ./$(basename "$DEB")"
+in_root apt-get update -q >"$BUILD/packaging/apt.log" 2>&1 || { tail -n 20 "$BUILD/packaging/apt.log"; fail "apt-get update in the root"; }
+in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "/tmp/$(basename "$DEB")" \
+  >>"$BUILD/packaging/apt.log" 2>&1 || { tail -n 30 "$BUILD/packaging/apt.log"; fail "apt-get install of the package"; }
+t2=$(date +%s)
+echo "debootstrap: $((t1 - t0)) s, apt-get install: $((t2 - t1)) s"
+
+expect() { # what, output, pattern
+  grep -qE -- "$3" <<<"$2" || fail "$1: no '$3' in its output:
+$2"
+  echo "ok: $1 ($3)"
+}
+version=$(dpkg-deb -f "$DEB" Version)
+out=$(in_root loopminer-cli version 2>&1) || fail "loopminer-cli version exited non-zero: $out"
+expect "loopminer-cli version" "$out" "$version"
+expect "loopminer-cli version" "$out" "/usr/share/loopminer"
+out=$(in_root loopminer --help 2>&1) || fail "loopminer --help exited non-zero (no display): $out"
+expect "loopminer --help" "$out" "--demo"
+out=$(in_root loopminer --version 2>&1) || fail "loopminer --version exited non-zero (no display): $out"
+expect "loopminer --version" "$out" "loopminer $version"
+out=$(in_root loopminer-cli scan /usr/share/loopminer/demo --db /tmp/demo.sqlite --quiet 2>&1) \
+  || fail "loopminer-cli scan of the installed demo exited non-zero: $out"
+expect "loopminer-cli scan /usr/share/loopminer/demo" "$out" '"windows_kept": [1-9]'
+expect "loopminer-cli scan /usr/share/loopminer/demo" "$out" '"failed": 0'
+# A model command: the module in /usr/lib/loopminer and the bundled model.
+out=$(in_root loopminer-cli score --db /tmp/demo.sqlite --model /usr/share/loopminer/models/default 2>&1) \
+  || fail "loopminer-cli score (the model module) exited non-zero: $out"
+expect "loopminer-cli score" "$out" '"scored"'
+echo "PASS"
