@@ -4,7 +4,8 @@
 # The installed layout is the build tree's, so that the binaries find
 # everything relative to themselves (core/base/DataPaths.h, app/cli/main.cpp):
 #   <prefix>/bin/loopminer, <prefix>/bin/loopminer-cli
-#   <prefix>/lib/loopminer/loopminer-cli-models.so   (no shared object in bin/)
+#   <prefix>/lib/loopminer/modules/loopminer-cli-models.so  (not in bin/; one level
+#     below lib/loopminer so that CPack adds no ldconfig maintainer scripts)
 #   <prefix>/share/loopminer/...                     (model, demo, translations)
 #   <prefix>/share/{applications,icons,metainfo,man,doc}
 
@@ -55,11 +56,18 @@ list(APPEND LM_PACKAGING_OUTPUTS ${LM_PKG_OUT}/changelog.gz)
 add_custom_target(packaging_data ALL DEPENDS ${LM_PACKAGING_OUTPUTS})
 add_dependencies(loopminer packaging_data)
 
+# Debian's hardening asks for immediate binding of what is installed (only a relink).
+foreach(target loopminer loopminer-cli loopminer-cli-models)
+  if(TARGET ${target})
+    target_link_options(${target} PRIVATE -Wl,-z,relro,-z,now)
+  endif()
+endforeach()
+
 # --- Install rules.
 install(TARGETS loopminer loopminer-cli RUNTIME DESTINATION bin)
 if(TARGET loopminer-cli-models)
   # A module is dlopened, not executed: 644 as Debian policy wants for shared objects.
-  install(TARGETS loopminer-cli-models LIBRARY DESTINATION lib/loopminer
+  install(TARGETS loopminer-cli-models LIBRARY DESTINATION lib/loopminer/modules
     PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 endif()
 # The whole data tree, whatever the build wrote there (model, demo material,

@@ -53,7 +53,7 @@ done
 
 step "files in their places"
 version=$(dpkg-deb -f "$DEB" Version)
-for f in /usr/bin/loopminer /usr/bin/loopminer-cli /usr/lib/loopminer/loopminer-cli-models.so \
+for f in /usr/bin/loopminer /usr/bin/loopminer-cli /usr/lib/loopminer/modules/loopminer-cli-models.so \
          /usr/share/loopminer/models/default/model.json /usr/share/loopminer/models/default/vqvae.lmm \
          /usr/share/applications/loopminer.desktop /usr/share/icons/hicolor/scalable/apps/loopminer.svg \
          /usr/share/metainfo/io.github.loopminer.metainfo.xml /usr/share/man/man1/loopminer-cli.1.gz \

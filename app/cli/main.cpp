@@ -112,14 +112,14 @@ exit codes: 0 done, 1 bad input (message on stderr), 2 usage
 )";
 
 // The model commands live in loopminer-cli-models.so, so that the analysis
-// commands never load LibTorch. Installed it lies in <prefix>/lib/loopminer
+// commands never load LibTorch. Installed it lies in <prefix>/lib/loopminer/modules
 // (no shared object in bin/); in the build tree beside this binary. Both are
 // found from the executable, never from a path compiled in.
 std::string modelModulePath()
 {
     const std::string exe = lm::executableDir();
     const std::filesystem::path dir = exe.empty() ? std::filesystem::path(".") : std::filesystem::path(exe);
-    const std::filesystem::path installed = dir.parent_path() / "lib" / "loopminer" / "loopminer-cli-models.so";
+    const std::filesystem::path installed = dir.parent_path() / "lib" / "loopminer" / "modules" / "loopminer-cli-models.so";
     std::error_code ec;
     if (std::filesystem::exists(installed, ec))
         return installed.lexically_normal().string();

@@ -92,8 +92,8 @@ out=$(in_root loopminer-cli scan /usr/share/loopminer/demo --db /tmp/demo.sqlite
   || fail "loopminer-cli scan of the installed demo exited non-zero: $out"
 expect "loopminer-cli scan /usr/share/loopminer/demo" "$out" '"windows_kept": [1-9]'
 expect "loopminer-cli scan /usr/share/loopminer/demo" "$out" '"failed": 0'
-# A model command: the module in /usr/lib/loopminer and the bundled model.
+# A model command: the module in /usr/lib/loopminer/modules and the bundled model.
 out=$(in_root loopminer-cli score --db /tmp/demo.sqlite --model /usr/share/loopminer/models/default 2>&1) \
   || fail "loopminer-cli score (the model module) exited non-zero: $out"
-expect "loopminer-cli score" "$out" '"scored"'
+expect "loopminer-cli score" "$out" '"windows_scored": [1-9]'
 echo "PASS"
