@@ -36,16 +36,16 @@ endif()
 
 foreach(page loopminer-cli loopminer)
   set(gz ${LM_PKG_OUT}/${page}.1.gz)
+  configure_file(${LM_PKG_SRC}/${page}.1 ${LM_PKG_OUT}/${page}.1 @ONLY) # the version in .TH
   add_custom_command(OUTPUT ${gz}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${LM_PKG_OUT}
-    COMMAND sh -c "${GZIP_PROGRAM} -9n < '${LM_PKG_SRC}/${page}.1' > '${gz}'"
-    DEPENDS ${LM_PKG_SRC}/${page}.1
+    COMMAND sh -c "${GZIP_PROGRAM} -9n < '${LM_PKG_OUT}/${page}.1' > '${gz}'"
+    DEPENDS ${LM_PKG_OUT}/${page}.1
     COMMENT "Compressing the man page ${page}.1" VERBATIM)
   list(APPEND LM_PACKAGING_OUTPUTS ${gz})
 endforeach()
 
-# The version comes from project(): the changelog's top entry and the
-# metainfo's newest release are written from templates.
+# The version comes from project(): the changelog's top entry, the
+# metainfo's newest release and the man pages' headers are written from templates.
 configure_file(${LM_PKG_SRC}/changelog.in ${LM_PKG_OUT}/changelog @ONLY)
 configure_file(${LM_PKG_SRC}/${LM_APPSTREAM_ID}.metainfo.xml.in ${LM_PKG_OUT}/${LM_APPSTREAM_ID}.metainfo.xml @ONLY)
 add_custom_command(OUTPUT ${LM_PKG_OUT}/changelog.gz
