@@ -111,12 +111,24 @@ OGG, MP3 (as Debian's libsndfile reads them)
 exit codes: 0 done, 1 bad input (message on stderr), 2 usage
 )";
 
-// The model commands live in loopminer-cli-models.so beside this binary, so
-// that the analysis commands never load LibTorch.
-int runModelCommand(int argc, char** argv)
+// The model commands live in loopminer-cli-models.so, so that the analysis
+// commands never load LibTorch. Installed it lies in <prefix>/lib/loopminer/modules
+// (no shared object in bin/); in the build tree beside this binary. Both are
+// found from the executable, never from a path compiled in.
+std::string modelModulePath()
 {
     const std::string exe = lm::executableDir();
-    const std::string module = (exe.empty() ? std::filesystem::path(".") : std::filesystem::path(exe)) / "loopminer-cli-models.so";
+    const std::filesystem::path dir = exe.empty() ? std::filesystem::path(".") : std::filesystem::path(exe);
+    const std::filesystem::path installed = dir.parent_path() / "lib" / "loopminer" / "modules" / "loopminer-cli-models.so";
+    std::error_code ec;
+    if (std::filesystem::exists(installed, ec))
+        return installed.lexically_normal().string();
+    return (dir / "loopminer-cli-models.so").string();
+}
+
+int runModelCommand(int argc, char** argv)
+{
+    const std::string module = modelModulePath();
     void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         std::cerr << "loopminer-cli: the model commands are not available (" << ::dlerror() << ")\n";

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSettings>
 #include <QTimer>
 
@@ -97,6 +98,9 @@ int main(int argc, char** argv)
     }
     QApplication app(argc, argv);
     name(app);
+    // The theme's hicolor icon where installed, else the PNG the build renders beside share/loopminer.
+    app.setWindowIcon(QIcon::fromTheme(QStringLiteral("loopminer"), QIcon(QString::fromStdString(lm::executableDir()) + QStringLiteral("/../share/icons/hicolor/256x256/apps/loopminer.png"))));
+    QGuiApplication::setDesktopFileName(QStringLiteral("loopminer"));
     QCommandLineParser parser;
     setUp(parser, o);
     parser.process(app);
