@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "DemoLibrary.h"
 #include "LibraryPanel.h"
 #include "LibrarySession.h"
 #include "LoopDrag.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildFileMenu();
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
+    DemoLibrary::addMenuAction(this); // Help > Open Demo Library (the Help menu: last)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
