@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "DemoLibrary.h"
 #include "LibraryPanel.h"
 #include "LibrarySession.h"
 #include "LoopDrag.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildFileMenu();
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
+    DemoLibrary::addMenuAction(this); // Help > Open Demo Library
     installHelpMenu(this); // last: Help > User Guide (F1), Keyboard Shortcuts, About
 
     QSettings settings;
