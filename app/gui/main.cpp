@@ -14,6 +14,7 @@
 
 #include <cstdio>
 
+#include "ui/BrowseMemory.h"
 #include "ui/LibraryPanel.h"
 #include "ui/generate/GenerationForm.h"
 #include "ui/generate/GeneratePanel.h"
@@ -141,7 +142,8 @@ int main(int argc, char** argv)
     auto showFirst = [&window, select, demoTraining, latentDemo] {
         if (!select.isEmpty())
             window.libraryPanel()->filterEdit()->setText(select);
-        window.libraryPanel()->selectRow(0);
+        if (!select.isEmpty() || !window.browseMemory()->restored()) // the loop or piece of last time stands
+            window.libraryPanel()->selectRow(0);
         if (demoTraining)
             startDemoTraining(window);
         if (!latentDemo.isEmpty()) // after the loops panel has its rows
