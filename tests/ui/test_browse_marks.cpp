@@ -71,9 +71,9 @@ std::set<std::string> shownIds(ui::LoopsPanel* panel)
 void typeInto(QSpinBox* box, int value)
 {
     box->setFocus();
-    box->lineEdit()->selectAll();
-    QTest::keyClicks(box->lineEdit(), QString::number(value));
-    QTest::keyClick(box->lineEdit(), Qt::Key_Return);
+    box->selectAll();
+    QTest::keyClicks(box, QString::number(value));
+    QTest::keyClick(box, Qt::Key_Return);
 }
 
 } // namespace
@@ -195,12 +195,15 @@ private Q_SLOTS:
         // Inline: double-click the Tags cell, type, Enter.
         const QModelIndex cell = panel->model()->index(rowOf(panel, mined), ui::LoopsTableModel::Tags);
         table->scrollTo(cell);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center()); // the row first
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
         auto* editor = table->viewport()->findChild<QLineEdit*>();
         QVERIFY(editor);
         editor->selectAll();
         QTest::keyClicks(editor, QStringLiteral("drums, Funky ,drums"));
-        QTest::keyClick(editor, Qt::Key_Return);
+        QSignalSpy written(panel->model(), &ui::LoopsTableModel::marksChanged);
+        QTest::keyClick(editor, Qt::Key_Return); // the delegate commits on the next turn of the event loop
+        QVERIFY(written.wait(5000));
         QCOMPARE(cell.data().toString(), QStringLiteral("drums, Funky"));
         // "Add Tag…" on the selection (a generated loop and the mined one), through its dialog.
         table->clearSelection();
