@@ -13,7 +13,9 @@ namespace lm::ui {
 
 namespace {
 
-const QString kKey = QStringLiteral("browse/lastSelection"); // [[library path, "loop:m12"], ...], latest first
+// ["loop:m12\t/path/lib.sqlite", "piece:/path/a.mid\t/path/lib.sqlite", ...], latest first:
+// plain strings, readable in the settings file.
+const QString kKey = QStringLiteral("browse/lastSelection");
 constexpr int kLibrariesKept = 50;
 
 } // namespace
@@ -34,10 +36,10 @@ BrowseMemory::BrowseMemory(QMainWindow* window, LibrarySession* session, Library
 
 QString BrowseMemory::remembered(const QString& libraryPath)
 {
-    for (const QVariant& v : QSettings().value(kKey).toList()) {
-        const QStringList pair = v.toStringList();
-        if (pair.size() == 2 && pair[0] == libraryPath)
-            return pair[1];
+    for (const QString& entry : QSettings().value(kKey).toStringList()) {
+        const int tab = entry.lastIndexOf(QLatin1Char('\t'));
+        if (tab > 0 && entry.mid(tab + 1) == libraryPath)
+            return entry.left(tab);
     }
     return {};
 }
@@ -48,10 +50,10 @@ void BrowseMemory::remember(const QString& what)
     if (restoring_ || lib.isEmpty())
         return;
     QSettings settings;
-    QVariantList list{QVariant(QStringList{lib, what})};
-    for (const QVariant& v : settings.value(kKey).toList())
-        if (v.toStringList().value(0) != lib && list.size() < kLibrariesKept)
-            list.append(v);
+    QStringList list{what + QLatin1Char('\t') + lib};
+    for (const QString& entry : settings.value(kKey).toStringList())
+        if (!entry.endsWith(QLatin1Char('\t') + lib) && list.size() < kLibrariesKept)
+            list.append(entry);
     settings.setValue(kKey, list);
 }
 
