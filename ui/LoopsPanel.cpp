@@ -106,7 +106,7 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     connect(model_, &LoopsTableModel::marksChanged, this, &LoopsPanel::fillTags);
     // Selection, not the current index (see LibraryPanel).
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this](const QItemSelection& selected) {
-        if (selected.indexes().isEmpty())
+        if (selected.indexes().isEmpty() || reselecting_)
             return;
         const QModelIndex i = selected.indexes().first();
         const auto id = LoopId::parse(i.data(LoopsTableModel::LoopIdRole).toString().toStdString());
@@ -128,9 +128,20 @@ void LoopsPanel::setLibrary(LibraryReader* db, LoopMarks* marks)
 }
 void LoopsPanel::reload()
 {
+    // The loop chosen stays chosen across the reload (an import or a scoring
+    // elsewhere), without being chosen again: the piece view already shows it.
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    const auto chosen = LoopId::parse(current.data(LoopsTableModel::LoopIdRole).toString().toStdString());
     fillSources();
     fillTags();
     model_->reload();
+    const int row = chosen ? model_->rowOf(*chosen) : -1;
+    if (row >= 0) {
+        reselecting_ = true;
+        table_->selectionModel()->setCurrentIndex(model_->index(row, current.column()),
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        reselecting_ = false;
+    }
 }
 
 void LoopsPanel::fillTags()

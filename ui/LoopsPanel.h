@@ -88,6 +88,7 @@ private:
     LoopMarkActions* marking_;
     LoopMarks* marks_ = nullptr;
     QString wantedSource_; // a restored source filter, chosen once the library has it
+    bool reselecting_ = false; // reload() selects the loop chosen before again
 };
 
 } // namespace lm::ui

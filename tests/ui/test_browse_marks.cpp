@@ -315,6 +315,12 @@ private Q_SLOTS:
         const QModelIndexList selected = panel->table()->selectionModel()->selectedRows();
         QCOMPARE(selected.size(), 1);
         QCOMPARE(selected[0].data(ui::LoopsTableModel::LoopIdRole).toString().toStdString(), chosen);
+        // A reload (an import or a scoring elsewhere) keeps it chosen, without choosing it again.
+        QSignalSpy chosenAgain(panel, &ui::LoopsPanel::loopIdChosen);
+        panel->reload();
+        QCOMPARE(panel->table()->selectionModel()->selectedRows().value(0).data(ui::LoopsTableModel::LoopIdRole).toString().toStdString(),
+                 chosen);
+        QCOMPARE(chosenAgain.size(), 0);
         // Another library has nothing remembered: nothing is chosen for it.
         QVERIFY(again.openLibrary(tmp_.filePath("fresh.sqlite")));
         QVERIFY(!again.browseMemory()->restored());
