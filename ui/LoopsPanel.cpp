@@ -140,6 +140,7 @@ void LoopsPanel::reload()
         reselecting_ = true;
         table_->selectionModel()->setCurrentIndex(model_->index(row, current.column()),
                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        table_->scrollTo(model_->index(row, current.column()));
         reselecting_ = false;
     }
 }

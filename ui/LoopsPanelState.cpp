@@ -75,9 +75,10 @@ bool LoopsPanel::selectLoop(const LoopId& id)
     }
     if (row < 0)
         return false;
-    table_->selectionModel()->setCurrentIndex(model_->index(row, LoopsTableModel::File),
+    // The star's column: the first one shown, so that the view does not scroll sideways.
+    table_->selectionModel()->setCurrentIndex(model_->index(row, LoopsTableModel::Starred),
                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    table_->scrollTo(model_->index(row, LoopsTableModel::File));
+    table_->scrollTo(model_->index(row, LoopsTableModel::Starred), QAbstractItemView::PositionAtCenter);
     return true;
 }
 

@@ -156,6 +156,16 @@ private:
 
     std::optional<std::string> metaValue(const char* key);
     Result<int64_t> changeGenerated(const char* sql, const std::vector<int64_t>& ids, const char* what);
+    // A re-imported file's marks, by start bar (LoopMarks.cpp): read before its windows are replaced,
+    // put back on its new kept windows at the same bars (the windows that vanished take theirs along).
+    struct CarriedMark {
+        int64_t startBar = 0;
+        bool starred = false;
+        std::string tags; // comma-separated
+    };
+    static const char* const kMarksOfFile;
+    Result<std::vector<CarriedMark>> marksOfFile(int64_t fileId);
+    Result<bool> restoreMarks(int64_t fileId, const std::vector<CarriedMark>& marks);
     Result<int64_t> changeMarks(std::string sql, const std::vector<LoopId>& ids, const std::vector<std::string>& tags,
                                 const char* what);
     std::vector<StoredGeneratedLoop> readGenerated(const std::string& where, const std::function<void(Statement&)>& bind);
@@ -165,7 +175,7 @@ private:
     std::string path_;
     std::optional<Error> lastError_;
     std::string lastSaid_; // the last read error said on stderr
-    Statement upsertFile_, deletePiece_, deleteWindows_, insertPiece_, insertWindow_;
+    Statement upsertFile_, deletePiece_, deleteWindows_, insertPiece_, insertWindow_, marksOfFile_;
 };
 
 } // namespace lm

@@ -154,6 +154,50 @@ Result<bool> LibraryDb::setTags(const LoopId& id, const std::vector<std::string>
     return commit();
 }
 
+const char* const LibraryDb::kMarksOfFile =
+    "SELECT w.start_bar, EXISTS(SELECT 1 FROM loop_stars s WHERE s.source='m' AND s.loop_id=w.id), "
+    "(SELECT group_concat(tag, ',') FROM loop_tags t WHERE t.source='m' AND t.loop_id=w.id) FROM windows w "
+    "WHERE w.file_id=? AND (EXISTS(SELECT 1 FROM loop_stars s WHERE s.source='m' AND s.loop_id=w.id) "
+    "OR EXISTS(SELECT 1 FROM loop_tags t WHERE t.source='m' AND t.loop_id=w.id))";
+
+Result<std::vector<LibraryDb::CarriedMark>> LibraryDb::marksOfFile(int64_t fileId)
+{
+    std::vector<CarriedMark> out;
+    Statement& st = marksOfFile_;
+    st.reset();
+    st.bind(1, fileId);
+    Statement::Step step;
+    while ((step = st.step()) == Statement::Step::Row)
+        out.push_back(CarriedMark{st.int64(0), st.int32(1) != 0, st.text(2)});
+    if (step == Statement::Step::Error)
+        return Error{path_, -1, "cannot read the marks of a file imported again: " + st.message()};
+    st.reset();
+    return out;
+}
+
+Result<bool> LibraryDb::restoreMarks(int64_t fileId, const std::vector<CarriedMark>& marks)
+{
+    if (marks.empty())
+        return true; // the usual case: nothing prepared
+    Statement star(db(), "INSERT OR IGNORE INTO loop_stars(source, loop_id) SELECT 'm', id FROM windows "
+                         "WHERE file_id=?1 AND start_bar=?2 AND kept=1");
+    Statement tag(db(), "INSERT OR IGNORE INTO loop_tags(source, loop_id, tag) SELECT 'm', id, ?3 FROM windows "
+                        "WHERE file_id=?1 AND start_bar=?2 AND kept=1");
+    for (const CarriedMark& m : marks) {
+        if (m.starred) {
+            star.reset();
+            if (!star.bind(1, fileId).bind(2, m.startBar).run())
+                return Error{path_, -1, "cannot keep the stars of a file imported again: " + star.message()};
+        }
+        for (const std::string& t : cleanTags(m.tags)) {
+            tag.reset();
+            if (!tag.bind(1, fileId).bind(2, m.startBar).bind(3, t).run())
+                return Error{path_, -1, "cannot keep the tags of a file imported again: " + tag.message()};
+        }
+    }
+    return true;
+}
+
 std::vector<std::string> LibraryDb::allTags()
 {
     std::vector<std::string> out;

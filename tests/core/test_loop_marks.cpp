@@ -1,8 +1,9 @@
 // Favourites and tags (schema 6) on a real SQLite library of imported grooves
 // and kept generated loops: starring, tagging (round trip, case-insensitive),
 // the loops query's ★, tag and tempo filters giving exactly the loops
-// expected (mined and generated), the marks of vanished loops removed (a file
-// imported again, a generated loop deleted), a schema-5 library migrating
+// expected (mined and generated), a file imported again keeping the marks of
+// the loops it still has and dropping the others' (a generated loop deleted
+// too), a schema-5 library migrating
 // with its data, and a sharded merge shifting the marks' ids with their loops.
 #include "Fixtures.h"
 
@@ -206,34 +207,43 @@ private Q_SLOTS:
         QVERIFY(db_->setStarred({g100_, *LoopId::parse(*minedByBpm_[90].begin())}, false).ok());
     }
 
-    // A file imported again replaces its windows: marks of windows that are
-    // gone go with them (triggers), so no star lands on another loop later.
-    void vanishedLoopsLoseTheirMarks()
+    // A file imported again replaces its windows: a star or tag of a window
+    // that is still there (same start bar, kept) moves to its new row; those of
+    // windows that vanished go with them (triggers), as do a deleted generated
+    // loop's, so that no mark lands on another loop that gets the id later.
+    void reimportKeepsTheMarksOfLoopsThatRemain()
     {
-        const std::vector<LoopId> mined = [&] {
-            std::vector<LoopId> v;
-            for (const std::string& t : minedByBpm_[140])
-                v.push_back(*LoopId::parse(t));
-            return v;
-        }();
-        QVERIFY(db_->setStarred(mined, true).ok());
-        QVERIFY(db_->addTags(mined, {"gone"}).ok());
-        QVERIFY(db_->setStarred({g150_}, true).ok());
-        QVERIFY(db_->addTags({g150_}, {"gone"}).ok());
-        // The file changes (another groove, 9 bars: other windows) and is imported again.
+        std::map<int64_t, LoopId> byBar; // groove_140's kept windows
+        for (const LoopRow& r : db_->loopRows(LoopQuery{}, 0, 100000))
+            if (r.path == groove(140))
+                byBar[r.startBar] = r.id;
+        QVERIFY(byBar.count(0) && byBar.count(5));
+        QVERIFY(db_->setStarred({byBar[0], byBar[5], g150_}, true).ok());
+        QVERIFY(db_->addTags({byBar[0]}, {"stays"}).ok());
+        QVERIFY(db_->addTags({byBar[5], g150_}, {"gone"}).ok());
+        // The file changes (another groove, 9 bars: windows at bars 0 and 1 only) and is imported again.
         writeFileAtomically(groove(140), encodeMidi(makeStyledGroove(77, 140, 9)));
         std::filesystem::last_write_time(groove(140), std::filesystem::file_time_type::clock::now() + std::chrono::seconds(60));
         importInto(*db_, music_);
         QVERIFY(db_->deleteGenerated({g150_.id}).ok());
+        std::map<int64_t, LoopId> now;
+        for (const LoopRow& r : db_->loopRows(LoopQuery{}, 0, 100000))
+            if (r.path == groove(140))
+                now[r.startBar] = r.id;
+        QVERIFY(now.count(0) && !now.count(5));
         LoopQuery starred;
         starred.starredOnly = true;
-        QCOMPARE(query(*db_, starred), std::set<std::string>{});
+        QCOMPARE(query(*db_, starred), std::set<std::string>{now[0].text()});
         LoopQuery tagged;
+        tagged.tags = {"stays"};
+        QCOMPARE(query(*db_, tagged), std::set<std::string>{now[0].text()});
         tagged.tags = {"gone"};
         QCOMPARE(query(*db_, tagged), std::set<std::string>{});
-        QCOMPARE(sqlCount(path_, "SELECT count(*) FROM loop_stars"), int64_t(0));
+        QCOMPARE(sqlCount(path_, "SELECT count(*) FROM loop_stars"), int64_t(1));
         QCOMPARE(sqlCount(path_, "SELECT count(*) FROM loop_tags WHERE tag='gone'"), int64_t(0));
         QVERIFY(db_->integrityCheck().ok());
+        QVERIFY(db_->setStarred({now[0]}, false).ok());
+        QVERIFY(db_->setTags(now[0], {}).ok());
     }
 
     void schemaFiveLibraryMigratesWithItsData()
