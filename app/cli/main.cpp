@@ -50,8 +50,17 @@ commands:
   tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
                                    set (or clear) an audio piece's tempo and re-analyse it
   loops --db LIB.sqlite [--source mined|generated] [--model NAME] [--max-score X] [--limit N]
+        [--period P] [--starred] [--tag T[,T...]] [--min-tempo BPM] [--max-tempo BPM]
                                    the library's loops (mined and kept generated), best first,
-                                   as a JSON array of {id, source, file, start_bar, loop_score, ...}
+                                   as a JSON array of {id, source, file, start_bar, loop_score, ...,
+                                   starred, tags}; --starred: favourites only; --tag: loops with
+                                   any of these tags (case-insensitive); tempo range inclusive
+  star --db LIB.sqlite --id ID[,ID...] [--off]
+                                   stars (favourites) the loops, or unstars them with --off;
+                                   prints [{id, starred, tags}]
+  tag --db LIB.sqlite --id ID[,ID...] --add T[,T...] | --remove T[,T...] | --set T[,T...]
+                                   adds, removes or replaces the loops' tags (trimmed, each once,
+                                   case-insensitive); prints [{id, starred, tags}]
 
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
 replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 50:220)
@@ -180,6 +189,10 @@ int main(int argc, char** argv)
         return runVersion(argc, argv);
     if (cmd == "loops")
         return runLoops(argc, argv);
+    if (cmd == "star")
+        return runStar(argc, argv);
+    if (cmd == "tag")
+        return runTag(argc, argv);
     if (cmd == "play")
         return runPlay(argc, argv);
     if (cmd == "ports")

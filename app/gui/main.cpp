@@ -16,6 +16,7 @@
 
 #include <cstdio>
 
+#include "ui/BrowseMemory.h"
 #include "ui/LibraryPanel.h"
 #include "ui/generate/GenerationForm.h"
 #include "ui/generate/GeneratePanel.h"
@@ -139,7 +140,8 @@ int main(int argc, char** argv)
     auto showFirst = [&window, select, demoTraining, latentDemo, demo] {
         if (!select.isEmpty())
             window.libraryPanel()->filterEdit()->setText(select);
-        if (!demo || !select.isEmpty()) // the demo shows its own loop
+        // The demo shows its own loop; the loop or piece of last time stands.
+        if (!select.isEmpty() || (!demo && !window.browseMemory()->restored()))
             window.libraryPanel()->selectRow(0);
         if (demoTraining)
             startDemoTraining(window);
