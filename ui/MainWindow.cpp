@@ -12,6 +12,7 @@
 #include "jobs/JobsBar.h"
 #include "latent/LatentPanel.h"
 #include "latent/MapPanel.h"
+#include "look/Look.h"
 #include "models/LoopsTableModel.h"
 #include "models/ModelsPanel.h"
 #include "train/TrainForm.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildFileMenu();
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
+    installLook(this, tabs_, piece_);              // View > Theme, Ctrl+1...7, F6, a size that fits the screen
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
