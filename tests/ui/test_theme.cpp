@@ -4,12 +4,15 @@
 #include "ui/MainWindow.h"
 #include "ui/latent/MapView.h"
 #include "ui/look/Theme.h"
+#include "ui/train/TrainCharts.h"
 #include "ui/views/ColorMap.h"
 #include "ui/views/PianoRollView.h"
 #include "ui/views/PieceView.h"
 #include "ui/views/SsmView.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
@@ -91,6 +94,18 @@ private Q_SLOTS:
         QVERIFY2(img.pixelColor(3, 3).lightness() < 80, "the map's background follows the palette");
     }
 
+    void trainingChartsFollowThePalette()
+    {
+        Theme::instance()->setMode(Theme::Mode::Dark, false);
+        lm::ui::TrainCharts charts;
+        auto* loss = charts.findChild<QChartView*>(QStringLiteral("lossChart"));
+        QVERIFY(loss);
+        QCOMPARE(loss->chart()->theme(), QChart::ChartThemeDark);
+        Theme::instance()->setMode(Theme::Mode::Light, false);
+        QTRY_COMPARE(loss->chart()->theme(), QChart::ChartThemeLight);
+        QVERIFY(loss->chart()->backgroundBrush().color().lightness() > 150);
+    }
+
     void systemFollowsTheDesktop()
     {
         Theme* theme = Theme::instance();
@@ -141,6 +156,22 @@ private Q_SLOTS:
         QCOMPARE(QSettings().value(QStringLiteral("look/theme")).toString(), QStringLiteral("light"));
         QTRY_COMPARE(render(*ssm).pixelColor(2, 2), before);
         QSettings().remove(QStringLiteral("look/theme"));
+    }
+
+    // The painted views show where the keyboard is: a highlight frame while focused.
+    void focusIsVisibleOnTheHeatmap()
+    {
+        lm::ui::SsmView ssm;
+        ssm.resize(360, 380);
+        ssm.setMatrix(checkerboard(6), 6);
+        ssm.show();
+        ssm.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&ssm));
+        const QPoint edge(1, ssm.height() / 2);
+        QVERIFY(render(ssm).pixelColor(edge) != ssm.palette().color(QPalette::Highlight));
+        ssm.setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(ssm.hasFocus());
+        QCOMPARE(render(ssm).pixelColor(edge), ssm.palette().color(QPalette::Highlight));
     }
 
     // At devicePixelRatio 2 every device pixel of a cell has the cell's own

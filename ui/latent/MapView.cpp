@@ -2,6 +2,7 @@
 
 #include "RollThumbnail.h"
 #include "ui/views/ColorMap.h"
+#include "ui/look/FocusFrame.h"
 #include "ui/views/ScoreFormat.h"
 
 #include <QKeyEvent>
@@ -140,6 +141,7 @@ void MapView::paintEvent(QPaintEvent*)
                    QStringLiteral("%1 · %2 · %3").arg(QString::fromStdString(d.id.text()), d.label,
                                                       d.score ? formatScore(*d.score) : tr("no score")));
     }
+    drawFocusFrame(p, this);
 }
 
 void MapView::mousePressEvent(QMouseEvent* e)

@@ -39,17 +39,6 @@ void switchArea(QTabWidget* tabs, QWidget* piece)
     if (target)
         target->setFocus(Qt::ShortcutFocusReason);
 }
-} // namespace
-
-QWidget* firstTabStop(QWidget* container)
-{
-    if (!container)
-        return nullptr;
-    for (QWidget* w = container->nextInFocusChain(); w && w != container; w = w->nextInFocusChain())
-        if (isTabStop(w, container))
-            return w;
-    return nullptr;
-}
 
 QMenu* viewMenu(QMainWindow* window)
 {
@@ -59,6 +48,18 @@ QMenu* viewMenu(QMainWindow* window)
     QMenu* view = window->menuBar()->addMenu(QCoreApplication::translate("lm::ui::Look", "&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     return view;
+}
+} // namespace
+
+QWidget* firstTabStop(QWidget* container)
+{
+    if (!container)
+        return nullptr;
+    int guard = 100000; // the chain is a ring through the window; never more than its widgets
+    for (QWidget* w = container->nextInFocusChain(); w && w != container && --guard > 0; w = w->nextInFocusChain())
+        if (isTabStop(w, container))
+            return w;
+    return nullptr;
 }
 
 void installLook(QMainWindow* window, QTabWidget* tabs, QWidget* pieceView)

@@ -147,7 +147,7 @@ QPalette Theme::darkPalette()
     p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
     p.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x53));
     p.setColor(QPalette::Midlight, QColor(0x40, 0x43, 0x48));
-    p.setColor(QPalette::Mid, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::Mid, QColor(0x8a, 0x8e, 0x95)); // also the dim text of notes ("color: palette(mid)")
     p.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1d));
     p.setColor(QPalette::Shadow, QColor(0x0c, 0x0c, 0x0d));
     p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
