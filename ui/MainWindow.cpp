@@ -73,7 +73,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     split_->addWidget(tabs_);
     split_->addWidget(piece_);
     split_->setStretchFactor(1, 1);
-    split_->setSizes({500, 780}); // the seven tabs in full at 1280 px
+    split_->setSizes({420, 860});
     setCentralWidget(split_);
     jobs_ = new JobsBar(this);
     for (JobRunner* r : {session_->importJob(), session_->scoreJob(), session_->tempoJob(), train_->job(), models_->evaluateJob()})

@@ -12,6 +12,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QScreen>
+#include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextEdit>
@@ -84,6 +85,12 @@ void installLook(QMainWindow* window, QTabWidget* tabs, QWidget* pieceView)
     area->setShortcut(QKeySequence(Qt::Key_F6));
     area->setShortcutContext(Qt::WindowShortcut);
     QObject::connect(area, &QAction::triggered, tabs, [tabs, pieceView] { switchArea(tabs, pieceView); });
+    // All seven tabs in full at 1280 px; a narrower window takes from both sides (2 : 3), so the piece view keeps its legend at 1024.
+    if (auto* split = window->findChild<QSplitter*>(QStringLiteral("mainSplitter"))) {
+        split->setStretchFactor(0, 2);
+        split->setStretchFactor(1, 3);
+        split->setSizes({500, 780});
+    }
     // Tab leaves a table or a text box (the arrows move inside): no focus trap of a thousand cells.
     for (auto* v : window->findChildren<QAbstractItemView*>())
         v->setTabKeyNavigation(false);
