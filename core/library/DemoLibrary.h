@@ -17,14 +17,18 @@ namespace lm {
 
 class LibraryReader;
 
-inline constexpr const char* kMetaDemoDataDir = "demo_data_dir"; // the data folder the demo was made in
+inline constexpr const char* kMetaDemoDataDir = "demo_data_dir"; // the data folder the paths lie under
+// What the shipped library's paths start with instead of the build's data
+// folder: no build path travels in the package (build-deb.sh checks).
+inline constexpr const char* kDemoDataToken = "@LOOPMINER_DATA@";
 inline constexpr const char* kMetaDemoStamp = "demo_stamp";      // the shipped file (size:mtime) a copy came from
 
 // <data>/demo/demo.sqlite.
 std::string shippedDemoLibrary();
 
-// At build time: records `dataDir` as the folder the library's paths lie under
-// and leaves one self-contained file (rollback journal, not WAL: a WAL library
+// At build time: the library's paths under `dataDir` start with
+// kDemoDataToken instead, recorded as the folder they lie under; it leaves one
+// self-contained file, vacuumed so that no old path stays in a free page (rollback journal, not WAL: a WAL library
 // cannot be opened in a read-only folder).
 Result<bool> markDemoLibrary(const std::string& db, const std::string& dataDir);
 

@@ -8,6 +8,7 @@
 #include "core/base/FileBytes.h"
 #include "core/library/DemoLibrary.h"
 #include "core/library/LibraryDb.h"
+#include "QtFileFixtures.h"
 
 #include <sqlite3.h>
 
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstring>
 #include <filesystem>
 
 using namespace lm;
@@ -61,7 +63,9 @@ private Q_SLOTS:
         QVERIFY2(QFile::exists(shipped_), qPrintable(shipped_));
         Sql sql(shipped_);
         QCOMPARE(sql.one("PRAGMA journal_mode"), QStringLiteral("delete")); // opens from a read-only folder
-        QCOMPARE(sql.one("SELECT value FROM meta WHERE key='demo_data_dir'"), QDir(QString::fromStdString(dataDir())).absolutePath());
+        // No build path inside (the package carries this file): the token stands for the data folder.
+        QCOMPARE(sql.one("SELECT value FROM meta WHERE key='demo_data_dir'"), QString(kDemoDataToken));
+        QVERIFY(!test::fileBytes(shipped_).contains(QDir(QString::fromStdString(dataDir())).absolutePath().toUtf8()));
         QVERIFY(sql.one("SELECT count(*) FROM files WHERE kind='midi' AND status='usable'").toInt() >= 40);
         QVERIFY(sql.one("SELECT count(*) FROM files WHERE kind='audio' AND status='usable'").toInt() >= 2);
         QVERIFY(sql.one("SELECT count(*) FROM windows WHERE kept=1").toInt() > 300);
@@ -71,11 +75,13 @@ private Q_SLOTS:
         QVERIFY2(under >= 20, qPrintable(QString::number(under)));
         QCOMPARE(sql.one("SELECT count(*) FROM generated_loops WHERE kept=1 AND loop_score < 0.001").toInt(), 16);
         QCOMPARE(sql.one("SELECT seed FROM generation_batches"), QStringLiteral("1"));
-        for (const QString& path : sql.column("SELECT path FROM files")) {
-            QVERIFY2(path.startsWith(QString::fromStdString(demoDir()) + "/grooves/"), qPrintable(path));
+        const QString here = QDir(QString::fromStdString(dataDir())).absolutePath();
+        for (QString path : sql.column("SELECT path FROM files")) {
+            QVERIFY2(path.startsWith(QString(kDemoDataToken) + "/demo/grooves/"), qPrintable(path));
+            path.replace(0, int(std::strlen(kDemoDataToken)), here);
             QVERIFY2(QFile::exists(path), qPrintable(path));
         }
-        QVERIFY(QFile::exists(sql.one("SELECT model_dir FROM generation_batches") + "/vqvae.lmm"));
+        QCOMPARE(sql.one("SELECT model_dir FROM generation_batches"), QString(kDemoDataToken) + "/models/default");
     }
 
     void copiedUnderAnotherDataFolder()
