@@ -8,6 +8,7 @@
 #include "LoopsPanel.h"
 #include "dialogs/ImportReportDialog.h"
 #include "generate/GeneratePanel.h"
+#include "i18n/LanguageMenu.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
 #include "latent/LatentPanel.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildFileMenu();
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
+    menuBar()->addMenu(new LanguageMenu(this));
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -247,12 +249,12 @@ void MainWindow::updateStatus()
         return;
     }
     const LibraryCounts c = db->counts();
-    QString text = tr("%1 files, %2 usable, %3 windows kept").arg(c.files).arg(c.usable).arg(c.windowsKept);
+    QString text = tr("%L1 files, %L2 usable, %L3 windows kept").arg(c.files).arg(c.usable).arg(c.windowsKept);
     if (const auto threshold = db->loopThreshold()) {
         LoopQuery under;
         under.maxScore = *threshold;
         under.source = LoopQuery::Source::Mined;
-        text += tr(", %1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
+        text += tr(", %L1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
     }
     counts_->setText(text);
     if (const auto& error = db->lastError()) // a read SQLite refused: the tables may be short

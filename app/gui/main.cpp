@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "ui/i18n/Translations.h"
 #include "ui/latent/LatentDemo.h"
 
 #include "core/base/DataPaths.h"
@@ -97,6 +98,9 @@ int main(int argc, char** argv)
     }
     QApplication app(argc, argv);
     name(app);
+    // Before any widget is made: each builds its texts once, in this language.
+    for (const QString& problem : lm::ui::installStartLanguage().problems)
+        std::fprintf(stderr, "loopminer: translation not loaded: %s\n", qPrintable(problem));
     QCommandLineParser parser;
     setUp(parser, o);
     parser.process(app);
