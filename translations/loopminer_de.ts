@@ -645,7 +645,7 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
     <message>
         <source>This model has no CNN-VAE (train one in the Train tab)</source>
-        <translation>Dieses Modell hat keinen CNN-VAE (trainieren Sie einen im Reiter „Trainieren“)</translation>
+        <translation>Dieses Modell hat keinen CNN-VAE (trainieren Sie einen im Reiter „Training“)</translation>
     </message>
 </context>
 <context>
@@ -1336,7 +1336,7 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
     <message>
         <source>Train</source>
-        <translation>Trainieren</translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Models</source>
