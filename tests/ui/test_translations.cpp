@@ -32,6 +32,23 @@ QStringList menuTitles(const QMainWindow& w)
     return titles;
 }
 
+// The & accelerators of `actions` that clash: each letter may open one item only.
+QStringList clashingAccelerators(const QList<QAction*>& actions)
+{
+    QMap<QChar, QStringList> byKey;
+    for (QAction* a : actions) {
+        const QString text = a->text();
+        const qsizetype at = text.indexOf(QLatin1Char('&'));
+        if (at >= 0 && at + 1 < text.size() && text[at + 1] != QLatin1Char('&'))
+            byKey[text[at + 1].toLower()] << text;
+    }
+    QStringList clashes;
+    for (const QStringList& texts : byKey)
+        if (texts.size() > 1)
+            clashes << texts.join(QStringLiteral(" / "));
+    return clashes;
+}
+
 QString tempoText(const QMainWindow& w) { return w.findChild<QAbstractSpinBox*>(QStringLiteral("tempoSpin"))->text(); }
 
 // Clicks the Language menu's item `name` the way a user does: open the menu, click the item.
@@ -73,6 +90,10 @@ private Q_SLOTS:
         auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("panelTabs"));
         QCOMPARE(tabs->tabText(0), QStringLiteral("Bibliothek"));
         QCOMPARE(tabs->tabText(2), QStringLiteral("Generieren"));
+        QStringList clashes = clashingAccelerators(w.menuBar()->actions());
+        for (QAction* title : w.menuBar()->actions())
+            clashes += clashingAccelerators(title->menu()->actions());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join('\n')));
         // Numbers with a decimal comma: the transport's tempo and a loop score.
         QVERIFY2(tempoText(w).contains(QLatin1Char(',')), qPrintable(tempoText(w)));
         QCOMPARE(ui::formatScore(0.0112), QStringLiteral("0,0112"));
@@ -105,6 +126,10 @@ private Q_SLOTS:
         for (const char* title : {"&File", "&Edit", "&View", "&Language"})
             QVERIFY2(titles.contains(QLatin1String(title)), qPrintable(titles.join(' ')));
         QCOMPARE(w.findChild<QTabWidget*>(QStringLiteral("panelTabs"))->tabText(0), QStringLiteral("Library"));
+        QStringList clashes = clashingAccelerators(w.menuBar()->actions());
+        for (QAction* title : w.menuBar()->actions())
+            clashes += clashingAccelerators(title->menu()->actions());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join('\n')));
         QVERIFY2(tempoText(w).contains(QLatin1Char('.')), qPrintable(tempoText(w)));
         QCOMPARE(ui::formatScore(0.0112), QStringLiteral("0.0112"));
         // The English file gives the plural forms.
