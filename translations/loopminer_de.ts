@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About loopminer</source>
+        <translation>&amp;Über loopminer</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>PieceText</name>
     <message>
         <source>no bass part (a bass has GM program 33–40)</source>
@@ -147,6 +170,181 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source>, %L1 of %L2 windows kept</source>
         <translation>, %L1 von %L2 Fenstern behalten</translation>
+    </message>
+</context>
+<context>
+    <name>lm::ui::AboutDialog</name>
+    <message>
+        <source>LGPL-3 or GPL-2</source>
+        <translation>LGPL-3 oder GPL-2</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>das Fenster</translation>
+    </message>
+    <message>
+        <source>GPL-3+</source>
+        <translation>GPL-3+</translation>
+    </message>
+    <message>
+        <source>the training curves</source>
+        <translation>die Trainingskurven</translation>
+    </message>
+    <message>
+        <source>BSD-3-Clause</source>
+        <translation>BSD-3-Clause</translation>
+    </message>
+    <message>
+        <source>the models</source>
+        <translation>die Modelle</translation>
+    </message>
+    <message>
+        <source>training on several machines</source>
+        <translation>Training auf mehreren Rechnern</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s matrix arithmetic</source>
+        <translation>Matrizenrechnung von LibTorch</translation>
+    </message>
+    <message>
+        <source>Apache-2.0</source>
+        <translation>Apache-2.0</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s CPU kernels</source>
+        <translation>CPU-Kernels von LibTorch</translation>
+    </message>
+    <message>
+        <source>BSL-1.0</source>
+        <translation>BSL-1.0</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s vector maths</source>
+        <translation>Vektorrechnung von LibTorch</translation>
+    </message>
+    <message>
+        <source>BSD-3-Clause, BSD-2-Clause, BSD-2-Clause</source>
+        <translation>BSD-3-Clause, BSD-2-Clause, BSD-2-Clause</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s CPU support</source>
+        <translation>CPU-Unterstützung von LibTorch</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s support libraries</source>
+        <translation>Hilfsbibliotheken von LibTorch</translation>
+    </message>
+    <message>
+        <source>LGPL-2.1+</source>
+        <translation>LGPL-2.1+</translation>
+    </message>
+    <message>
+        <source>reading and writing audio files</source>
+        <translation>Lesen und Schreiben von Audiodateien</translation>
+    </message>
+    <message>
+        <source>BSD-2-Clause</source>
+        <translation>BSD-2-Clause</translation>
+    </message>
+    <message>
+        <source>resampling audio</source>
+        <translation>Abtastratenwandlung</translation>
+    </message>
+    <message>
+        <source>GPL-2+</source>
+        <translation>GPL-2+</translation>
+    </message>
+    <message>
+        <source>audio spectra</source>
+        <translation>Audiospektren</translation>
+    </message>
+    <message>
+        <source>beat tracking</source>
+        <translation>Beat-Erkennung</translation>
+    </message>
+    <message>
+        <source>MIT-style</source>
+        <translation>MIT-artig</translation>
+    </message>
+    <message>
+        <source>MIDI output</source>
+        <translation>MIDI-Ausgabe</translation>
+    </message>
+    <message>
+        <source>MIDI ports under JACK</source>
+        <translation>MIDI-Ports unter JACK</translation>
+    </message>
+    <message>
+        <source>the built-in synth</source>
+        <translation>der eingebaute Synthesizer</translation>
+    </message>
+    <message>
+        <source>MIT</source>
+        <translation>MIT</translation>
+    </message>
+    <message>
+        <source>the built-in synth&apos;s sounds</source>
+        <translation>die Klänge des eingebauten Synthesizers</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>gemeinfrei</translation>
+    </message>
+    <message>
+        <source>the library file</source>
+        <translation>die Bibliotheksdatei</translation>
+    </message>
+    <message>
+        <source>Apache-2.0 and BSD-3-Clause</source>
+        <translation>Apache-2.0 und BSD-3-Clause</translation>
+    </message>
+    <message>
+        <source>linked by LibTorch</source>
+        <translation>von LibTorch gelinkt</translation>
+    </message>
+    <message>
+        <source>Expat (MIT)</source>
+        <translation>Expat (MIT)</translation>
+    </message>
+    <message>
+        <source>LGPL-3+ with a static linking exception</source>
+        <translation>LGPL-3+ mit Ausnahme für statisches Linken</translation>
+    </message>
+    <message>
+        <source>OpenLDAP-2.8</source>
+        <translation>OpenLDAP-2.8</translation>
+    </message>
+    <message>
+        <source>About loopminer</source>
+        <translation>Über loopminer</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;loopminer %1&lt;/h2&gt;&lt;p&gt;Finds the loops in MIDI and audio collections, learns from them and generates new ones.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later (GPL-3+). Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Built on these libraries:&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;loopminer %1&lt;/h2&gt;&lt;p&gt;Findet die Loops in MIDI- und Audiosammlungen, lernt aus ihnen und erzeugt neue.&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder später (GPL-3+). Gebaut mit Qt %2, läuft unter Qt %3.&lt;/p&gt;&lt;p&gt;Aufgebaut auf diesen Bibliotheken:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>Verwendet für</translation>
+    </message>
+    <message>
+        <source>Each library&apos;s full licence: /usr/share/doc/&lt;package&gt;/copyright</source>
+        <translation>Die vollständige Lizenz jeder Bibliothek: /usr/share/doc/&lt;Paket&gt;/copyright</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Über Qt</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s version and licence</source>
+        <translation>Version und Lizenz von Qt</translation>
     </message>
 </context>
 <context>
@@ -379,6 +577,30 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Choose the file to write</source>
+        <translation>Die zu schreibende Datei wählen</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the loops into</source>
+        <translation>Den Ordner wählen, in den die Loops geschrieben werden</translation>
+    </message>
+    <message>
+        <source>How many times the loop is written one after another (1 to %1)</source>
+        <translation>Wie oft der Loop hintereinander geschrieben wird (1 bis %1)</translation>
+    </message>
+    <message>
+        <source>The tempo of the exported MIDI files, 20 to 400 BPM (audio cuts keep their own)</source>
+        <translation>Das Tempo der exportierten MIDI-Dateien, 20 bis 400 BPM (Audioschnitte behalten ihr eigenes)</translation>
+    </message>
+    <message>
+        <source>The General MIDI program of the bass track (33-40: the bass family)</source>
+        <translation>Das General-MIDI-Programm der Bassspur (33–40: die Bass-Familie)</translation>
+    </message>
+    <message>
+        <source>Choose a drum map file for a drum plug-in that does not use General MIDI notes</source>
+        <translation>Eine Drum-Map-Datei für ein Drum-Plug-in wählen, das keine General-MIDI-Noten verwendet</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::GeneratePanel</name>
@@ -540,6 +762,22 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
         <source>Discarded %L1; kept loops stay in the library</source>
         <translation>%L1 verworfen; behaltene Loops bleiben in der Bibliothek</translation>
     </message>
+    <message>
+        <source>Draw new loops from the active model with these settings</source>
+        <translation>Neue Loops mit diesen Einstellungen aus dem aktiven Modell ziehen</translation>
+    </message>
+    <message>
+        <source>Stop generating; the loops found so far stay in the list</source>
+        <translation>Generieren anhalten; die bisher gefundenen Loops bleiben in der Liste</translation>
+    </message>
+    <message>
+        <source>Add every loop of this batch to the library as generated loops</source>
+        <translation>Alle Loops dieses Durchlaufs als generierte Loops in die Bibliothek aufnehmen</translation>
+    </message>
+    <message>
+        <source>No models in this build: %1</source>
+        <translation>Keine Modelle in diesem Build: %1</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::GenerationForm</name>
@@ -592,10 +830,6 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
         <translation>500 pro Loop</translation>
     </message>
     <message>
-        <source>Give up after this many draws</source>
-        <translation>Nach so vielen Ziehungen aufgeben</translation>
-    </message>
-    <message>
         <source>VQ-VAE + prior</source>
         <translation>VQ-VAE + Prior</translation>
     </message>
@@ -646,6 +880,18 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source>This model has no CNN-VAE (train one in the Train tab)</source>
         <translation>Dieses Modell hat keinen CNN-VAE (trainieren Sie einen im Reiter „Training“)</translation>
+    </message>
+    <message>
+        <source>k: each code is drawn from the k likeliest (smaller: safer)</source>
+        <translation>k: Jeder Code wird aus den k wahrscheinlichsten gezogen (kleiner: sicherer)</translation>
+    </message>
+    <message>
+        <source>p, 0.01 to 1: each code is drawn from the likeliest codes whose probabilities add up to p</source>
+        <translation>p, 0,01 bis 1: Jeder Code wird aus den wahrscheinlichsten Codes gezogen, deren Wahrscheinlichkeiten zusammen p ergeben</translation>
+    </message>
+    <message>
+        <source>Give up after this many draws in all (the lowest value: 500 for each loop asked for)</source>
+        <translation>Nach so vielen Ziehungen insgesamt aufgeben (der kleinste Wert: 500 für jeden gewünschten Loop)</translation>
     </message>
 </context>
 <context>
@@ -704,6 +950,17 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
 </context>
 <context>
+    <name>lm::ui::GuideWindow</name>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation>Das Benutzerhandbuch fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>loopminer User Guide</source>
+        <translation>loopminer-Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
     <name>lm::ui::ImportReportDialog</name>
     <message>
         <source>Import report</source>
@@ -732,6 +989,10 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source>%L1 files seen: %L2 read, %L3 unchanged, %L4 usable, %L5 not usable, %L6 could not be read; %L7 windows kept. %L8 s.%9</source>
         <translation>%L1 Dateien gefunden: %L2 gelesen, %L3 unverändert, %L4 verwendbar, %L5 nicht verwendbar, %L6 nicht lesbar; %L7 Fenster behalten. %L8 s.%9</translation>
+    </message>
+    <message>
+        <source>Copy the list of skipped files and the reasons as text</source>
+        <translation>Die Liste der übersprungenen Dateien samt Gründen als Text kopieren</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1035,14 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source> %1 of %2</source>
         <translation> %1 von %2</translation>
+    </message>
+    <message>
+        <source>Pause this job at its next step; click again to go on</source>
+        <translation>Diesen Auftrag beim nächsten Schritt anhalten; erneut klicken, um fortzufahren</translation>
+    </message>
+    <message>
+        <source>Cancel the running job</source>
+        <translation>Den laufenden Auftrag abbrechen</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1245,34 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
         <source>Step %1: loop score %2, %L3 % of cells differ from A, %L4 % from B</source>
         <translation>Schritt %1: Loop-Score %2, %L3 % der Zellen weichen von A ab, %L4 % von B</translation>
     </message>
+    <message>
+        <source>How many similar loops to list (1 to 200)</source>
+        <translation>Wie viele ähnliche Loops aufgelistet werden (1 bis 200)</translation>
+    </message>
+    <message>
+        <source>Start the walk at the loop chosen in the Loops or Generate tab</source>
+        <translation>Den Weg bei dem Loop beginnen, der im Reiter „Loops“ oder „Generieren“ gewählt ist</translation>
+    </message>
+    <message>
+        <source>End the walk at the loop chosen in the Loops or Generate tab</source>
+        <translation>Den Weg bei dem Loop beenden, der im Reiter „Loops“ oder „Generieren“ gewählt ist</translation>
+    </message>
+    <message>
+        <source>Loops on the way from A to B, A and B included (2 to 32)</source>
+        <translation>Loops auf dem Weg von A nach B, A und B eingeschlossen (2 bis 32)</translation>
+    </message>
+    <message>
+        <source>Walk from A to B through the model&apos;s latent space, one loop per step</source>
+        <translation>Von A nach B durch den latenten Raum des Modells gehen, ein Loop pro Schritt</translation>
+    </message>
+    <message>
+        <source>Play the chosen step through the transport (Enter or double-click; Space stops)</source>
+        <translation>Den gewählten Schritt über den Transport abspielen (Eingabetaste oder Doppelklick; Leertaste stoppt)</translation>
+    </message>
+    <message>
+        <source>Save the chosen step as a MIDI file</source>
+        <translation>Den gewählten Schritt als MIDI-Datei speichern</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::LibraryPanel</name>
@@ -1010,6 +1307,14 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source>Score ≤</source>
         <translation>Score ≤</translation>
+    </message>
+    <message>
+        <source>Only files that give loops: a MIDI file with drums and a bass, or an audio file that could be read</source>
+        <translation>Nur Dateien, die Loops ergeben: eine MIDI-Datei mit Schlagzeug und Bass oder eine lesbare Audiodatei</translation>
+    </message>
+    <message>
+        <source>Show MIDI files, audio files or both</source>
+        <translation>MIDI-Dateien, Audiodateien oder beides anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1565,14 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
             <numerusform>Kartenauswahl: %n Loops ✕</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Only loops with at least this note density (steps of a bar with a note, 0 to 16)</source>
+        <translation>Nur Loops mit mindestens dieser Notendichte (Schritte eines Takts mit einer Note, 0 bis 16)</translation>
+    </message>
+    <message>
+        <source>Only loops with at most this note density (steps of a bar with a note, 0 to 16)</source>
+        <translation>Nur Loops mit höchstens dieser Notendichte (Schritte eines Takts mit einer Note, 0 bis 16)</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::LoopsTableModel</name>
@@ -1422,6 +1735,10 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
         <source>, %L1 loops under %2</source>
         <translation>, %L1 Loops unter %2</translation>
     </message>
+    <message>
+        <source>Play or stop the loop shown</source>
+        <translation>Den angezeigten Loop abspielen oder stoppen</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::MapPanel</name>
@@ -1505,6 +1822,18 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
         <source>%L1 loops, %2 in %L3 s; 10-NN trustworthiness %4. Hover a dot to see its loop, click to play it, drag a lasso to filter the Loops tab (Escape clears it).</source>
         <translation>%L1 Loops, %2 in %L3 s; 10-NN-Vertrauenswürdigkeit %4. Über einen Punkt fahren zeigt seinen Loop, Klicken spielt ihn ab, ein Lasso filtert den Reiter „Loops“ (Esc hebt es auf).</translation>
     </message>
+    <message>
+        <source>How the loops are laid out: PCA is quick; t-SNE keeps neighbours together but takes longer</source>
+        <translation>Wie die Loops angeordnet werden: PCA ist schnell; t-SNE hält Nachbarn zusammen, braucht aber länger</translation>
+    </message>
+    <message>
+        <source>What the dots&apos; colour shows</source>
+        <translation>Was die Farbe der Punkte zeigt</translation>
+    </message>
+    <message>
+        <source>Place every loop of the library as a dot, similar loops close together (the active model&apos;s latent space)</source>
+        <translation>Jeden Loop der Bibliothek als Punkt setzen, ähnliche Loops nah beieinander (der latente Raum des aktiven Modells)</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::MapView</name>
@@ -1577,10 +1906,6 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source>Evaluate</source>
         <translation>Evaluieren</translation>
-    </message>
-    <message>
-        <source>Generate loops and measure them beside the training loops (method.md 8)</source>
-        <translation>Loops generieren und neben den Trainings-Loops messen (method.md 8)</translation>
     </message>
     <message>
         <source>Evaluating</source>
@@ -1720,6 +2045,18 @@ Daten-Fingerabdruck %1</translation>
         <source> (no %1)</source>
         <translation> (kein %1)</translation>
     </message>
+    <message>
+        <source>Generate loops with this model and compare them with the loops it learnt from</source>
+        <translation>Loops mit diesem Modell generieren und mit den Loops vergleichen, aus denen es gelernt hat</translation>
+    </message>
+    <message>
+        <source>Give the selected model another name</source>
+        <translation>Dem ausgewählten Modell einen anderen Namen geben</translation>
+    </message>
+    <message>
+        <source>Delete the selected model and its files (asks first)</source>
+        <translation>Das ausgewählte Modell und seine Dateien löschen (mit Rückfrage)</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::PianoRollView</name>
@@ -1809,6 +2146,101 @@ Daten-Fingerabdruck %1</translation>
     <message>
         <source>&lt;b&gt;Generated loop %1&lt;/b&gt; · %2 · seed %3 · loop score %4 · %L5 BPM%6</source>
         <translation>&lt;b&gt;Generierter Loop %1&lt;/b&gt; · %2 · Seed %3 · Loop-Score %4 · %L5 BPM%6</translation>
+    </message>
+</context>
+<context>
+    <name>lm::ui::ShortcutsDialog</name>
+    <message>
+        <source>Window</source>
+        <translation>Hauptfenster</translation>
+    </message>
+    <message>
+        <source>Anywhere but a text field</source>
+        <translation>Überall außer in einem Textfeld</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>Links, Rechts</translation>
+    </message>
+    <message>
+        <source>Previous or next window</source>
+        <translation>Vorheriges oder nächstes Fenster</translation>
+    </message>
+    <message>
+        <source>Window strip</source>
+        <translation>Fensterleiste</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Pos1, Ende</translation>
+    </message>
+    <message>
+        <source>First or last window</source>
+        <translation>Erstes oder letztes Fenster</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Hoch, Runter</translation>
+    </message>
+    <message>
+        <source>Previous or next loop or file (follows while playing)</source>
+        <translation>Vorheriger oder nächster Loop bzw. vorherige oder nächste Datei (folgt während der Wiedergabe)</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Left, Right, Home, End</source>
+        <translation>Links, Rechts, Pos1, Ende</translation>
+    </message>
+    <message>
+        <source>Choose a step</source>
+        <translation>Einen Schritt wählen</translation>
+    </message>
+    <message>
+        <source>Explore: interpolation strip</source>
+        <translation>Erkunden: Interpolationsleiste</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Play the chosen step or similar loop</source>
+        <translation>Den gewählten Schritt oder ähnlichen Loop abspielen</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>Erkunden</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the lasso selection</source>
+        <translation>Die Lasso-Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Was sie bewirkt</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2359,18 @@ Daten-Fingerabdruck %1</translation>
     <message>
         <source>First downbeat:</source>
         <translation>Erster Downbeat:</translation>
+    </message>
+    <message>
+        <source>The piece&apos;s tempo in beats per minute (20 to 400); bars are four beats</source>
+        <translation>Das Tempo des Stücks in Schlägen pro Minute (20 bis 400); ein Takt hat vier Schläge</translation>
+    </message>
+    <message>
+        <source>Where the first bar starts, in seconds from the start of the file (a pickup lies before it)</source>
+        <translation>Wo der erste Takt beginnt, in Sekunden ab Dateianfang (ein Auftakt liegt davor)</translation>
+    </message>
+    <message>
+        <source>Forget the tempo and downbeat set here and go back to what loopminer estimated</source>
+        <translation>Hier gesetztes Tempo und Downbeat verwerfen und zur Schätzung von loopminer zurückkehren</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2700,14 @@ Daten-Fingerabdruck %1</translation>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>What a new loop detector learns from, when one is trained</source>
+        <translation>Woraus ein neuer Loop-Detektor lernt, wenn einer trainiert wird</translation>
+    </message>
+    <message>
+        <source>Choose the folder of loop files to learn from</source>
+        <translation>Den Ordner mit Loop-Dateien wählen, aus denen gelernt wird</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::TrainView</name>
@@ -2378,6 +2830,18 @@ Daten-Fingerabdruck %1</translation>
         <source>%1%2: epoch %L3 of %L4, batch %L5 of %L6 · %L7 samples/s · elapsed %8 · ETA %9</source>
         <translation>%1%2: Epoche %L3 von %L4, Batch %L5 von %L6 · %L7 Samples/s · vergangen %8 · Rest %9</translation>
     </message>
+    <message>
+        <source>Train a new model with these settings; it appears in the Models tab</source>
+        <translation>Ein neues Modell mit diesen Einstellungen trainieren; es erscheint im Reiter „Modelle“</translation>
+    </message>
+    <message>
+        <source>Pause the training at the next batch (the CPU is free meanwhile)</source>
+        <translation>Das Training beim nächsten Batch anhalten (die CPU ist währenddessen frei)</translation>
+    </message>
+    <message>
+        <source>Go on with the paused training</source>
+        <translation>Das angehaltene Training fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>lm::ui::Transport</name>
@@ -2440,6 +2904,14 @@ Daten-Fingerabdruck %1</translation>
     <message>
         <source>%1 (not found now)</source>
         <translation>%1 (derzeit nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>On: play the loop over and over; off: play it once</source>
+        <translation>An: den Loop immer wieder abspielen; aus: einmal abspielen</translation>
+    </message>
+    <message>
+        <source>The tempo to play MIDI loops at, 20 to 400 BPM (switch on Tempo to change it)</source>
+        <translation>Das Tempo, in dem MIDI-Loops spielen, 20 bis 400 BPM (zum Ändern „Tempo“ einschalten)</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,10 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     filter_->setPlaceholderText(tr("Filter by file name (Ctrl+F)"));
     filter_->setClearButtonEnabled(true);
     usableOnly_ = new QCheckBox(tr("Usable only"), this);
+    usableOnly_->setToolTip(tr("Only files that give loops: a MIDI file with drums and a bass, or an audio file that could be read"));
     kind_ = new QComboBox(this);
     kind_->setObjectName(QStringLiteral("kindFilter"));
+    kind_->setToolTip(tr("Show MIDI files, audio files or both"));
     kind_->addItem(tr("MIDI and audio"), QString());
     kind_->addItem(tr("MIDI"), QStringLiteral("midi"));
     kind_->addItem(tr("Audio"), QStringLiteral("audio"));

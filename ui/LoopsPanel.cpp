@@ -36,6 +36,8 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     };
     minDensity_ = spin(0);
     maxDensity_ = spin(16);
+    minDensity_->setToolTip(tr("Only loops with at least this note density (steps of a bar with a note, 0 to 16)"));
+    maxDensity_->setToolTip(tr("Only loops with at most this note density (steps of a bar with a note, 0 to 16)"));
     loopsOnly_ = new QCheckBox(tr("Under threshold"), this);
     loopsOnly_->setObjectName(QStringLiteral("loopsOnly"));
     loopsOnly_->setToolTip(tr("Only windows the detector scored under its loop threshold"));

@@ -9,6 +9,7 @@
 #include "dialogs/ImportReportDialog.h"
 #include "generate/GeneratePanel.h"
 #include "i18n/LanguageMenu.h"
+#include "help/HelpMenu.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
 #include "latent/LatentPanel.h"
@@ -98,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
     menuBar()->addMenu(new LanguageMenu(this));
+    installHelpMenu(this); // last: Help > User Guide (F1), Keyboard Shortcuts, About
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

@@ -1,5 +1,7 @@
 #include "JackConnections.h"
 
+#include "core/playback/LostServer.h"
+
 #include <jack/jack.h>
 
 #include <algorithm>
@@ -72,6 +74,7 @@ std::optional<bool> waitForJackConnection(const std::string& clientName, const s
 {
     Probe probe;
     jack_status_t status{};
+    surviveLostAudioServer();
     probe.client = jack_client_open("loopminer-probe", JackNoStartServer, &status);
     if (!probe.client)
         return std::nullopt;

@@ -1,6 +1,7 @@
 #include "MidiOutput.h"
 
 #include "core/playback/JackConnections.h"
+#include "core/playback/LostServer.h"
 
 #include <rtmidi/RtMidi.h>
 
@@ -61,6 +62,8 @@ public:
     static Result<std::unique_ptr<RtMidiOutput>> connect(RtMidi::Api api, const std::string& clientName)
     {
         std::unique_ptr<RtMidiOutput> o(new RtMidiOutput(api));
+        if (api == RtMidi::UNIX_JACK)
+            surviveLostAudioServer();
         try {
             o->out_ = std::make_unique<RtMidiOut>(api, clientName);
         } catch (const RtMidiError& e) {

@@ -1,5 +1,6 @@
 #include "SynthOutput.h"
 
+#include "core/playback/LostServer.h"
 #include "core/playback/OfflineSynth.h"
 
 #include <fluidsynth.h>
@@ -56,6 +57,7 @@ Result<std::unique_ptr<Engine>> startEngine(const std::string& soundfont, const 
 {
     // libjack would otherwise try to start a JACK server of its own.
     ::setenv("JACK_NO_START_SERVER", "1", 0);
+    surviveLostAudioServer(); // PulseAudio and JACK are sockets too
     auto e = std::make_unique<Engine>();
     e->settings = new_fluid_settings();
     fluid_settings_setnum(e->settings, "synth.gain", 0.6);

@@ -21,6 +21,8 @@
 
 #include <jack/jack.h>
 
+#include <optional>
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void cliPlayErrors();
     void cliPortsJson();
     void cliPlayVirtualHeardOverJack();
+    void aLostJackServerDoesNotEndTheProgram();
 };
 
 void TestAudition::scheduleOfMidiOnTheFineGrid()
@@ -449,6 +452,37 @@ void TestAudition::cliPlayVirtualHeardOverJack()
     QTRY_COMPARE_WITH_TIMEOUT(received.get().size(), expected.size(), 5000);
     QCOMPARE(received.get(), expected);
     in.closePort();
+}
+
+// jackd stopped under an open output: libjack's next write to the server's
+// socket raised SIGPIPE, which ended the whole program (seen: exit 141 in a
+// probe, and once in test_audition_ui). Now the output says what happened
+// and the program goes on. Without surviveLostAudioServer() this test
+// process dies here.
+void TestAudition::aLostJackServerDoesNotEndTheProgram()
+{
+    std::optional<JackServer> jack(std::in_place);
+    if (const QString why = jack->start("lost"); !why.isEmpty()) {
+        if (why.contains("not installed"))
+            QSKIP(qPrintable(why));
+        QFAIL(qPrintable(why));
+    }
+    auto out = openVirtualMidiOutput("lm-lost-server");
+    QVERIFY2(out.ok(), out.ok() ? "" : out.error().message.c_str());
+    QVERIFY((*out)->send({0x90, 60, 100}).ok());
+    jack->process.terminate(); // a clean stop: a killed jackd1 keeps its slot in the shared server registry
+    QVERIFY(jack->process.waitForFinished(5000));
+    jack.reset();
+    for (int i = 0; i < 20; ++i) { // the client notices the server's end in its own thread
+        (void)(*out)->send({0x80, 60, 0});
+        QTest::qWait(20);
+    }
+    out->reset(); // closing the port writes to the dead server too
+    std::string why;
+    QVERIFY(listMidiOutputs(&why).empty() || why.empty());
+    auto again = openMidiOutput("lm-lost-server");
+    QVERIFY(!again.ok());
+    QVERIFY2(again.error().message.find("no MIDI output named") != std::string::npos, again.error().message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestAudition)

@@ -38,6 +38,7 @@ void MainWindow::buildTransport()
     bar->addWidget(transport_);
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
     space->setObjectName(QStringLiteral("playShortcut"));
+    space->setWhatsThis(tr("Play or stop the loop shown")); // its line in Help > Keyboard Shortcuts
     connect(space, &QShortcut::activated, audition_, &Audition::toggle);
     connect(piece_, &PieceView::shownLoopChanged, this, [this] {
         transport_->setSourceTempo(piece_->shownLoop().bpm);

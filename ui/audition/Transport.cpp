@@ -35,6 +35,7 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     play_->setFocusPolicy(Qt::NoFocus); // Space belongs to the window's shortcut
     loop_ = new QCheckBox(tr("Loop"), this);
     loop_->setObjectName(QStringLiteral("loopBox"));
+    loop_->setToolTip(tr("On: play the loop over and over; off: play it once"));
     ownTempo_ = new QCheckBox(tr("Tempo"), this);
     ownTempo_->setObjectName(QStringLiteral("ownTempoBox"));
     ownTempo_->setToolTip(tr("Off: the piece's own tempo; on: the tempo in the box (MIDI loops only: "
@@ -45,6 +46,7 @@ Transport::Transport(Audition* audition, QWidget* parent) : QWidget(parent), aud
     tempo_->setDecimals(1);
     tempo_->setSuffix(tr(" BPM"));
     tempo_->setEnabled(false);
+    tempo_->setToolTip(tr("The tempo to play MIDI loops at, 20 to 400 BPM (switch on Tempo to change it)"));
     clock_ = new QCheckBox(tr("MIDI clock"), this);
     clock_->setObjectName(QStringLiteral("clockBox"));
     clock_->setToolTip(tr("Send 24 ppqn clock with Start and Stop, for a DAW that follows external clock"));

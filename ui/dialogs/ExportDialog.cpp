@@ -36,6 +36,7 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     target_->setObjectName(QStringLiteral("exportTarget"));
     target_->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44); // a path is readable
     auto* browse = new QPushButton(tr("Browse…"), this);
+    browse->setToolTip(mode == Mode::File ? tr("Choose the file to write") : tr("Choose the folder to write the loops into"));
     auto* targetRow = new QHBoxLayout;
     targetRow->addWidget(target_, 1);
     targetRow->addWidget(browse);
@@ -48,6 +49,7 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     repeat_->setObjectName(QStringLiteral("exportRepeat"));
     repeat_->setRange(1, LoopExportSettings::kMaxRepeat);
     repeat_->setSuffix(tr(" × 8 bars"));
+    repeat_->setToolTip(tr("How many times the loop is written one after another (1 to %1)").arg(LoopExportSettings::kMaxRepeat));
     atPeriod_ = new QCheckBox(first.period && *first.period > 0 && *first.period < format::kBarsPerWindow && count == 1
                                   ? (*first.period == 1 ? tr("Cut at its period (1 bar)") : tr("Cut at its period (%1 bars)").arg(*first.period))
                                   : tr("Cut each loop at its period"),
@@ -63,8 +65,10 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     tempo_->setRange(20, 400);
     tempo_->setDecimals(1);
     tempo_->setSuffix(tr(" BPM"));
+    tempo_->setToolTip(tr("The tempo of the exported MIDI files, 20 to 400 BPM (audio cuts keep their own)"));
     program_ = new QComboBox(this);
     program_->setObjectName(QStringLiteral("exportBassProgram"));
+    program_->setToolTip(tr("The General MIDI program of the bass track (33-40: the bass family)"));
     for (int i = 0; i < 8; ++i)
         program_->addItem(QStringLiteral("%1 %2").arg(33 + i).arg(QLatin1String(kBassNames[i])), 32 + i);
     drumMap_ = new QLineEdit(this);
@@ -73,6 +77,7 @@ ExportDialog::ExportDialog(Mode mode, int count, const LoopInfo& first, QWidget*
     drumMap_->setClearButtonEnabled(true);
     drumMap_->setToolTip(tr("A text file of lines such as 'kick 36' or 'closed hi-hat 42'; empty: General MIDI"));
     auto* mapBrowse = new QPushButton(tr("Choose…"), this);
+    mapBrowse->setToolTip(tr("Choose a drum map file for a drum plug-in that does not use General MIDI notes"));
     auto* mapRow = new QHBoxLayout;
     mapRow->addWidget(drumMap_, 1);
     mapRow->addWidget(mapBrowse);

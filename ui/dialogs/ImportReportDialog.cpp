@@ -40,6 +40,7 @@ ImportReportDialog::ImportReportDialog(const ImportSummary& s, QWidget* parent) 
     table_->resizeColumnToContents(0);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+    copy->setToolTip(tr("Copy the list of skipped files and the reasons as text"));
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(reportText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);

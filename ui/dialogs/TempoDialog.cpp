@@ -19,6 +19,7 @@ TempoDialog::TempoDialog(const QString& fileName, double bpm, double downbeat, Q
     bpm_->setDecimals(2);
     bpm_->setSuffix(tr(" BPM"));
     bpm_->setValue(bpm > 0 ? bpm : 120);
+    bpm_->setToolTip(tr("The piece's tempo in beats per minute (20 to 400); bars are four beats"));
     downbeat_ = new QDoubleSpinBox(this);
     downbeat_->setObjectName(QStringLiteral("downbeat"));
     downbeat_->setRange(0, 36000);
@@ -26,8 +27,10 @@ TempoDialog::TempoDialog(const QString& fileName, double bpm, double downbeat, Q
     downbeat_->setSingleStep(0.01);
     downbeat_->setSuffix(tr(" s"));
     downbeat_->setValue(downbeat);
+    downbeat_->setToolTip(tr("Where the first bar starts, in seconds from the start of the file (a pickup lies before it)"));
     estimate_ = new QCheckBox(tr("Use the estimate again"), this);
     estimate_->setObjectName(QStringLiteral("useEstimate"));
+    estimate_->setToolTip(tr("Forget the tempo and downbeat set here and go back to what loopminer estimated"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto* form = new QFormLayout(this);
     // One click for the other metrical level: the tracker's usual mistake is an octave.

@@ -73,6 +73,14 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight
     return item;
 }
 
+QPushButton* button(const QString& text, const char* name, const QString& toolTip, QWidget* parent)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(QString::fromLatin1(name));
+    b->setToolTip(toolTip);
+    return b;
+}
+
 } // namespace
 
 GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
@@ -84,8 +92,10 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     generate_ = new QPushButton(tr("&Generate"), this);
     generate_->setObjectName(QStringLiteral("generateButton"));
     generate_->setDefault(true);
+    generate_->setToolTip(tr("Draw new loops from the active model with these settings"));
     cancel_ = new QPushButton(tr("Stop"), this);
     cancel_->setObjectName(QStringLiteral("generateStop"));
+    cancel_->setToolTip(tr("Stop generating; the loops found so far stay in the list"));
     cancel_->setEnabled(false);
     status_ = new QLabel(tr("Press Generate to sample loops from the model."), this);
     status_->setObjectName(QStringLiteral("generateStatus"));
@@ -109,17 +119,11 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     results_->verticalHeader()->hide();
     results_->horizontalHeader()->setStretchLastSection(true);
     results_->setAlternatingRowColors(true);
-    keep_ = new QPushButton(tr("&Keep"), this);
-    keep_->setObjectName(QStringLiteral("generateKeep"));
-    keep_->setToolTip(tr("Add the selected loops to the library as generated loops"));
-    keepAll_ = new QPushButton(tr("Keep all"), this);
-    keepAll_->setObjectName(QStringLiteral("generateKeepAll"));
-    discard_ = new QPushButton(tr("&Discard"), this);
-    discard_->setObjectName(QStringLiteral("generateDiscard"));
-    discard_->setToolTip(tr("Drop the selected loops that were not kept"));
-    discardBatch_ = new QPushButton(tr("Discard batch"), this);
-    discardBatch_->setObjectName(QStringLiteral("generateDiscardBatch"));
-    discardBatch_->setToolTip(tr("Drop the batch's loops that were not kept and take it out of the history"));
+    keep_ = button(tr("&Keep"), "generateKeep", tr("Add the selected loops to the library as generated loops"), this);
+    keepAll_ = button(tr("Keep all"), "generateKeepAll", tr("Add every loop of this batch to the library as generated loops"), this);
+    discard_ = button(tr("&Discard"), "generateDiscard", tr("Drop the selected loops that were not kept"), this);
+    discardBatch_ = button(tr("Discard batch"), "generateDiscardBatch",
+                           tr("Drop the batch's loops that were not kept and take it out of the history"), this);
 
     auto* run = new QHBoxLayout;
     run->addWidget(generate_);
@@ -170,7 +174,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     connect(discardBatch_, &QPushButton::clicked, this, &GeneratePanel::dropBatch);
     if (!models().available()) {
         generate_->setEnabled(false);
-        generate_->setToolTip(QString::fromStdString(models().reason()));
+        generate_->setToolTip(tr("No models in this build: %1").arg(QString::fromStdString(models().reason())));
     }
     updateButtons();
 }

@@ -47,8 +47,10 @@ GenerationForm::GenerationForm(QWidget* parent) : QWidget(parent)
     topK_->setObjectName(QStringLiteral("generateTopK"));
     topK_->setRange(1, 65536);
     topK_->setValue(d.topK);
+    topK_->setToolTip(tr("k: each code is drawn from the k likeliest (smaller: safer)"));
     topP_ = doubleSpin(this, 0.01, 1.0, 0.9, 2, 0.05);
     topP_->setObjectName(QStringLiteral("generateTopP"));
+    topP_->setToolTip(tr("p, 0.01 to 1: each code is drawn from the likeliest codes whose probabilities add up to p"));
     maxScore_ = doubleSpin(this, 0.000001, 1.0, d.maxScore, 6, 0.0001);
     maxScore_->setObjectName(QStringLiteral("generateMaxScore"));
     maxScore_->setToolTip(tr("Rejection threshold: a drawn loop is kept only when its loop score is under this"));
@@ -70,7 +72,7 @@ GenerationForm::GenerationForm(QWidget* parent) : QWidget(parent)
     maxDrawn_->setRange(0, 100000000);
     maxDrawn_->setSingleStep(500);
     maxDrawn_->setSpecialValueText(tr("500 per loop"));
-    maxDrawn_->setToolTip(tr("Give up after this many draws"));
+    maxDrawn_->setToolTip(tr("Give up after this many draws in all (the lowest value: 500 for each loop asked for)"));
 
     network_ = new QComboBox(this);
     network_->setObjectName(QStringLiteral("generateNetwork"));

@@ -22,6 +22,7 @@ JobsBar::JobsBar(QWidget* parent) : QWidget(parent)
     pause_->setObjectName(QStringLiteral("pauseJob"));
     pause_->setText(tr("Pause"));
     pause_->setCheckable(true);
+    pause_->setToolTip(tr("Pause this job at its next step; click again to go on"));
     cancel_ = new QToolButton(this);
     cancel_->setObjectName(QStringLiteral("cancelJob"));
     cancel_->setText(tr("Cancel"));
@@ -41,7 +42,7 @@ JobsBar::JobsBar(QWidget* parent) : QWidget(parent)
             shown_->setPaused(on);
     });
     // Escape cancels the job on show, as it cancelled the old progress dialog.
-    auto* escape = new QAction(this);
+    auto* escape = new QAction(tr("Cancel the running job"), this); // its text names it in Help > Keyboard Shortcuts
     escape->setShortcut(QKeySequence(Qt::Key_Escape));
     escape->setShortcutContext(Qt::WindowShortcut);
     addAction(escape);

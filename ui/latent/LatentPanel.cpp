@@ -87,6 +87,7 @@ QWidget* LatentPanel::buildSimilar()
     k_->setRange(1, 200);
     k_->setValue(10);
     k_->setPrefix(tr("nearest "));
+    k_->setToolTip(tr("How many similar loops to list (1 to 200)"));
     row->addWidget(similar_);
     row->addWidget(k_);
     row->addStretch(1);
@@ -129,17 +130,21 @@ QWidget* LatentPanel::buildInterpolation()
     auto* ends = new QHBoxLayout;
     setA_ = new QPushButton(tr("Set A"), box);
     setA_->setObjectName(QStringLiteral("setA"));
+    setA_->setToolTip(tr("Start the walk at the loop chosen in the Loops or Generate tab"));
     aLabel_ = new QLabel(tr("A: none"), box);
     setB_ = new QPushButton(tr("Set B"), box);
     setB_->setObjectName(QStringLiteral("setB"));
+    setB_->setToolTip(tr("End the walk at the loop chosen in the Loops or Generate tab"));
     bLabel_ = new QLabel(tr("B: none"), box);
     steps_ = new QSpinBox(box);
     steps_->setObjectName(QStringLiteral("interpolationSteps"));
     steps_->setRange(2, 32);
     steps_->setValue(8);
     steps_->setSuffix(tr(" steps"));
+    steps_->setToolTip(tr("Loops on the way from A to B, A and B included (2 to 32)"));
     interpolate_ = new QPushButton(tr("Interpolate"), box);
     interpolate_->setObjectName(QStringLiteral("interpolateButton"));
+    interpolate_->setToolTip(tr("Walk from A to B through the model's latent space, one loop per step"));
     for (QLabel* l : {aLabel_, bLabel_}) // long names shrink in a small window (the tooltip has them)
         l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     ends->addWidget(setA_);
@@ -161,11 +166,13 @@ QWidget* LatentPanel::buildInterpolation()
     stepInfo_->setWordWrap(true);
     play_ = new QPushButton(tr("Play step"), box);
     play_->setObjectName(QStringLiteral("playStep"));
+    play_->setToolTip(tr("Play the chosen step through the transport (Enter or double-click; Space stops)"));
     keep_ = new QPushButton(tr("Keep step"), box);
     keep_->setObjectName(QStringLiteral("keepStep"));
     keep_->setToolTip(tr("Adds the step to the library as a generated loop"));
     export_ = new QPushButton(tr("Export step…"), box);
     export_->setObjectName(QStringLiteral("exportStep"));
+    export_->setToolTip(tr("Save the chosen step as a MIDI file"));
     actions->addWidget(stepInfo_, 1);
     for (QPushButton* b : {play_, keep_, export_})
         actions->addWidget(b);

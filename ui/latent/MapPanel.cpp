@@ -25,16 +25,19 @@ MapPanel::MapPanel(QWidget* parent) : QWidget(parent)
     job_ = new JobRunner(tr("Library map"), this);
     method_ = new QComboBox(this);
     method_->setObjectName(QStringLiteral("mapMethod"));
+    method_->setToolTip(tr("How the loops are laid out: PCA is quick; t-SNE keeps neighbours together but takes longer"));
     method_->addItem(tr("PCA (fast)"), QStringLiteral("pca"));
     method_->addItem(tr("t-SNE (neighbours)"), QStringLiteral("tsne"));
     colour_ = new QComboBox(this);
     colour_->setObjectName(QStringLiteral("mapColour"));
+    colour_->setToolTip(tr("What the dots' colour shows"));
     colour_->addItem(tr("Colour: source"), int(MapView::Colour::Source));
     colour_->addItem(tr("Colour: loop score"), int(MapView::Colour::Score));
     colour_->addItem(tr("Colour: note density"), int(MapView::Colour::Density));
     colour_->addItem(tr("Colour: tempo"), int(MapView::Colour::Tempo));
     build_ = new QPushButton(tr("Build map"), this);
     build_->setObjectName(QStringLiteral("buildMap"));
+    build_->setToolTip(tr("Place every loop of the library as a dot, similar loops close together (the active model's latent space)"));
     status_ = new QLabel(tr("Hover a dot to see its loop, click to play it, drag a lasso to filter the Loops tab "
                             "(Escape clears it)."), this);
     status_->setObjectName(QStringLiteral("mapStatus"));

@@ -108,7 +108,7 @@ ModelsPanel::ModelsPanel(QWidget* parent) : QWidget(parent)
     delete_->setObjectName(QStringLiteral("deleteModel"));
     evaluate_ = new QPushButton(tr("Evaluate"), this);
     evaluate_->setObjectName(QStringLiteral("evaluateModel"));
-    evaluate_->setToolTip(tr("Generate loops and measure them beside the training loops (method.md 8)"));
+    evaluate_->setToolTip(tr("Generate loops with this model and compare them with the loops it learnt from"));
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("modelsStatus"));
     status_->setWordWrap(true);
@@ -257,8 +257,8 @@ void ModelsPanel::updateButtons()
     activate_->setEnabled(any);
     rename_->setEnabled(user);
     delete_->setEnabled(user);
-    rename_->setToolTip(user || !any ? QString() : tr("The bundled model cannot be renamed"));
-    delete_->setToolTip(user || !any ? QString() : tr("The bundled model cannot be deleted"));
+    rename_->setToolTip(user || !any ? tr("Give the selected model another name") : tr("The bundled model cannot be renamed"));
+    delete_->setToolTip(user || !any ? tr("Delete the selected model and its files (asks first)") : tr("The bundled model cannot be deleted"));
     evaluate_->setEnabled(any && !evaluateJob_->running() && session_ && session_->db());
 }
 

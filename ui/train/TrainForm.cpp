@@ -61,6 +61,7 @@ void TrainForm::makeDetectorRow()
 {
     detector_ = new QComboBox(this);
     detector_->setObjectName(QStringLiteral("trainDetectorData"));
+    detector_->setToolTip(tr("What a new loop detector learns from, when one is trained"));
     detector_->addItem(tr("Keep the bundled detector"), int(DetectorSource::KeepBundled));
     detector_->addItem(tr("A folder of loop files (one loop per file)"), int(DetectorSource::Folder));
     detector_->addItem(tr("The loops chosen above"), int(DetectorSource::SameLoops));
@@ -101,6 +102,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent)
     folder_->setObjectName(QStringLiteral("trainFolder"));
     folder_->setPlaceholderText(tr("folder of loop files (MIDI or audio)"));
     browse_ = new QPushButton(tr("Browse…"), this);
+    browse_->setToolTip(tr("Choose the folder of loop files to learn from"));
     connect(browse_, &QPushButton::clicked, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("A folder of loop files"));
         if (!d.isEmpty())

@@ -55,10 +55,13 @@ TrainView::TrainView(QWidget* parent) : QWidget(parent)
 
     start_ = new QPushButton(tr("Start"), this);
     start_->setObjectName(QStringLiteral("trainStart"));
+    start_->setToolTip(tr("Train a new model with these settings; it appears in the Models tab"));
     pause_ = new QPushButton(tr("Pause"), this);
     pause_->setObjectName(QStringLiteral("trainPause"));
+    pause_->setToolTip(tr("Pause the training at the next batch (the CPU is free meanwhile)"));
     resume_ = new QPushButton(tr("Resume"), this);
     resume_->setObjectName(QStringLiteral("trainResume"));
+    resume_->setToolTip(tr("Go on with the paused training"));
     cancel_ = new QPushButton(tr("Cancel"), this);
     cancel_->setObjectName(QStringLiteral("trainCancel"));
     cancel_->setToolTip(tr("Stops at the next batch; the last epoch's checkpoint stands and can be resumed"));
