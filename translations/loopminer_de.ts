@@ -240,7 +240,7 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
     <message>
         <source>reading and writing audio files</source>
-        <translation>Lesen und Schreiben von Audiodateien</translation>
+        <translation>Audiodateien lesen und schreiben</translation>
     </message>
     <message>
         <source>BSD-2-Clause</source>
@@ -284,7 +284,7 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
     <message>
         <source>the built-in synth&apos;s sounds</source>
-        <translation>die Klänge des eingebauten Synthesizers</translation>
+        <translation>die Klänge des Synthesizers</translation>
     </message>
     <message>
         <source>public domain</source>
@@ -308,7 +308,7 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
     <message>
         <source>LGPL-3+ with a static linking exception</source>
-        <translation>LGPL-3+ mit Ausnahme für statisches Linken</translation>
+        <translation>LGPL-3+ mit Static-Linking-Ausnahme</translation>
     </message>
     <message>
         <source>OpenLDAP-2.8</source>
@@ -2184,7 +2184,7 @@ Daten-Fingerabdruck %1</translation>
     </message>
     <message>
         <source>Previous or next loop or file (follows while playing)</source>
-        <translation>Vorheriger oder nächster Loop bzw. vorherige oder nächste Datei (folgt während der Wiedergabe)</translation>
+        <translation>Voriger/nächster Eintrag (folgt beim Abspielen)</translation>
     </message>
     <message>
         <source>Lists</source>
