@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Opens loopminer under Xvfb and saves a screenshot:
 #   tools/screenshot.sh [OUT.png [SELECT] [APP OPTIONS...]]
-# SELECT: show the first demo piece whose path contains it (e.g. rendered_groove,
-# groove_3); APP OPTIONS go to loopminer, e.g. --view loops.
+# Without SELECT the app shows what a first start shows: the demo library with
+# its lowest-scoring generated loop selected. SELECT: show the first demo piece
+# whose path contains it instead (e.g. WesternSwing, .wav); APP OPTIONS go to
+# loopminer, e.g. --view loops.
 # SHOT_DELAY (seconds, default 3) is how long the app gets before the shot.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,6 +16,7 @@ class QTableView;
 
 namespace lm {
 class LibraryReader;
+class LoopMarks;
 }
 
 namespace lm::ui {
@@ -23,12 +24,15 @@ namespace lm::ui {
 class LoopsTableModel;
 class LibrarySession;
 class LoopListExport;
+class LoopFilters;
+class LoopMarkActions;
 
 class LoopsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit LoopsPanel(QWidget* parent = nullptr);
-    void setLibrary(LibraryReader* db);
+    // The library to show, and where stars and tags are written (none: read-only).
+    void setLibrary(LibraryReader* db, LoopMarks* marks = nullptr);
     // Follows the session: its library, reloaded when its content or scores change.
     void setSession(LibrarySession* session);
     void reload();
@@ -50,6 +54,15 @@ public:
     QPushButton* onlyLoopsButton() const { return only_; }
     // Any period, 1, 2, 4 or 8 bars, or none (method.md 10.1): mined loops only.
     QComboBox* periodFilter() const { return period_; }
+    // Favourites, tag and tempo range (LoopFilters.h); stars and tags (LoopMarkActions.h).
+    LoopFilters* browseFilters() const { return browse_; }
+    LoopMarkActions* marking() const { return marking_; }
+    // Selects the loop's row (fetching pages until it is loaded); false when the filters hide it.
+    bool selectLoop(const LoopId& id);
+    // The filters and the sort order in QSettings ("loops/..."): the window
+    // saves them when it closes and restores them when it is made (LoopsPanelState.cpp).
+    void saveState() const;
+    void restoreState();
 
 Q_SIGNALS:
     void loopChosen(const QString& path, int startBar); // a mined loop
@@ -58,6 +71,7 @@ Q_SIGNALS:
 private:
     void applyFilters();
     void fillSources(); // the models of the library's generated loops
+    void fillTags();    // the tag filter's list
 
     LoopsTableModel* model_;
     QTableView* table_;
@@ -70,6 +84,11 @@ private:
     LibraryReader* db_ = nullptr;
     LoopListExport* export_;
     QPushButton* only_ = nullptr;
+    LoopFilters* browse_;
+    LoopMarkActions* marking_;
+    LoopMarks* marks_ = nullptr;
+    QString wantedSource_; // a restored source filter, chosen once the library has it
+    bool reselecting_ = false; // reload() selects the loop chosen before again
 };
 
 } // namespace lm::ui

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "DemoLibrary.h"
+#include "BrowseMemory.h"
 #include "LibraryPanel.h"
 #include "LibrarySession.h"
 #include "LoopDrag.h"
@@ -16,6 +18,7 @@
 #include "latent/MapPanel.h"
 #include "models/LoopsTableModel.h"
 #include "models/ModelsPanel.h"
+#include "RecentLibraries.h"
 #include "train/TrainForm.h"
 #include "train/TrainView.h"
 #include "views/PieceView.h"
@@ -99,7 +102,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
     menuBar()->addMenu(new LanguageMenu(this));
+    DemoLibrary::addMenuAction(this); // Help > Open Demo Library
     installHelpMenu(this); // last: Help > User Guide (F1), Keyboard Shortcuts, About
+    memory_ = new BrowseMemory(this, session_, library_, loops_, piece_); // the last loop or piece, the loops' filters
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -189,6 +194,7 @@ void MainWindow::buildFileMenu()
         if (!p.isEmpty())
             openLibrary(p);
     });
+    recent_ = new RecentLibraries(file, [this](const QString& p) { openLibrary(p); });
     QAction* import = file->addAction(tr("&Import Folder..."));
     import->setShortcut(QKeySequence::Open);
     connect(import, &QAction::triggered, this, [this] {
@@ -201,16 +207,14 @@ void MainWindow::buildFileMenu()
     file->addAction(piece_->exportAction());
     file->addAction(loops_->exporting()->exportSelectedAction());
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    QAction* quit = file->addAction(tr("&Quit"), QKeySequence(QKeySequence::Quit));
     connect(quit, &QAction::triggered, this, &QWidget::close);
 }
 
 void MainWindow::buildEditMenu()
 {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* find = edit->addAction(tr("&Filter"));
-    find->setShortcut(QKeySequence::Find);
+    QAction* find = edit->addAction(tr("&Filter"), QKeySequence(QKeySequence::Find));
     connect(find, &QAction::triggered, this, [this] { // the filter of the tab on show
         if (tabs_->currentWidget() == loops_)
             loops_->focusFilter();
@@ -226,7 +230,7 @@ bool MainWindow::openLibrary(const QString& path)
         QMessageBox::warning(this, tr("Cannot open library"), error);
         return false;
     }
-    QSettings().setValue(QStringLiteral("library/path"), path);
+    recent_->add(path); // and the library the next start opens
     setWindowTitle(QStringLiteral("loopminer — %1").arg(QFileInfo(path).fileName()));
     updateStatus();
     return true;

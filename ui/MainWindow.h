@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace lm::ui {
 
+class BrowseMemory;
 class GeneratePanel;
 class JobsBar;
 class LibraryPanel;
@@ -20,6 +21,7 @@ class LibrarySession;
 class LoopsPanel;
 class ModelsPanel;
 class PieceView;
+class RecentLibraries;
 class Audition;
 class Transport;
 class TrainView;
@@ -51,6 +53,8 @@ public:
     ModelsPanel* modelsPanel() const { return models_; }
     LatentPanel* latentPanel() const { return latent_; }
     MapPanel* mapPanel() const { return map_; }
+    RecentLibraries* recentLibraries() const { return recent_; } // File > Recent Libraries
+    BrowseMemory* browseMemory() const { return memory_; }      // the last selection per library
     void setModelDir(const QString& dir);
     // The report is shown after each import unless switched off (tests, scripts).
     void setShowImportReport(bool on) { showReport_ = on; }
@@ -90,6 +94,8 @@ private:
     Transport* transport_ = nullptr;
     LatentPanel* latent_ = nullptr;
     MapPanel* map_ = nullptr;
+    RecentLibraries* recent_ = nullptr;
+    BrowseMemory* memory_ = nullptr;
     bool showReport_ = true;
 };
 

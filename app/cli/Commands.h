@@ -15,6 +15,8 @@ int runScan(int argc, char** argv);
 int runVersion(int argc, char** argv);
 int runLoops(int argc, char** argv); // LoopsCommand.cpp
 int runModels(int argc, char** argv); // ModelsCommand.cpp
+int runStar(int argc, char** argv);   // MarksCommands.cpp: favourites
+int runTag(int argc, char** argv);    // MarksCommands.cpp: tags
 // Audio files (AudioCommands.cpp).
 bool readTempoOptions(const Args& args, TempoSetting& tempo); // --bpm, --downbeat
 bool isAudioCommandLine(int argc, char** argv);

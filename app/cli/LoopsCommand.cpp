@@ -1,5 +1,5 @@
 // loops: the library's loops (mined and kept generated ones) as the loops
-// panel lists them, best first, as a JSON array.
+// panel lists them, best first, as a JSON array; with its favourites and tags.
 #include "CliCommon.h"
 #include "Commands.h"
 
@@ -36,6 +36,11 @@ void writeLoop(JsonWriter& j, const LoopRow& r)
         j.key("period").value(*r.period);
     else
         j.key("period").null();
+    j.key("starred").value(r.starred);
+    j.key("tags").beginArray();
+    for (const std::string& t : r.tags)
+        j.value(t);
+    j.endArray();
     j.endObject();
 }
 
@@ -44,13 +49,23 @@ void writeLoop(JsonWriter& j, const LoopRow& r)
 int runLoops(int argc, char** argv)
 {
     Args args;
-    if (!parseArgs(argc, argv, 2, {"db", "source", "max-score", "limit", "model", "period"}, {}, args))
+    if (!parseArgs(argc, argv, 2, {"db", "source", "max-score", "limit", "model", "period", "tag", "min-tempo", "max-tempo"},
+                   {"starred"}, args))
         return Usage;
     LoopQuery q;
     int64_t limit = std::numeric_limits<int64_t>::max();
     if (!numberOption(args, "max-score", q.maxScore, 0.0, 1e9)
-        || !numberOption(args, "limit", limit, int64_t(1), int64_t(1000000000)))
+        || !numberOption(args, "limit", limit, int64_t(1), int64_t(1000000000))
+        || !numberOption(args, "min-tempo", q.minTempo, 1.0, 1000.0) || !numberOption(args, "max-tempo", q.maxTempo, 1.0, 1000.0))
         return Usage;
+    if (q.minTempo && q.maxTempo && *q.minTempo > *q.maxTempo)
+        return usageError("--min-tempo is above --max-tempo: no loop is in that range");
+    q.starredOnly = args.flag("starred");
+    if (const auto tag = args.option("tag")) { // any of these tags
+        q.tags = cleanTags(*tag);
+        if (q.tags.empty())
+            return usageError("--tag needs a tag (or several, comma-separated)");
+    }
     if (const auto source = args.option("source")) {
         if (*source == "mined")
             q.source = LoopQuery::Source::Mined;

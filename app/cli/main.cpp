@@ -50,8 +50,17 @@ commands:
   tempo FILE --db LIB.sqlite --bpm X [--downbeat S] | --clear
                                    set (or clear) an audio piece's tempo and re-analyse it
   loops --db LIB.sqlite [--source mined|generated] [--model NAME] [--max-score X] [--limit N]
+        [--period P] [--starred] [--tag T[,T...]] [--min-tempo BPM] [--max-tempo BPM]
                                    the library's loops (mined and kept generated), best first,
-                                   as a JSON array of {id, source, file, start_bar, loop_score, ...}
+                                   as a JSON array of {id, source, file, start_bar, loop_score, ...,
+                                   starred, tags}; --starred: favourites only; --tag: loops with
+                                   any of these tags (case-insensitive); tempo range inclusive
+  star --db LIB.sqlite --id ID[,ID...] [--off]
+                                   stars (favourites) the loops, or unstars them with --off;
+                                   prints [{id, starred, tags}]
+  tag --db LIB.sqlite --id ID[,ID...] --add T[,T...] | --remove T[,T...] | --set T[,T...]
+                                   adds, removes or replaces the loops' tags (trimmed, each once,
+                                   case-insensitive); prints [{id, starred, tags}]
 
 audio options (windows, ssm, scan, export-audio): --bpm X and --downbeat SECONDS
 replace the estimated tempo and first downbeat; --prefer-bpm MIN:MAX (default 50:220)
@@ -111,12 +120,24 @@ OGG, MP3 (as Debian's libsndfile reads them)
 exit codes: 0 done, 1 bad input (message on stderr), 2 usage
 )";
 
-// The model commands live in loopminer-cli-models.so beside this binary, so
-// that the analysis commands never load LibTorch.
-int runModelCommand(int argc, char** argv)
+// The model commands live in loopminer-cli-models.so, so that the analysis
+// commands never load LibTorch. Installed it lies in <prefix>/lib/loopminer/modules
+// (no shared object in bin/); in the build tree beside this binary. Both are
+// found from the executable, never from a path compiled in.
+std::string modelModulePath()
 {
     const std::string exe = lm::executableDir();
-    const std::string module = (exe.empty() ? std::filesystem::path(".") : std::filesystem::path(exe)) / "loopminer-cli-models.so";
+    const std::filesystem::path dir = exe.empty() ? std::filesystem::path(".") : std::filesystem::path(exe);
+    const std::filesystem::path installed = dir.parent_path() / "lib" / "loopminer" / "modules" / "loopminer-cli-models.so";
+    std::error_code ec;
+    if (std::filesystem::exists(installed, ec))
+        return installed.lexically_normal().string();
+    return (dir / "loopminer-cli-models.so").string();
+}
+
+int runModelCommand(int argc, char** argv)
+{
+    const std::string module = modelModulePath();
     void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         std::cerr << "loopminer-cli: the model commands are not available (" << ::dlerror() << ")\n";
@@ -168,6 +189,10 @@ int main(int argc, char** argv)
         return runVersion(argc, argv);
     if (cmd == "loops")
         return runLoops(argc, argv);
+    if (cmd == "star")
+        return runStar(argc, argv);
+    if (cmd == "tag")
+        return runTag(argc, argv);
     if (cmd == "play")
         return runPlay(argc, argv);
     if (cmd == "ports")

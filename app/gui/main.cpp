@@ -1,3 +1,4 @@
+#include "ui/DemoLibrary.h"
 #include "ui/MainWindow.h"
 #include "ui/i18n/Translations.h"
 #include "ui/latent/LatentDemo.h"
@@ -10,11 +11,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
 
+#include "ui/BrowseMemory.h"
 #include "ui/LibraryPanel.h"
 #include "ui/generate/GenerationForm.h"
 #include "ui/generate/GeneratePanel.h"
@@ -31,7 +34,7 @@ namespace {
 struct Options {
     QCommandLineOption library{QStringLiteral("library"), QStringLiteral("Library file to open."), QStringLiteral("FILE")};
     QCommandLineOption import{QStringLiteral("import"), QStringLiteral("Folder to import on start."), QStringLiteral("DIR")};
-    QCommandLineOption demo{QStringLiteral("demo"), QStringLiteral("Open the demo library (imported on first use).")};
+    QCommandLineOption demo{QStringLiteral("demo"), QStringLiteral("Open the demo library (as on a first start: a generated loop selected, Space plays it).")};
     QCommandLineOption select{QStringLiteral("select"), QStringLiteral("Show the first piece whose path contains TEXT."),
                               QStringLiteral("TEXT")};
     QCommandLineOption model{QStringLiteral("model"),
@@ -98,6 +101,9 @@ int main(int argc, char** argv)
     }
     QApplication app(argc, argv);
     name(app);
+    // The theme's hicolor icon where installed, else the PNG the build renders beside share/loopminer.
+    app.setWindowIcon(QIcon::fromTheme(QStringLiteral("loopminer"), QIcon(QString::fromStdString(lm::executableDir()) + QStringLiteral("/../share/icons/hicolor/256x256/apps/loopminer.png"))));
+    QGuiApplication::setDesktopFileName(QStringLiteral("loopminer"));
     // Before any widget is made: each builds its texts once, in this language.
     for (const QString& problem : lm::ui::installStartLanguage().problems)
         std::fprintf(stderr, "loopminer: translation not loaded: %s\n", qPrintable(problem));
@@ -114,15 +120,8 @@ int main(int argc, char** argv)
     lm::ui::MainWindow window;
     window.setModelDir(parser.isSet(modelOpt) ? parser.value(modelOpt) : QString::fromStdString(lm::ModelStore::user().activeDir()));
     QString importDir = parser.value(importOpt);
-    QString lib = parser.value(libOpt);
-    if (parser.isSet(demoOpt)) {
-        lib = QFileInfo(lm::ui::MainWindow::defaultLibraryPath()).dir().filePath(QStringLiteral("demo.sqlite"));
-        importDir = QString::fromStdString(lm::demoDir()); // incremental: instant once imported
-    } else if (lib.isEmpty()) {
-        lib = QSettings().value(QStringLiteral("library/path"), lm::ui::MainWindow::defaultLibraryPath()).toString();
-    }
-    if (!window.openLibrary(lib))
-        window.openLibrary(lm::ui::MainWindow::defaultLibraryPath());
+    // --demo, or a first start: the demo library, analysed at build time, with a generated loop selected.
+    const bool demo = lm::ui::DemoLibrary::openAtStart(window, parser.isSet(demoOpt), parser.value(libOpt), importDir);
     if (parser.isSet(o.view) && !window.showPanel(parser.value(o.view))) {
         std::fprintf(stderr, "loopminer: no panel named %s (library, loops, generate, models, explore, map, training)\n",
                      qPrintable(parser.value(o.view)));
@@ -142,10 +141,12 @@ int main(int argc, char** argv)
     window.show();
     const QString select = parser.value(selectOpt);
     const QString latentDemo = parser.value(o.latentDemo);
-    auto showFirst = [&window, select, demoTraining, latentDemo] {
+    auto showFirst = [&window, select, demoTraining, latentDemo, demo] {
         if (!select.isEmpty())
             window.libraryPanel()->filterEdit()->setText(select);
-        window.libraryPanel()->selectRow(0);
+        // The demo shows its own loop; the loop or piece of last time stands.
+        if (!select.isEmpty() || (!demo && !window.browseMemory()->restored()))
+            window.libraryPanel()->selectRow(0);
         if (demoTraining)
             startDemoTraining(window);
         if (!latentDemo.isEmpty()) // after the loops panel has its rows

@@ -14,6 +14,7 @@
 // settings, LibraryQueries.cpp the browser's queries, LibraryGenerated.cpp the
 // generated loops and their batches.
 #include "core/library/LibraryReader.h"
+#include "core/library/LoopMarks.h"
 #include "core/model/LibraryRecords.h"
 #include "core/base/Result.h"
 #include "core/library/SqliteStatement.h"
@@ -36,7 +37,7 @@ struct LatentSpace;    // LatentModels.h
 
 enum class LibraryOpen { Create, MustExist };
 
-class LibraryDb : public LibraryReader {
+class LibraryDb : public LibraryReader, public LoopMarks {
 public:
     static Result<std::unique_ptr<LibraryDb>> open(const std::string& path, LibraryOpen mode = LibraryOpen::Create);
     ~LibraryDb();
@@ -102,6 +103,14 @@ public:
     // Kept generated loops (of one model when `model` is not empty), oldest first.
     std::vector<StoredGeneratedLoop> generatedLoops(const std::string& model = {});
 
+    // Favourites and tags (LoopMarks.h, LoopMarks.cpp).
+    Result<int64_t> setStarred(const std::vector<LoopId>& ids, bool on) override;
+    Result<int64_t> addTags(const std::vector<LoopId>& ids, const std::vector<std::string>& tags) override;
+    Result<int64_t> removeTags(const std::vector<LoopId>& ids, const std::vector<std::string>& tags) override;
+    Result<bool> setTags(const LoopId& id, const std::vector<std::string>& tags) override;
+    std::vector<std::string> allTags() override;
+    bool hasLoop(const LoopId& id) override;
+
     // The latent space's codes of the loops, per model (LibraryEmbeddings.cpp;
     // LoopEmbeddings.h says what they are). A stored space whose stamp changes
     // has its codes dropped.
@@ -147,6 +156,18 @@ private:
 
     std::optional<std::string> metaValue(const char* key);
     Result<int64_t> changeGenerated(const char* sql, const std::vector<int64_t>& ids, const char* what);
+    // A re-imported file's marks, by start bar (LoopMarks.cpp): read before its windows are replaced,
+    // put back on its new kept windows at the same bars (the windows that vanished take theirs along).
+    struct CarriedMark {
+        int64_t startBar = 0;
+        bool starred = false;
+        std::string tags; // comma-separated
+    };
+    static const char* const kMarksOfFile;
+    Result<std::vector<CarriedMark>> marksOfFile(int64_t fileId);
+    Result<bool> restoreMarks(int64_t fileId, const std::vector<CarriedMark>& marks);
+    Result<int64_t> changeMarks(std::string sql, const std::vector<LoopId>& ids, const std::vector<std::string>& tags,
+                                const char* what);
     std::vector<StoredGeneratedLoop> readGenerated(const std::string& where, const std::function<void(Statement&)>& bind);
 
     // Declared first so that it closes after the statements below are finalized.
@@ -154,7 +175,7 @@ private:
     std::string path_;
     std::optional<Error> lastError_;
     std::string lastSaid_; // the last read error said on stderr
-    Statement upsertFile_, deletePiece_, deleteWindows_, insertPiece_, insertWindow_;
+    Statement upsertFile_, deletePiece_, deleteWindows_, insertPiece_, insertWindow_, marksOfFile_;
 };
 
 } // namespace lm

@@ -243,6 +243,14 @@ std::string rebased(const std::string& column, const std::string& oldRoot, const
            + lit(newRoot) + "||substr(" + c + "," + std::to_string(oldRoot.size() + 1) + ") ELSE " + c + " END";
 }
 
+// A loop's marks (schema 6: loop_stars, loop_tags) name a window ('m') or a
+// generated loop ('g') by id: the shift of the table the source names.
+std::string loopIdShift(std::map<std::string, int64_t>& offset)
+{
+    return "+CASE \"source\" WHEN 'm' THEN " + std::to_string(offset["windows"]) + " WHEN 'g' THEN "
+           + std::to_string(offset["generated_loops"]) + " ELSE 0 END";
+}
+
 Result<bool> copyPart(sqlite3* db, const std::vector<TablePlan>& plans, const PartInfo& part, const std::string& root)
 {
     const std::string& partPath = part.path;
@@ -265,7 +273,8 @@ Result<bool> copyPart(sqlite3* db, const std::vector<TablePlan>& plans, const Pa
             const bool moved = c == "path" && root != part.shard.root;
             values += (values.empty() ? "" : ",")
                       + (moved ? rebased(c, part.shard.root, root) : quoted(c))
-                      + (shifted ? "+" + std::to_string(offset[k->second]) : std::string());
+                      + (shifted ? "+" + std::to_string(offset[k->second]) : std::string())
+                      + (c == "loop_id" && there.count("source") ? loopIdShift(offset) : std::string());
         }
         // Rows without a key of their own (settings, meta) are the same in every part: the first one wins.
         std::string sql = std::string(p.hasIntegerKey ? "INSERT" : "INSERT OR IGNORE") + " INTO main." + quoted(p.name)

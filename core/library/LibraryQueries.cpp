@@ -80,6 +80,46 @@ std::string idsJson(const std::vector<LoopId>& ids, LoopId::Source source)
     return out + "]";
 }
 
+// Schema 6: whether the loop is starred, and its tags joined by commas (A to Z).
+std::string marksColumns(const char* source, const char* id)
+{
+    const std::string match = std::string("source='") + source + "' AND loop_id=" + id;
+    return "EXISTS(SELECT 1 FROM loop_stars WHERE " + match + ") AS starred, "
+           "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM loop_tags WHERE " + match + " ORDER BY tag)) AS tags";
+}
+
+// Schema 6: favourites only, any of the tags, a tempo range (inclusive).
+void addMarksFilters(LoopSelect& s, const LoopQuery& q, const char* source, const char* id, const char* tempo)
+{
+    const std::string match = std::string("source='") + source + "' AND loop_id=" + id;
+    if (q.starredOnly)
+        s.sql += " AND EXISTS(SELECT 1 FROM loop_stars WHERE " + match + ")";
+    if (!q.tags.empty()) {
+        std::string json = "[";
+        for (const std::string& t : q.tags) {
+            json += json.size() > 1 ? "," : "";
+            json += '"';
+            for (char c : t) {
+                if (c == '"' || c == '\\')
+                    json += '\\';
+                if (static_cast<unsigned char>(c) >= 0x20)
+                    json += c;
+            }
+            json += '"';
+        }
+        s.sql += " AND EXISTS(SELECT 1 FROM loop_tags WHERE " + match + " AND tag IN (SELECT value FROM json_each(?)))";
+        s.params.emplace_back(json + "]");
+    }
+    if (q.minTempo) {
+        s.sql += std::string(" AND ") + tempo + " >= ?";
+        s.params.emplace_back(*q.minTempo);
+    }
+    if (q.maxTempo) {
+        s.sql += std::string(" AND ") + tempo + " <= ?";
+        s.params.emplace_back(*q.maxTempo);
+    }
+}
+
 bool wantsMined(const LoopQuery& q) { return q.source != LoopQuery::Source::Generated && q.model.empty(); }
 bool wantsGenerated(const LoopQuery& q) { return q.source != LoopQuery::Source::Mined; }
 
@@ -87,13 +127,16 @@ bool wantsGenerated(const LoopQuery& q) { return q.source != LoopQuery::Source::
 LoopSelect minedSelect(const LoopQuery& q, bool countOnly = false)
 {
     LoopSelect s;
-    s.sql = countOnly ? "SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id "
-                      : "SELECT 0 AS src, w.id AS id, f.path AS path, w.start_bar AS start_bar, w.loop_score AS score, "
-                        "p.tempo_bpm AS tempo, coalesce(w.note_density,0) AS nd, coalesce(w.unique_pitch,0) AS up, '' AS model, "
-                        "w.metre AS metre, w.period AS period "
-                        "FROM windows w JOIN files f ON f.id=w.file_id LEFT JOIN pieces p ON p.file_id=f.id ";
+    const bool tempo = q.minTempo || q.maxTempo;
+    s.sql = countOnly ? std::string("SELECT count(*) FROM windows w JOIN files f ON f.id=w.file_id ")
+                            + (tempo ? "LEFT JOIN pieces p ON p.file_id=f.id " : "")
+                      : std::string("SELECT 0 AS src, w.id AS id, f.path AS path, w.start_bar AS start_bar, w.loop_score AS score, "
+                                    "p.tempo_bpm AS tempo, coalesce(w.note_density,0) AS nd, coalesce(w.unique_pitch,0) AS up, "
+                                    "'' AS model, w.metre AS metre, w.period AS period, ")
+                            + marksColumns("m", "w.id") + " FROM windows w JOIN files f ON f.id=w.file_id LEFT JOIN pieces p ON p.file_id=f.id ";
     s.sql += "WHERE w.kept=1 AND coalesce(w.note_density,0) BETWEEN ? AND ?";
     s.params = {q.minDensity, q.maxDensity};
+    addMarksFilters(s, q, "m", "w.id", "p.tempo_bpm");
     if (!q.text.empty()) {
         s.sql += " AND instr(lower(f.path), lower(?)) > 0";
         s.params.emplace_back(q.text);
@@ -120,12 +163,14 @@ LoopSelect minedSelect(const LoopQuery& q, bool countOnly = false)
 LoopSelect generatedSelect(const LoopQuery& q, bool countOnly = false)
 {
     LoopSelect s;
-    s.sql = countOnly ? "SELECT count(*) "
+    s.sql = countOnly ? std::string("SELECT count(*) ")
                       : "SELECT 1 AS src, g.id AS id, '' AS path, 0 AS start_bar, g.loop_score AS score, g.tempo_bpm AS tempo, "
-                        "g.note_density AS nd, g.unique_pitch AS up, b.model_name AS model, '4/4' AS metre, NULL AS period ";
+                        "g.note_density AS nd, g.unique_pitch AS up, b.model_name AS model, '4/4' AS metre, NULL AS period, "
+                            + marksColumns("g", "g.id") + " ";
     s.sql += "FROM generated_loops g JOIN generation_batches b ON b.id=g.batch_id "
              "WHERE g.kept=1 AND g.note_density BETWEEN ? AND ?";
     s.params = {q.minDensity, q.maxDensity};
+    addMarksFilters(s, q, "g", "g.id", "g.tempo_bpm");
     if (q.period) // generated loops have no stored period: a period filter keeps none of them
         s.sql += " AND 0";
     if (!q.model.empty()) {
@@ -172,6 +217,8 @@ const char* loopOrderColumn(LoopQuery::Order o)
     case LoopQuery::Order::NoteDensity: return "nd";
     case LoopQuery::Order::UniquePitch: return "up";
     case LoopQuery::Order::Period: return "period IS NULL, period";
+    case LoopQuery::Order::Starred: return "starred";
+    case LoopQuery::Order::Tags: return "tags IS NULL, tags COLLATE NOCASE"; // untagged last
     }
     return "score";
 }
@@ -225,7 +272,7 @@ std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int
 {
     std::vector<LoopRow> out;
     const LoopSelect s = loopSelect(q);
-    Statement st(db(), "SELECT src,id,path,start_bar,score,tempo,nd,up,model,metre,period FROM (" + s.sql + ") ORDER BY "
+    Statement st(db(), "SELECT src,id,path,start_bar,score,tempo,nd,up,model,metre,period,starred,tags FROM (" + s.sql + ") ORDER BY "
                            + loopOrderColumn(q.order) + (q.descending ? " DESC" : " ASC")
                            + ", src, path COLLATE lm_natural, start_bar, id LIMIT ? OFFSET ?");
     int next = 1;
@@ -246,6 +293,8 @@ std::vector<LoopRow> LibraryDb::loopRows(const LoopQuery& q, int64_t offset, int
             r.metre = row.text(9);
             if (const auto p = row.optionalReal(10))
                 r.period = int(*p);
+            r.starred = row.int32(11) != 0;
+            r.tags = cleanTags(row.text(12));
             out.push_back(std::move(r));
         }))
         out.clear();

@@ -7,7 +7,7 @@ namespace lm {
 
 namespace {
 
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS files (
@@ -118,6 +118,34 @@ CREATE TABLE IF NOT EXISTS loop_codes (
   codes BLOB NOT NULL,
   PRIMARY KEY (model, loop_key)
 ) WITHOUT ROWID;
+-- Schema 6, the browser's favourites and tags, for a loop of either source
+-- ('m': a window's id, 'g': a generated loop's id, as LoopId writes them).
+-- No foreign key can point at two tables, so the triggers below remove the
+-- marks of a loop that is deleted (a file imported again replaces its
+-- windows, and a window id may be given again later: a star left behind
+-- would land on another loop). New tables and triggers only: a schema-5
+-- library gets them from these lines.
+CREATE TABLE IF NOT EXISTS loop_stars (
+  source TEXT NOT NULL CHECK (source IN ('m','g')),
+  loop_id INTEGER NOT NULL,
+  starred_at INTEGER NOT NULL DEFAULT (strftime('%s','now')),
+  PRIMARY KEY (source, loop_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS loop_tags (
+  source TEXT NOT NULL CHECK (source IN ('m','g')),
+  loop_id INTEGER NOT NULL,
+  tag TEXT NOT NULL COLLATE NOCASE,
+  PRIMARY KEY (source, loop_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS loop_tags_tag ON loop_tags(tag);
+CREATE TRIGGER IF NOT EXISTS windows_unmark AFTER DELETE ON windows BEGIN
+  DELETE FROM loop_stars WHERE source='m' AND loop_id=OLD.id;
+  DELETE FROM loop_tags WHERE source='m' AND loop_id=OLD.id;
+END;
+CREATE TRIGGER IF NOT EXISTS generated_unmark AFTER DELETE ON generated_loops BEGIN
+  DELETE FROM loop_stars WHERE source='g' AND loop_id=OLD.id;
+  DELETE FROM loop_tags WHERE source='g' AND loop_id=OLD.id;
+END;
 CREATE INDEX IF NOT EXISTS generated_kept ON generated_loops(kept, loop_score);
 CREATE INDEX IF NOT EXISTS generated_batch ON generated_loops(batch_id);
 CREATE INDEX IF NOT EXISTS windows_kept ON windows(kept, loop_score);

@@ -15,6 +15,7 @@ Result<bool> LibraryDb::prepareStore()
               "RETURNING id");
     deletePiece_ = Statement(db(), "DELETE FROM pieces WHERE file_id=?");
     deleteWindows_ = Statement(db(), "DELETE FROM windows WHERE file_id=?");
+    marksOfFile_ = Statement(db(), kMarksOfFile);
     insertPiece_ = Statement(
         db(), "INSERT INTO pieces(file_id,tpq,tempo_bpm,tempo_changes,time_signatures,assumed_4_4,bars,steps,"
               "sample_rate,channels,seconds,downbeat,bpm_confidence,tempo_from_user,matrix) "
@@ -22,7 +23,7 @@ Result<bool> LibraryDb::prepareStore()
     insertWindow_ = Statement(
         db(), "INSERT INTO windows(file_id,start_bar,drum_cells,bass_cells,kept,correlation,loop_score,note_density,"
               "unique_pitch,metre,bar_steps,period) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const Statement* st : {&upsertFile_, &deletePiece_, &deleteWindows_, &insertPiece_, &insertWindow_})
+    for (const Statement* st : {&upsertFile_, &deletePiece_, &deleteWindows_, &insertPiece_, &insertWindow_, &marksOfFile_})
         if (!st->ok())
             return Error{path_, -1, "cannot prepare the import's statements: " + st->message()};
     return true;
@@ -33,6 +34,10 @@ Result<bool> LibraryDb::store(const ImportedFile& f)
     const Result<int64_t> id = storeFileRow(f);
     if (!id)
         return id.error();
+    // The user's stars and tags on the file's loops, by start bar, before the windows go (LoopMarks.cpp).
+    auto marks = marksOfFile(*id);
+    if (!marks)
+        return marks.error();
     for (Statement* del : {&deletePiece_, &deleteWindows_}) {
         del->reset();
         if (!del->bind(1, *id).run())
@@ -40,7 +45,9 @@ Result<bool> LibraryDb::store(const ImportedFile& f)
     }
     if (auto r = storePiece(*id, f); !r)
         return r;
-    return storeWindows(*id, f);
+    if (auto r = storeWindows(*id, f); !r)
+        return r;
+    return restoreMarks(*id, *marks);
 }
 
 // The file's row, with its kept-window count and best score; its id.

@@ -116,10 +116,13 @@ struct LoopRow {
     double uniquePitch = 0;
     std::string metre = "4/4"; // the loop's time signature (method.md 10.2)
     std::optional<int> period; // mined: the window's (method.md 10.1); generated: nothing
+    bool starred = false;           // schema 6: the user's favourite
+    std::vector<std::string> tags;  // schema 6: the user's tags, A to Z
 };
 
 struct LoopQuery {
-    enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, Period };
+    // The loops panel's columns in its model's order (Starred and Tags came last).
+    enum class Order { Score, File, StartBar, Tempo, NoteDensity, UniquePitch, Period, Starred, Tags };
     enum class Source { All, Mined, Generated };
     Source source = Source::All;
     std::string model;                // generated loops of this model only (implies Generated)
@@ -131,6 +134,9 @@ struct LoopQuery {
     Order order = Order::Score;
     bool descending = false;
     std::optional<std::vector<LoopId>> only; // these loops only (the library map's lasso); none: no such limit
+    bool starredOnly = false;         // schema 6: favourites only
+    std::vector<std::string> tags;    // loops with any of these tags (case-insensitive); empty: no such limit
+    std::optional<double> minTempo, maxTempo; // BPM, inclusive
 };
 
 // A window as the models see it.

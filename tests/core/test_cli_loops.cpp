@@ -1,6 +1,7 @@
 // loopminer-cli loops: the library's loops as a JSON array (mined here;
 // generated ones in tests/ml/test_cli_generate_keep.cpp), its filters, and
-// its errors: a missing library (exit 1, named, nothing made), bad options (exit 2).
+// its errors: a missing library (exit 1, named, nothing made), bad options (exit 2);
+// star and tag (schema 6) and the --starred, --tag and tempo filters.
 #include "CliRun.h"
 #include "Fixtures.h"
 
@@ -68,6 +69,52 @@ private Q_SLOTS:
         QCOMPARE(loops({"--max-score", "1"}, tmp_.path()), QJsonArray{}); // unscored loops are under no score
     }
 
+    // star and tag from a script, and loops' --starred / --tag / --min-tempo / --max-tempo.
+    void starTagAndFilter()
+    {
+        const QJsonArray all = loops({}, tmp_.path());
+        QVERIFY(all.size() > 4);
+        for (const QJsonValue& v : all) {
+            QCOMPARE(v.toObject()["starred"], QJsonValue(false));
+            QCOMPARE(v.toObject()["tags"], QJsonValue(QJsonArray{}));
+        }
+        const QString a = all[0].toObject()["id"].toString(), b = all[3].toObject()["id"].toString();
+        const CliRun star = runCli({"star", "--db", "lib.sqlite", "--id", a + "," + b}, tmp_.path());
+        QVERIFY2(star.code == 0, star.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(star.out).array().size(), 2);
+        QSet<QString> starred;
+        for (const QJsonValue& v : loops({"--starred"}, tmp_.path()))
+            starred.insert(v.toObject()["id"].toString());
+        QCOMPARE(starred, (QSet<QString>{a, b}));
+        QVERIFY(runCli({"star", "--db", "lib.sqlite", "--id", b, "--off"}, tmp_.path()).code == 0);
+        const QJsonArray one = loops({"--starred"}, tmp_.path());
+        QCOMPARE(one.size(), 1);
+        QCOMPARE(one[0].toObject()["id"].toString(), a);
+
+        const CliRun tag = runCli({"tag", "--db", "lib.sqlite", "--id", b, "--add", "drums, Funky"}, tmp_.path());
+        QVERIFY2(tag.code == 0, tag.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(tag.out).array()[0].toObject()["tags"], QJsonValue(QJsonArray{"drums", "Funky"}));
+        const QJsonArray funky = loops({"--tag", "funky"}, tmp_.path());
+        QCOMPARE(funky.size(), 1);
+        QCOMPARE(funky[0].toObject()["id"].toString(), b);
+        QCOMPARE(funky[0].toObject()["tags"], QJsonValue(QJsonArray{"drums", "Funky"}));
+        QVERIFY(runCli({"tag", "--db", "lib.sqlite", "--id", b, "--remove", "drums"}, tmp_.path()).code == 0);
+        QCOMPARE(loops({"--tag", "drums"}, tmp_.path()), QJsonArray{});
+
+        // The tempo range is inclusive, on the tempo the JSON gives.
+        const double t = all[2].toObject()["tempo"].toDouble();
+        const QString bpm = QString::number(t, 'g', 17);
+        int expected = 0;
+        for (const QJsonValue& v : all)
+            expected += v.toObject()["tempo"].toDouble() == t;
+        const QJsonArray exact = loops({"--min-tempo", bpm, "--max-tempo", bpm}, tmp_.path());
+        QCOMPARE(exact.size(), expected);
+        for (const QJsonValue& v : exact)
+            QCOMPARE(v.toObject()["tempo"].toDouble(), t);
+        for (const QJsonValue& v : loops({"--min-tempo", bpm}, tmp_.path()))
+            QVERIFY(v.toObject()["tempo"].toDouble() >= t);
+    }
+
     void missingLibraryExitsOneAndCreatesNothing()
     {
         lm::test::checkMissingInput({"loops", "--db", "nothere.sqlite"}, "nothere.sqlite: no such library");
@@ -85,6 +132,20 @@ private Q_SLOTS:
         QTest::newRow("--max-score") << QStringList{"loops", "--db", "lib.sqlite", "--max-score", "low"}
                                      << "--max-score needs a number from 0 to 1000000000, not 'low'";
         QTest::newRow("unknown option") << QStringList{"loops", "--db", "lib.sqlite", "--sauce", "x"} << "--sauce";
+        QTest::newRow("star: no such loop") << QStringList{"star", "--db", "lib.sqlite", "--id", "m999999"}
+                                            << "no loop m999999 in lib.sqlite";
+        QTest::newRow("star: bad id") << QStringList{"star", "--db", "lib.sqlite", "--id", "x12"}
+                                      << "--id takes loop ids as 'loopminer-cli loops' prints them (m12, g3), not 'x12'";
+        QTest::newRow("tag: no such loop") << QStringList{"tag", "--db", "lib.sqlite", "--id", "g7", "--add", "x"}
+                                           << "no loop g7 in lib.sqlite";
+        QTest::newRow("tag: nothing to do") << QStringList{"tag", "--db", "lib.sqlite", "--id", "m1"}
+                                            << "tag needs one of --add TAGS, --remove TAGS or --set TAGS";
+        QTest::newRow("tag: empty") << QStringList{"tag", "--db", "lib.sqlite", "--id", "m1", "--add", " , "}
+                                    << "--add needs a tag";
+        QTest::newRow("--min-tempo") << QStringList{"loops", "--db", "lib.sqlite", "--min-tempo", "fast"}
+                                     << "--min-tempo needs a number from 1 to 1000, not 'fast'";
+        QTest::newRow("tempo range") << QStringList{"loops", "--db", "lib.sqlite", "--min-tempo", "130", "--max-tempo", "120"}
+                                     << "--min-tempo is above --max-tempo";
     }
 
     void badOptionsExitTwo()

@@ -128,7 +128,7 @@ private Q_SLOTS:
             QVERIFY2(added.ok(), added.ok() ? "" : added.error().toString().c_str());
             QVERIFY((*db)->integrityCheck().ok());
         }
-        QCOMPARE(userVersion(path), 5); // the current schema
+        QCOMPARE(userVersion(path), 6); // the current schema
         auto db = LibraryDb::open(path, LibraryOpen::MustExist);
         QVERIFY(db.ok());
         QCOMPARE((*db)->countLoops(LoopQuery{}), mined + 2);

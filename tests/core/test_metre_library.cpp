@@ -229,7 +229,7 @@ private Q_SLOTS:
             }
             QVERIFY((*db)->integrityCheck().ok());
         }
-        QCOMPARE(userVersion(path), 5);
+        QCOMPARE(userVersion(path), 6); // the current schema
     }
 };
 

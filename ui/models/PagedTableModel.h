@@ -72,6 +72,8 @@ protected:
     virtual int64_t count(LibraryReader& db, const Query& query) = 0;
     virtual std::vector<Row> load(LibraryReader& db, const Query& query, int64_t offset, int64_t limit) = 0;
     const Row& row(int i) const { return rows_[size_t(i)]; }
+    Row& mutableRow(int i) { return rows_[size_t(i)]; } // a loaded row changed in place (no reload)
+    LibraryReader* library() const { return db_; }
 
     int64_t countRows() override { return db_ ? count(*db_, query_) : 0; }
     void clearRows() override { rows_.clear(); }
