@@ -5,7 +5,9 @@
 # its lowest-scoring generated loop selected. SELECT: show the first demo piece
 # whose path contains it instead (e.g. WesternSwing, .wav); APP OPTIONS go to
 # loopminer, e.g. --view loops.
-# SHOT_DELAY (seconds, default 3) is how long the app gets before the shot.
+# SHOT_DELAY (seconds, default 3) is how long the app gets before the shot;
+# SHOT_SIZE the screen (default 1280x860; 1280x800 is the smallest laptop we fit);
+# LOOPMINER_THEME=dark (or light) the theme, QT_SCALE_FACTOR=2 a high-DPI screen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-shot.png}
@@ -22,7 +24,7 @@ fi
 args=(--demo)
 [ -n "$select" ] && args+=(--select "$select")
 args+=("$@")
-xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
+xvfb-run -a -s "-screen 0 ${SHOT_SIZE:-1280x860}x24" bash -c '
   out=$1; shift
   ./build/bin/loopminer "$@" & pid=$!
   sleep "${SHOT_DELAY:-3}"

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>DemoLibrary</name>
+    <message>
+        <source>Open &amp;Demo Library</source>
+        <translation>&amp;Demo-Bibliothek öffnen</translation>
+    </message>
+    <message>
+        <source>Open a library of drum-and-bass grooves, analysed, with loops the default model generated</source>
+        <translation>Eine Bibliothek mit analysierten Schlagzeug-und-Bass-Grooves öffnen, samt Loops, die das Standardmodell generiert hat</translation>
+    </message>
+    <message>
+        <source>Press Space to hear this loop</source>
+        <translation>Leertaste drücken, um diesen Loop zu hören</translation>
+    </message>
+    <message>
+        <source>No demo library: %1</source>
+        <translation>Keine Demo-Bibliothek: %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 holds no loop</source>
+        <translation>%1 enthält keinen Loop</translation>
+    </message>
+    <message>
+        <source>%1, generated</source>
+        <translation>%1, generiert</translation>
+    </message>
+    <message>
+        <source>%1, mined</source>
+        <translation>%1, gefunden</translation>
+    </message>
+</context>
+<context>
     <name>GeneratePanel</name>
     <message>
         <source>#%1 %2 · %3 · seed %4 · %L5 loops, %L6 kept</source>
@@ -1408,6 +1443,21 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
 </context>
 <context>
+    <name>lm::ui::Look</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Switch Between Panel and Piece View</source>
+        <translation>Zwischen Panel und Stückansicht wechseln</translation>
+    </message>
+</context>
+<context>
     <name>lm::ui::LoopDragStarter</name>
     <message>
         <source>Drum map not used: %1</source>
@@ -1486,6 +1536,41 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
 </context>
 <context>
+    <name>lm::ui::LoopFilters</name>
+    <message>
+        <source>★ only</source>
+        <translation>Nur ★</translation>
+    </message>
+    <message>
+        <source>Only your favourite loops (star a loop with a click on its star or Ctrl+D)</source>
+        <translation>Nur Ihre Lieblings-Loops (einen Loop markieren Sie mit einem Klick auf seinen Stern oder Strg+D)</translation>
+    </message>
+    <message>
+        <source>Only loops with this tag</source>
+        <translation>Nur Loops mit diesem Tag</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Slowest tempo shown (BPM, inclusive)</source>
+        <translation>Langsamstes angezeigtes Tempo (BPM, einschließlich)</translation>
+    </message>
+    <message>
+        <source>Fastest tempo shown (BPM, inclusive)</source>
+        <translation>Schnellstes angezeigtes Tempo (BPM, einschließlich)</translation>
+    </message>
+    <message>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Jedes Tag</translation>
+    </message>
+</context>
+<context>
     <name>lm::ui::LoopListExport</name>
     <message>
         <source>E&amp;xport Selected Loops…</source>
@@ -1494,6 +1579,40 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source>Select loops in the Loops panel first</source>
         <translation>Wählen Sie zuerst Loops im Reiter „Loops“</translation>
+    </message>
+</context>
+<context>
+    <name>lm::ui::LoopMarkActions</name>
+    <message>
+        <source>&amp;Star / Unstar</source>
+        <translation>&amp;Stern setzen / entfernen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Tag…</source>
+        <translation>&amp;Tag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Tags…</source>
+        <translation>Tags &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %n loop(s) (several: comma-separated):</source>
+        <translation>
+            <numerusform>Tag für %n Loop (mehrere: durch Kommas getrennt):</numerusform>
+            <numerusform>Tag für %n Loops (mehrere: durch Kommas getrennt):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Favourites and tags</source>
+        <translation>Favoriten und Tags</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1738,22 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     <message>
         <source>Period</source>
         <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Favourite: click or press Ctrl+D to unstar</source>
+        <translation>Favorit: Klick oder Strg+D entfernt den Stern</translation>
+    </message>
+    <message>
+        <source>Click or press Ctrl+D to star</source>
+        <translation>Klick oder Strg+D setzt einen Stern</translation>
+    </message>
+    <message>
+        <source>Tags, comma-separated: double-click or F2 to edit</source>
+        <translation>Tags, durch Kommas getrennt: Doppelklick oder F2 zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2284,33 @@ Daten-Fingerabdruck %1</translation>
     </message>
 </context>
 <context>
+    <name>lm::ui::RecentLibraries</name>
+    <message>
+        <source>Recent &amp;Libraries</source>
+        <translation>&amp;Zuletzt geöffnete Bibliotheken</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2 (missing)</source>
+        <translation>&amp;%1 %2 (fehlt)</translation>
+    </message>
+    <message>
+        <source>%1: no such file (moved or deleted)</source>
+        <translation>%1: Datei nicht vorhanden (verschoben oder gelöscht)</translation>
+    </message>
+    <message>
+        <source>No recent libraries</source>
+        <translation>Keine zuletzt geöffneten Bibliotheken</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
     <name>lm::ui::ShortcutsDialog</name>
     <message>
         <source>Window</source>
@@ -2390,6 +2552,29 @@ Daten-Fingerabdruck %1</translation>
     <message>
         <source>Double this audio piece&apos;s tempo (bars half as long)</source>
         <translation>Doppeltes Tempo für dieses Audiostück (halb so lange Takte)</translation>
+    </message>
+</context>
+<context>
+    <name>lm::ui::Theme</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Follow the desktop&apos;s light or dark preference</source>
+        <translation>Der hellen oder dunklen Einstellung des Desktops folgen</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>lm::ui::LoopMarkActions</name>
+    <message numerus="yes">
+        <source>Tag for %n loop(s) (several: comma-separated):</source>
+        <translation>
+            <numerusform>Tag for %n loop (several: comma-separated):</numerusform>
+            <numerusform>Tag for %n loops (several: comma-separated):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lm::ui::LoopsPanel</name>
     <message numerus="yes">
         <source>Map selection: %n loop(s) ✕</source>

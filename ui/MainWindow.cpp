@@ -16,9 +16,11 @@
 #include "jobs/JobsBar.h"
 #include "latent/LatentPanel.h"
 #include "latent/MapPanel.h"
+#include "look/Look.h"
 #include "models/LoopsTableModel.h"
 #include "models/ModelsPanel.h"
 #include "RecentLibraries.h"
+#include "WindowState.h"
 #include "train/TrainForm.h"
 #include "train/TrainView.h"
 #include "views/PieceView.h"
@@ -35,7 +37,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSettings>
 #include <QTableWidget>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -101,17 +102,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildFileMenu();
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
+    installLook(this, tabs_, piece_); // View > Theme, Ctrl+1...7, F6, a size that fits the screen
     menuBar()->addMenu(new LanguageMenu(this));
     DemoLibrary::addMenuAction(this); // Help > Open Demo Library
     installHelpMenu(this); // last: Help > User Guide (F1), Keyboard Shortcuts, About
     memory_ = new BrowseMemory(this, session_, library_, loops_, piece_); // the last loop or piece, the loops' filters
 
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    split_->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/docks")).toByteArray());
-    tabs_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    connect(tabs_, &QTabWidget::currentChanged, this, [](int i) { QSettings().setValue(QStringLiteral("window/tab"), i); });
+    restoreWindowState(this, split_, tabs_);
     // Training and models need the width; the piece view has nothing to show for them.
     auto pieceForTab = [this] { piece_->setVisible(tabs_->currentWidget() != train_ && tabs_->currentWidget() != models_); };
     connect(tabs_, &QTabWidget::currentChanged, this, pieceForTab);
@@ -279,10 +276,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
     generate_->job()->wait();
     for (JobRunner* r : {train_->job(), models_->evaluateJob()})
         r->wait();
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/split"), split_->saveState());
-    settings.setValue(QStringLiteral("window/docks"), saveState());
+    saveWindowState(this, split_);
     e->accept();
 }
 

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 #include "ui/i18n/Translations.h"
 #include "ui/latent/LatentDemo.h"
+#include "ui/look/Theme.h"
 
 #include "core/base/DataPaths.h"
 #include "core/library/ModelStore.h"
@@ -50,6 +51,9 @@ struct Options {
     QCommandLineOption generate{QStringLiteral("generate"),
                                 QStringLiteral("Generate N loops with the model on start (results in the Generate panel)."),
                                 QStringLiteral("N")};
+    QCommandLineOption theme{QStringLiteral("theme"),
+                             QStringLiteral("light, dark or system for this run (the View > Theme setting stays; LOOPMINER_THEME does the same)."),
+                             QStringLiteral("THEME")};
 };
 
 void setUp(QCommandLineParser& parser, const Options& o)
@@ -57,7 +61,7 @@ void setUp(QCommandLineParser& parser, const Options& o)
     parser.setApplicationDescription(QStringLiteral("Find, learn and generate music loops."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view, &o.generate, &o.latentDemo})
+    for (const auto* opt : {&o.select, &o.model, &o.library, &o.import, &o.demo, &o.view, &o.generate, &o.latentDemo, &o.theme})
         parser.addOption(*opt);
 }
 
@@ -113,6 +117,14 @@ int main(int argc, char** argv)
     const QCommandLineOption &libOpt = o.library, &importOpt = o.import, &demoOpt = o.demo, &selectOpt = o.select,
                              &modelOpt = o.model;
 
+    if (parser.isSet(o.theme)) {
+        const auto mode = lm::ui::Theme::parse(parser.value(o.theme));
+        if (!mode) {
+            std::fprintf(stderr, "loopminer: --theme needs light, dark or system, not '%s'\n", qPrintable(parser.value(o.theme)));
+            return 2;
+        }
+        lm::ui::Theme::instance()->setMode(*mode, false);
+    }
     const bool demoTraining = parser.value(o.view) == QLatin1String("training");
     QTemporaryDir demoStore;
     if (demoTraining) // the user's own models stay as they are

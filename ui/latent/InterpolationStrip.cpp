@@ -1,6 +1,7 @@
 #include "InterpolationStrip.h"
 
 #include "RollThumbnail.h"
+#include "ui/look/FocusFrame.h"
 #include "ui/views/ScoreFormat.h"
 
 #include <QHelpEvent>
@@ -75,6 +76,7 @@ void InterpolationStrip::paintEvent(QPaintEvent*)
             p.drawRect(cell.adjusted(1, 1, -1, -1));
         }
     }
+    drawFocusFrame(p, this);
 }
 
 void InterpolationStrip::mousePressEvent(QMouseEvent* e)

@@ -2,6 +2,7 @@
 
 #include "RollThumbnail.h"
 #include "ui/views/ColorMap.h"
+#include "ui/look/FocusFrame.h"
 #include "ui/views/ScoreFormat.h"
 
 #include <QKeyEvent>
@@ -101,7 +102,7 @@ void MapView::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(rect(), QColor(250, 250, 250));
+    p.fillRect(rect(), palette().base());
     if (dots_.empty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("Press Build map to lay out the library's loops"));
@@ -117,13 +118,13 @@ void MapView::paintEvent(QPaintEvent*)
         p.drawEllipse(position(i), 3.0, 3.0);
     }
     if (!lasso_.isEmpty()) {
-        p.setPen(QPen(QColor(40, 40, 40), 1, Qt::DashLine));
+        p.setPen(QPen(palette().text().color(), 1, Qt::DashLine));
         p.setBrush(QColor(80, 120, 200, 40));
         p.drawPolygon(lasso_);
     }
     if (hovered_) {
         const Dot& d = dots_[size_t(*hovered_)];
-        p.setPen(QPen(Qt::black, 2));
+        p.setPen(QPen(palette().text().color(), 2));
         p.setBrush(Qt::NoBrush);
         p.drawEllipse(position(*hovered_), 5.0, 5.0);
         if (rolls_ && !cache_.count(d.id))
@@ -131,13 +132,16 @@ void MapView::paintEvent(QPaintEvent*)
         QRectF inset(width() - 232, 8, 224, 84); // top right, or bottom left when it would hide the dot
         if (inset.adjusted(-8, -8, 8, 28).contains(position(*hovered_)))
             inset.moveTo(8, height() - 112);
-        p.fillRect(inset.adjusted(-4, -4, 4, 20), QColor(255, 255, 255, 235));
+        QColor card = palette().toolTipBase().color();
+        card.setAlpha(235);
+        p.fillRect(inset.adjusted(-4, -4, 4, 20), card);
         paintRollThumbnail(p, inset, cache_[d.id]);
-        p.setPen(Qt::black);
+        p.setPen(palette().toolTipText().color());
         p.drawText(QRectF(inset.left(), inset.bottom() + 2, inset.width(), 16), Qt::AlignLeft,
                    QStringLiteral("%1 · %2 · %3").arg(QString::fromStdString(d.id.text()), d.label,
                                                       d.score ? formatScore(*d.score) : tr("no score")));
     }
+    drawFocusFrame(p, this);
 }
 
 void MapView::mousePressEvent(QMouseEvent* e)

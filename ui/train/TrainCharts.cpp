@@ -3,6 +3,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -96,12 +97,6 @@ TrainCharts::TrainCharts(QWidget* parent) : QWidget(parent)
     val_ = makeSeries(QStringLiteral("valLoss"), tr("validation (epoch)"), loss_);
     batch_ = makeSeries(QStringLiteral("batchLoss"), tr("per batch, smoothed"), loss_);
     phase_ = makeSeries(QStringLiteral("phaseMark"), tr("autoencoder | SVDD"), loss_);
-    QPen dashed(Qt::gray);
-    dashed.setStyle(Qt::DashLine);
-    phase_->setPen(dashed);
-    QPen thin(QColor(120, 160, 220));
-    thin.setWidthF(1.0);
-    batch_->setPen(thin);
     lossX_ = makeAxis(tr("epoch"), loss_, Qt::AlignBottom);
     lossY_ = makeAxis(tr("loss"), loss_, Qt::AlignLeft);
     for (QLineSeries* s : {train_, val_, batch_, phase_}) {
@@ -148,12 +143,39 @@ TrainCharts::TrainCharts(QWidget* parent) : QWidget(parent)
     layout->addLayout(top);
     layout->addLayout(charts, 1);
 
+    applyChartTheme();
     timer_.setInterval(200);
     connect(&timer_, &QTimer::timeout, this, [this] {
         if (dirty_)
             redraw();
     });
     timer_.start();
+}
+
+// QtCharts keep their own colours: the chart theme follows the palette (View > Theme).
+void TrainCharts::applyChartTheme()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    for (QChart* c : {loss_, vq_}) {
+        c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        c->setBackgroundBrush(palette().window()); // one surface with the panel around it
+        c->setTitleBrush(palette().windowText());
+        c->legend()->setLabelColor(palette().color(QPalette::WindowText));
+    }
+    // A theme resets the series' pens: the phase mark dashed, the batch curve thin.
+    QPen dashed(dark ? QColor(160, 160, 160) : QColor(Qt::gray));
+    dashed.setStyle(Qt::DashLine);
+    phase_->setPen(dashed);
+    QPen thin(dark ? QColor(110, 150, 210) : QColor(120, 160, 220));
+    thin.setWidthF(1.0);
+    batch_->setPen(thin);
+}
+
+void TrainCharts::changeEvent(QEvent* e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::PaletteChange)
+        applyChartTheme();
 }
 
 QLineSeries* TrainCharts::series(const QString& name) const

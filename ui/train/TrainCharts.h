@@ -41,7 +41,11 @@ public:
     QComboBox* networkChoice() const { return network_; }
     int redraws() const { return redraws_; }
 
+protected:
+    void changeEvent(QEvent* e) override;
+
 private:
+    void applyChartTheme();
     struct Curves {
         QVector<QPointF> train, val, batch, hamming, perplexity;
         double phaseChange = -1; // epoch where the second phase began

@@ -5,12 +5,26 @@
 #include "SsmView.h"
 
 #include <QHBoxLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lm::ui {
+
+void MatrixChoice::tintReason()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    reason_->setStyleSheet(dark ? QStringLiteral("color: #ffa060") : QStringLiteral("color: #b04a00"));
+}
+
+void MatrixChoice::changeEvent(QEvent* e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::PaletteChange)
+        tintReason();
+}
 
 MatrixChoice::MatrixChoice(SsmView* ssm, QWidget* parent) : QWidget(parent), ssm_(ssm)
 {
@@ -21,7 +35,7 @@ MatrixChoice::MatrixChoice(SsmView* ssm, QWidget* parent) : QWidget(parent), ssm
     reason_ = new QLabel(this);
     reason_->setObjectName(QStringLiteral("matrixReason"));
     reason_->setWordWrap(true);
-    reason_->setStyleSheet(QStringLiteral("color: #b04a00"));
+    tintReason();
     toggle_ = new QToolButton(this);
     toggle_->setObjectName(QStringLiteral("allPartsToggle"));
     toggle_->setText(tr("All parts"));

@@ -34,7 +34,11 @@ public:
 Q_SIGNALS:
     void matrixShown(bool allParts);
 
+protected:
+    void changeEvent(QEvent* e) override; // the reason's colour follows light and dark
+
 private:
+    void tintReason();
     void draw();
     void toggled(bool allParts);
 

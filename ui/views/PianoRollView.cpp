@@ -1,6 +1,7 @@
 #include "PianoRollView.h"
 
 #include "ColorMap.h"
+#include "ui/look/PaletteMix.h"
 
 #include "core/model/LoopFormat.h"
 
@@ -81,6 +82,9 @@ constexpr int kTitleHeight = 20;
 constexpr double kDrumLaneScale = 2.0; // a drum lane is this many bass rows tall
 constexpr int kKeysRows = 48;          // C3 .. B6, above the bass when there are keys
 constexpr int kKeysLowestPitch = 48;
+// Row tints, mixed into the palette's base colour: light and dark alike.
+const QColor kKeysTint(40, 150, 80);
+const QColor kDrumTint(200, 120, 30);
 } // namespace
 
 QRectF PianoRollView::rollArea() const
@@ -127,12 +131,14 @@ QFont PianoRollView::labelFont(int row) const
 
 void PianoRollView::paintKeys(QPainter& p, const QRectF& roll, double cw)
 {
+    const QColor base = palette().base().color();
+    p.setPen(palette().text().color());
     static const char* names[] = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
     for (int r = 0; r < kKeysRows; ++r) {
         const QRectF row = keysRowRect(r);
         const int pitch = r + kKeysLowestPitch;
         const bool black = QString("010100101010").at(pitch % 12) == '1';
-        p.fillRect(row, black ? QColor(226, 234, 226) : QColor(244, 250, 244));
+        p.fillRect(row, mix(base, kKeysTint, black ? 0.12 : 0.04));
         if (pitch % 12 == 0) {
             QFont c = font();
             c.setPixelSize(10);
@@ -141,7 +147,7 @@ void PianoRollView::paintKeys(QPainter& p, const QRectF& roll, double cw)
                        tr("Keys %1%2").arg(QLatin1String(names[pitch % 12])).arg(pitch / 12 - 1));
         }
     }
-    p.setPen(QPen(QColor(120, 120, 120), 1));
+    p.setPen(QPen(mix(base, palette().text().color(), 0.5), 1));
     const double split = keysRowRect(0).bottom();
     p.drawLine(QPointF(roll.left(), split), QPointF(roll.right(), split));
     for (size_t s = 0; s < keys_.size(); ++s)
@@ -159,6 +165,7 @@ void PianoRollView::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.fillRect(rect(), palette().base());
     if (steps_.empty()) {
+        p.setPen(palette().text().color());
         p.drawText(rect(), Qt::AlignCenter, tr("Click the matrix or the strip to show a window"));
         return;
     }
@@ -166,7 +173,8 @@ void PianoRollView::paintEvent(QPaintEvent*)
     const int total = int(steps_.size());
     const int bar = std::max(1, barSteps());
     const double cw = roll.width() / std::max(1, total);
-    p.setPen(palette().text().color());
+    const QColor base = palette().base().color(), ink = palette().text().color();
+    p.setPen(ink);
     p.drawText(QRect(4, 0, width() - 8, kTitleHeight), Qt::AlignVCenter,
                fontMetrics().elidedText(title_, Qt::ElideRight, width() - 8));
 
@@ -175,7 +183,7 @@ void PianoRollView::paintEvent(QPaintEvent*)
         const QRectF row = rowRect(r);
         const int pitch = r - kDrumRows + kBassLowestPitch;
         const bool black = r >= kDrumRows && QString("010100101010").at(pitch % 12) == '1';
-        p.fillRect(row, r < kDrumRows ? QColor(245, 238, 225) : black ? QColor(228, 228, 234) : QColor(246, 246, 250));
+        p.fillRect(row, r < kDrumRows ? mix(base, kDrumTint, 0.08) : mix(base, ink, black ? 0.1 : 0.03));
         if (row.height() >= 8 || r < kDrumRows) {
             p.setFont(labelFont(r));
             p.drawText(QRectF(0, row.top(), kLabelWidth - 4, row.height()), Qt::AlignRight | Qt::AlignVCenter, rowName(r));
@@ -187,17 +195,16 @@ void PianoRollView::paintEvent(QPaintEvent*)
         }
     }
     p.setFont(font());
-    p.setPen(QPen(QColor(120, 120, 120), 1));
+    p.setPen(QPen(mix(base, ink, 0.5), 1));
     const double split = rowRect(kDrumRows).bottom();
     p.drawLine(QPointF(roll.left(), split), QPointF(roll.right(), split));
     if (!keys_.empty())
         paintKeys(p, roll, cw);
-    p.setPen(QPen(QColor(120, 120, 120), 1));
     for (int s = 0; s <= total; ++s) { // every bar line, and a beat line every 4 steps inside a bar
         if (s % bar % 4 != 0 && s != total)
             continue;
         const bool barLine = s % bar == 0 || s == total;
-        p.setPen(QPen(barLine ? QColor(90, 90, 90) : QColor(215, 215, 215), barLine ? 1.5 : 1));
+        p.setPen(QPen(mix(base, ink, barLine ? 0.62 : 0.16), barLine ? 1.5 : 1));
         p.drawLine(QPointF(roll.left() + s * cw, roll.top()), QPointF(roll.left() + s * cw, roll.bottom()));
     }
     for (size_t s = 0; s < steps_.size(); ++s)

@@ -2,6 +2,7 @@
 
 #include "ColorMap.h"
 #include "ScoreFormat.h"
+#include "ui/look/FocusFrame.h"
 
 #include <QKeyEvent>
 #include <QLinearGradient>
@@ -154,6 +155,7 @@ void SsmView::paintEvent(QPaintEvent*)
     drawStrip(p, area, m);
     drawLegend(p);
     drawColourBar(p, area);
+    drawFocusFrame(p, this); // Left / Right move the window from here
 }
 
 void SsmView::drawStrip(QPainter& p, const QRect& area, const QRectF& m)

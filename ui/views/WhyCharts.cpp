@@ -74,7 +74,6 @@ void WhyMatrix::setWindow(const WindowCorrelation& c, int startBar)
 void WhyMatrix::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
     if (matrix_.empty()) {
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("Select a window"));
         return;
@@ -85,6 +84,7 @@ void WhyMatrix::paintEvent(QPaintEvent*)
     for (int i = 0; i < kBars; ++i)
         for (int j = 0; j < kBars; ++j)
             p.fillRect(QRectF(o.x() + j * cs, o.y() + i * cs, cs, cs), viridis(std::clamp(matrix_[size_t(i * kBars + j)], 0.0, 1.0)));
+    p.setRenderHint(QPainter::Antialiasing); // the outlines; the cells above meet edge to edge, with no blended seams
     QFont f = font();
     f.setPixelSize(11);
     p.setFont(f);
