@@ -65,7 +65,9 @@ int songs(const std::string& dir, int audio)
             for (int bar = 1; bar <= 16; ++bar)
                 song << bar << " " << kChords[(bar - 1) % 4] << "\n";
         }
-        const std::string cmd = "mma '" + base + ".mma' -f '" + base + ".mid' >/dev/null 2>&1";
+        // Run in the folder with bare names: mma writes its input's name into the
+        // MIDI file, and an installed file must not carry the build's path.
+        const std::string cmd = "cd '" + dir + "' && mma '" + fileName(s) + ".mma' -f '" + fileName(s) + ".mid' >/dev/null 2>&1";
         const bool ok = std::system(cmd.c_str()) == 0 && std::filesystem::exists(base + ".mid");
         std::filesystem::remove(base + ".mma");
         if (!ok) {

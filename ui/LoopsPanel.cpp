@@ -55,9 +55,8 @@ LoopsPanel::LoopsPanel(QWidget* parent) : QWidget(parent)
     for (int p : {1, 2, 4, 8})
         period_->addItem((p == 1 ? tr("Period 1 bar") : tr("Period %1 bars").arg(p)), p);
     period_->addItem(tr("No period"), 0);
-    // It may shrink (its text elided) rather than widen the panel's minimum: the piece view needs the width.
-    period_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    period_->setMinimumContentsLength(4);
+    // Its whole text (it was elided to "Any peric"); the text filter beside it gives way.
+    period_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     table_ = new QTableView(this);
     table_->setModel(model_);
     setUpBrowserTable(table_, LoopsTableModel::File, LoopsTableModel::Score, Qt::AscendingOrder); // best loops first
