@@ -17,6 +17,7 @@ PACKAGES=(
   slurm-wlm munge parallel
   python3-sklearn
   lintian desktop-file-utils appstream debootstrap librsvg2-bin qt6-svg-dev
+  qt6-translations-l10n
 )
 
 missing=()

@@ -29,7 +29,7 @@ LoopExportSettings rememberedExportSettings(QString* warning)
         if (read)
             e.drums = *read;
         else if (warning)
-            *warning = QObject::tr("Drum map not used: %1").arg(QString::fromStdString(read.error().toString()));
+            *warning = LoopDragStarter::tr("Drum map not used: %1").arg(QString::fromStdString(read.error().toString()));
     }
     return e;
 }
@@ -46,7 +46,7 @@ QMimeData* loopMimeData(LibraryDb& db, const std::vector<LoopId>& ids, const Loo
     const QString folder = QDir(dragFolder()).filePath(QString::number(++drag)); // earlier drags' files stay
     if (dragFolder().isEmpty() || !QDir().mkpath(folder)) {
         if (error)
-            *error = QObject::tr("Cannot make a temporary folder for the dragged files");
+            *error = LoopDragStarter::tr("Cannot make a temporary folder for the dragged files");
         return nullptr;
     }
     std::vector<LoopInfo> infos;

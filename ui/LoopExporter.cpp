@@ -49,20 +49,20 @@ ExportReport writePlan(const std::vector<Planned>& plan, const LoopExportSetting
 
 OverwriteChoice askOverwrite(QWidget* parent, const QString& file, bool many)
 {
-    QMessageBox box(QMessageBox::Question, QObject::tr("File exists"),
-                    QObject::tr("%1 already exists in %2. Replace it?")
+    QMessageBox box(QMessageBox::Question, LoopExporter::tr("File exists"),
+                    LoopExporter::tr("%1 already exists in %2. Replace it?")
                         .arg(QFileInfo(file).fileName(), QDir::toNativeSeparators(QFileInfo(file).absolutePath())),
                     QMessageBox::NoButton, parent);
     box.setObjectName(QStringLiteral("overwriteQuestion"));
-    QPushButton* replace = box.addButton(QObject::tr("Replace"), QMessageBox::AcceptRole);
+    QPushButton* replace = box.addButton(LoopExporter::tr("Replace"), QMessageBox::AcceptRole);
     replace->setObjectName(QStringLiteral("replace"));
     QPushButton *skip = nullptr, *replaceAll = nullptr, *skipAll = nullptr;
     if (many) {
-        skip = box.addButton(QObject::tr("Skip"), QMessageBox::RejectRole);
+        skip = box.addButton(LoopExporter::tr("Skip"), QMessageBox::RejectRole);
         skip->setObjectName(QStringLiteral("skip"));
-        replaceAll = box.addButton(QObject::tr("Replace All"), QMessageBox::YesRole);
+        replaceAll = box.addButton(LoopExporter::tr("Replace All"), QMessageBox::YesRole);
         replaceAll->setObjectName(QStringLiteral("replaceAll"));
-        skipAll = box.addButton(QObject::tr("Skip All"), QMessageBox::NoRole);
+        skipAll = box.addButton(LoopExporter::tr("Skip All"), QMessageBox::NoRole);
         skipAll->setObjectName(QStringLiteral("skipAll"));
     }
     QPushButton* cancel = box.addButton(QMessageBox::Cancel);
@@ -95,7 +95,7 @@ QString exportOneWithDialog(QWidget* parent, const LoopRoll& loop)
     }
     auto written = writeLoopFile(loop, dialog.settings(), out.toStdString(), replace);
     if (!written) {
-        QMessageBox::warning(parent, QObject::tr("Export failed"), QString::fromStdString(written.error().toString()));
+        QMessageBox::warning(parent, LoopExporter::tr("Export failed"), QString::fromStdString(written.error().toString()));
         return {};
     }
     return out;

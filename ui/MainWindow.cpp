@@ -10,6 +10,7 @@
 #include "LoopsPanel.h"
 #include "dialogs/ImportReportDialog.h"
 #include "generate/GeneratePanel.h"
+#include "i18n/LanguageMenu.h"
 #include "help/HelpMenu.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsBar.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildEditMenu();
     WhyPanel::installDock(this, piece_, session_); // "why is this a loop", beside the piece view
     installLook(this, tabs_, piece_); // View > Theme, Ctrl+1...7, F6, a size that fits the screen
+    menuBar()->addMenu(new LanguageMenu(this));
     DemoLibrary::addMenuAction(this); // Help > Open Demo Library
     installHelpMenu(this); // last: Help > User Guide (F1), Keyboard Shortcuts, About
     memory_ = new BrowseMemory(this, session_, library_, loops_, piece_); // the last loop or piece, the loops' filters
@@ -250,12 +252,12 @@ void MainWindow::updateStatus()
         return;
     }
     const LibraryCounts c = db->counts();
-    QString text = tr("%1 files, %2 usable, %3 windows kept").arg(c.files).arg(c.usable).arg(c.windowsKept);
+    QString text = tr("%L1 files, %L2 usable, %L3 windows kept").arg(c.files).arg(c.usable).arg(c.windowsKept);
     if (const auto threshold = db->loopThreshold()) {
         LoopQuery under;
         under.maxScore = *threshold;
         under.source = LoopQuery::Source::Mined;
-        text += tr(", %1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
+        text += tr(", %L1 loops under %2").arg(db->countLoops(under)).arg(formatScore(*threshold));
     }
     counts_->setText(text);
     if (const auto& error = db->lastError()) // a read SQLite refused: the tables may be short

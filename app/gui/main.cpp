@@ -1,5 +1,6 @@
 #include "ui/DemoLibrary.h"
 #include "ui/MainWindow.h"
+#include "ui/i18n/Translations.h"
 #include "ui/latent/LatentDemo.h"
 #include "ui/look/Theme.h"
 
@@ -107,6 +108,9 @@ int main(int argc, char** argv)
     // The theme's hicolor icon where installed, else the PNG the build renders beside share/loopminer.
     app.setWindowIcon(QIcon::fromTheme(QStringLiteral("loopminer"), QIcon(QString::fromStdString(lm::executableDir()) + QStringLiteral("/../share/icons/hicolor/256x256/apps/loopminer.png"))));
     QGuiApplication::setDesktopFileName(QStringLiteral("loopminer"));
+    // Before any widget is made: each builds its texts once, in this language.
+    for (const QString& problem : lm::ui::installStartLanguage().problems)
+        std::fprintf(stderr, "loopminer: translation not loaded: %s\n", qPrintable(problem));
     QCommandLineParser parser;
     setUp(parser, o);
     parser.process(app);

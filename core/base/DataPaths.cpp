@@ -31,4 +31,9 @@ std::string demoDir()
     return (std::filesystem::path(dataDir()) / "demo").string();
 }
 
+std::string translationsDir()
+{
+    return (std::filesystem::path(dataDir()) / "translations").string();
+}
+
 } // namespace lm

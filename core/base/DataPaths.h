@@ -3,7 +3,7 @@
 // from the running executable rather than from paths baked in at build time,
 // so that an installed copy and a moved or copied build tree both work. The
 // layout is the same in both: <prefix>/bin/loopminer and
-// <prefix>/share/loopminer/{models/default,demo} (the build writes
+// <prefix>/share/loopminer/{models/default,demo,translations} (the build writes
 // build/share/loopminer).
 #include <string>
 
@@ -21,5 +21,8 @@ std::string defaultModelDir();
 
 // The demo library's source files (synthetic grooves, ours).
 std::string demoDir();
+
+// The GUI's compiled translations (loopminer_<lang>.qm), written there by the build.
+std::string translationsDir();
 
 } // namespace lm

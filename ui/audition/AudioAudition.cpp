@@ -6,7 +6,7 @@
 namespace lm::ui {
 
 AudioAudition::AudioAudition(QObject* parent)
-    : QObject(parent), decoder_(new JobRunner(QStringLiteral("Audio audition"), this))
+    : QObject(parent), decoder_(new JobRunner(tr("Audio audition"), this))
 {
     factory_ = openDefaultAudioOut;
     connect(decoder_, &JobRunner::finished, this, [this](bool ok, const QString& error) {

@@ -1,6 +1,7 @@
 #include "AudioOut.h"
 
 #include <QAudioDevice>
+#include <QCoreApplication>
 #include <QAudioSink>
 #include <QMediaDevices>
 
@@ -32,9 +33,9 @@ public:
         switch (sink_.error()) {
         case QAudio::NoError:
         case QAudio::UnderrunError: return {}; // underrun: the loop ended (not looping)
-        case QAudio::OpenError: return QStringLiteral("%1: cannot open the audio output").arg(name());
-        case QAudio::IOError: return QStringLiteral("%1: audio output error").arg(name());
-        case QAudio::FatalError: return QStringLiteral("%1: the audio output is gone").arg(name());
+        case QAudio::OpenError: return QCoreApplication::translate("lm::ui::AudioOut", "%1: cannot open the audio output").arg(name());
+        case QAudio::IOError: return QCoreApplication::translate("lm::ui::AudioOut", "%1: audio output error").arg(name());
+        case QAudio::FatalError: return QCoreApplication::translate("lm::ui::AudioOut", "%1: the audio output is gone").arg(name());
         }
         return {};
     }

@@ -15,8 +15,8 @@ ImportReportDialog::ImportReportDialog(const ImportSummary& s, QWidget* parent) 
 {
     setWindowTitle(tr("Import report"));
     resize(820, 480);
-    auto* label = new QLabel(tr("%1 files seen: %2 read, %3 unchanged, %4 usable, %5 not usable, %6 could not be read; "
-                                "%7 windows kept. %8 s.%9")
+    auto* label = new QLabel(tr("%L1 files seen: %L2 read, %L3 unchanged, %L4 usable, %L5 not usable, %L6 could not be read; "
+                                "%L7 windows kept. %L8 s.%9")
                                  .arg(s.seen)
                                  .arg(s.read)
                                  .arg(s.unchanged)

@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -39,9 +40,9 @@ QString batchTitle(const GenerationBatch& b)
     int64_t kept = 0;
     for (const StoredGeneratedLoop& g : b.loops)
         kept += g.kept;
-    return QCoreApplication::translate("GeneratePanel", "#%1 %2 · %3 · seed %4 · %5 loops, %6 kept")
+    return QCoreApplication::translate("GeneratePanel", "#%1 %2 · %3 · seed %4 · %L5 loops, %L6 kept")
         .arg(b.id)
-        .arg(QDateTime::fromSecsSinceEpoch(b.createdAt).toString(QStringLiteral("MMM d HH:mm")))
+        .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(b.createdAt), QLocale::ShortFormat))
         .arg(QString::fromStdString(b.modelName))
         .arg(qulonglong(b.settings.seed))
         .arg(b.loops.size())
@@ -51,9 +52,9 @@ QString batchTitle(const GenerationBatch& b)
 QString batchSettings(const GenerationBatch& b)
 {
     const GenerationSettings& s = b.settings;
-    const QString sampling = s.topK > 0 ? QStringLiteral("top-k %1").arg(s.topK) : QStringLiteral("top-p %1").arg(s.topP);
-    return QCoreApplication::translate("GeneratePanel", "Temperature %1, %2, max score %3, seed %4, %5 BPM: found %6 of %7 "
-                                                        "asked in %8 draws")
+    const QString sampling = s.topK > 0 ? QStringLiteral("top-k %1").arg(s.topK) : QStringLiteral("top-p %L1").arg(s.topP);
+    return QCoreApplication::translate("GeneratePanel", "Temperature %L1, %2, max score %3, seed %4, %L5 BPM: found %L6 of %L7 "
+                                                        "asked in %L8 draws")
         .arg(s.temperature)
         .arg(sampling)
         .arg(formatScore(s.maxScore))
@@ -256,9 +257,9 @@ void GeneratePanel::onFinished(bool ok, const QString& error)
         return;
     }
     const auto g = std::any_cast<Generated>(job_->result());
-    say((g.cancelled ? tr("Stopped: kept %1 of %2 drawn") : tr("Kept %1 of %2 drawn")).arg(g.found).arg(g.drawn));
+    say((g.cancelled ? tr("Stopped: kept %L1 of %L2 drawn") : tr("Kept %L1 of %L2 drawn")).arg(g.found).arg(g.drawn));
     if (!session_ || !session_->db() || session_->db()->path() != g.library) { // another library was opened meanwhile
-        say(tr("Kept %1 of %2 drawn, in %3 (open it to see them)").arg(g.found).arg(g.drawn).arg(QString::fromStdString(g.library)));
+        say(tr("Kept %L1 of %L2 drawn, in %3 (open it to see them)").arg(g.found).arg(g.drawn).arg(QString::fromStdString(g.library)));
         Q_EMIT generationFinished(QString());
         return;
     }
@@ -311,8 +312,8 @@ void GeneratePanel::showBatch(int index)
             number->setToolTip(QString::fromStdString(g.loopId().text()));
             results_->setItem(r, Number, number);
             results_->setItem(r, Score, cell(formatScore(g.loop.loopScore)));
-            results_->setItem(r, NoteDensity, cell(QString::number(g.loop.noteDensity, 'f', 2)));
-            results_->setItem(r, UniquePitch, cell(QString::number(g.loop.uniquePitch, 'f', 2)));
+            results_->setItem(r, NoteDensity, cell(formatNumber(g.loop.noteDensity, 2)));
+            results_->setItem(r, UniquePitch, cell(formatNumber(g.loop.uniquePitch, 2)));
             results_->setItem(r, State, cell(g.kept ? tr("kept") : tr("pending"), Qt::AlignLeft | Qt::AlignVCenter));
         }
         results_->resizeColumnsToContents();
@@ -375,7 +376,7 @@ void GeneratePanel::discardLoops()
         say(tr("Cannot discard the loops: %1").arg(QString::fromStdString(dropped.error().toString())));
         return;
     }
-    say(int64_t(ids.size()) > *dropped ? tr("Discarded %1; kept loops stay in the library").arg(*dropped)
+    say(int64_t(ids.size()) > *dropped ? tr("Discarded %L1; kept loops stay in the library").arg(*dropped)
                                        : tr("Discarded %n loop(s)", nullptr, int(*dropped)));
     reloadHistory();
 }

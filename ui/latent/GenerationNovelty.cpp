@@ -26,6 +26,17 @@ struct Measured {
 
 } // namespace
 
+// Core's novelty names, in the window's language.
+QString noveltyText(NoveltyKind kind)
+{
+    switch (kind) {
+    case NoveltyKind::Copy: return GenerationNovelty::tr("copy");
+    case NoveltyKind::NearCopy: return GenerationNovelty::tr("near copy");
+    case NoveltyKind::New: break;
+    }
+    return GenerationNovelty::tr("new");
+}
+
 int GenerationNovelty::column() { return GeneratePanel::ColumnCount; }
 
 GenerationNovelty::GenerationNovelty(GeneratePanel* panel, LibrarySession* session, QObject* parent)
@@ -127,16 +138,16 @@ void GenerationNovelty::onFinished(bool ok, const QString& error)
             continue;
         const Novelty& n = it->second;
         shown.push_back(n);
-        auto* item = new QTableWidgetItem(QStringLiteral("%1 (%2 %)").arg(tr(noveltyName(n.kind))).arg(100 * n.jaccard, 0, 'f', 1));
+        auto* item = new QTableWidgetItem(tr("%1 (%L2 %)").arg(noveltyText(n.kind)).arg(100 * n.jaccard, 0, 'f', 1));
         item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
         item->setData(Qt::UserRole, int(n.kind));
-        item->setToolTip(tr("Nearest training loop by cells: %1 cells differ (%2 % of those either has on); "
-                            "latent distance to the nearest training loop %3")
+        item->setToolTip(tr("Nearest training loop by cells: %L1 cells differ (%L2 % of those either has on); "
+                            "latent distance to the nearest training loop %L3")
                              .arg(n.cells).arg(100 * n.jaccard, 0, 'f', 1).arg(n.latent, 0, 'f', 3));
         t->setItem(r, column(), item);
     }
     const NoveltySummary s = summarise(shown);
-    summary_->setText(tr("Of %1 loops: %2 new, %3 near copies, %4 copies of the library's %5 training loops")
+    summary_->setText(tr("Of %L1 loops: %L2 new, %L3 near copies, %L4 copies of the library's %L5 training loops")
                           .arg(s.loops).arg(s.loops - s.copies - s.nearCopies).arg(s.nearCopies).arg(s.copies)
                           .arg(m.reference->size()));
     applyFilter();

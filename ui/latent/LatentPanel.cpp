@@ -239,8 +239,8 @@ QString LatentPanel::describe(const LoopId& id) const
     if (!info)
         return QString::fromStdString(id.text());
     if (id.source == LoopId::Source::Generated)
-        return QStringLiteral("%1 · generated").arg(QString::fromStdString(id.text()));
-    return QStringLiteral("%1 · %2 bar %3").arg(QString::fromStdString(id.text()), QString::fromStdString(info->source))
+        return tr("%1 · generated").arg(QString::fromStdString(id.text()));
+    return tr("%1 · %2 bar %3").arg(QString::fromStdString(id.text()), QString::fromStdString(info->source))
         .arg(info->startBar + 1);
 }
 
@@ -317,7 +317,7 @@ void LatentPanel::onSimilar(bool ok, const QString& error)
         table_->setItem(i, SimilarLoop, new QTableWidgetItem(QString::fromStdString(r.id.text())));
         table_->setItem(i, SimilarSource, new QTableWidgetItem(QString::fromStdString(r.source)));
         table_->setItem(i, SimilarBar, new QTableWidgetItem(r.bar >= 0 ? QString::number(r.bar + 1) : QString()));
-        table_->setItem(i, SimilarDistance, new QTableWidgetItem(QString::number(r.distance, 'f', 3)));
+        table_->setItem(i, SimilarDistance, new QTableWidgetItem(formatNumber(r.distance, 3)));
     }
     say(tr("%n loop(s) nearest in the latent space of %1", nullptr, int(rows.size())).arg(QFileInfo(modelDir()).fileName()));
     Q_EMIT similarFound(QString());
@@ -336,7 +336,7 @@ bool LatentPanel::interpolate()
         auto db = LibraryDb::open(lib, LibraryOpen::MustExist);
         if (!db)
             return {QString::fromStdString(db.error().toString()), {}};
-        job.report(0, 0, "reading loops");
+        job.report(0, 0, tr("reading loops").toStdString());
         auto ra = loopRoll(**db, a);
         auto rb = loopRoll(**db, b);
         if (!ra || !rb)
@@ -368,7 +368,7 @@ void LatentPanel::onInterpolated(bool ok, const QString& error)
         steps.push_back({l.roll, l.loopScore});
     strip_->setSteps(std::move(steps), walk_.threshold);
     showStep(-1);
-    say(tr("%1 steps from A to B; choose one to audition, keep or export it").arg(walk_.steps.size()));
+    say(tr("%L1 steps from A to B; choose one to audition, keep or export it").arg(walk_.steps.size()));
     Q_EMIT interpolated(QString());
 }
 
@@ -378,7 +378,7 @@ void LatentPanel::showStep(int step)
         stepInfo_->clear();
     } else {
         const InterpolatedLoop& l = walk_.steps[size_t(step)];
-        stepInfo_->setText(tr("Step %1: loop score %2, %3 % of cells differ from A, %4 % from B")
+        stepInfo_->setText(tr("Step %1: loop score %2, %L3 % of cells differ from A, %L4 % from B")
                                .arg(step).arg(formatScore(l.loopScore)).arg(100 * l.fromA, 0, 'f', 1).arg(100 * l.fromB, 0, 'f', 1));
         if (auditioning_)
             Q_EMIT stepAuditionRequested(); // the audition follows the chosen step

@@ -3,6 +3,7 @@
 #include "MapView.h"
 #include "ui/LibrarySession.h"
 #include "ui/jobs/JobRunner.h"
+#include "ui/views/ScoreFormat.h"
 
 #include "core/base/DataPaths.h"
 #include "core/library/LatentModels.h"
@@ -114,16 +115,16 @@ void MapPanel::onBuilt(bool ok, const QString& error)
     std::vector<MapView::Dot> dots;
     for (const MapPoint& p : m.points) {
         MapView::Dot d{p.id, p.x, p.y, p.generated, p.loopScore, p.noteDensity, p.tempoBpm, {}};
-        d.label = p.generated ? tr("generated") : QStringLiteral("%1 bar %2").arg(QFileInfo(QString::fromStdString(p.file)).fileName()).arg(p.startBar + 1);
+        d.label = p.generated ? tr("generated") : tr("%1 bar %2").arg(QFileInfo(QString::fromStdString(p.file)).fileName()).arg(p.startBar + 1);
         dots.push_back(std::move(d));
     }
     view_->setDots(std::move(dots));
-    status_->setText(tr("%1 loops, %2 in %3 s; 10-NN trustworthiness %4. Hover a dot to see its loop, click to play it, "
+    status_->setText(tr("%L1 loops, %2 in %L3 s; 10-NN trustworthiness %4. Hover a dot to see its loop, click to play it, "
                         "drag a lasso to filter the Loops tab (Escape clears it).")
                          .arg(m.points.size())
                          .arg(m.method == MapMethod::Tsne ? tr("t-SNE") : tr("PCA"))
                          .arg(m.seconds, 0, 'f', 2)
-                         .arg(m.trust ? QString::number(*m.trust, 'f', 3) : tr("n/a")));
+                         .arg(m.trust ? formatNumber(*m.trust, 3) : tr("n/a")));
     Q_EMIT built(QString());
 }
 

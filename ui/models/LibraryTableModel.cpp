@@ -47,7 +47,11 @@ QVariant LibraryTableModel::data(const QModelIndex& index, int role) const
             return {};
         return sortable ? QVariant(*r.bestScore) : QVariant(formatScore(*r.bestScore));
     case Status:
-        return r.status == "usable" ? tr("usable") : QString::fromStdString(r.status + ": " + r.error);
+        if (r.status == "usable")
+            return tr("usable");
+        // The reason is core's text, shared with the command line: English.
+        return tr("%1: %2").arg(r.status == "unusable" ? tr("not usable") : r.status == "error" ? tr("error") : QString::fromStdString(r.status),
+                                QString::fromStdString(r.error));
     }
     return {};
 }

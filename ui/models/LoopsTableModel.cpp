@@ -66,8 +66,8 @@ QVariant LoopsTableModel::data(const QModelIndex& index, int role) const
                          : QFileInfo(QString::fromStdString(r.path)).fileName();
     case StartBar: return generated ? QVariant() : QVariant(qlonglong(r.startBar + 1)); // bars count from 1 for people
     case Tempo: return qRound(r.tempoBpm);
-    case NoteDensity: return QString::number(r.noteDensity, 'f', 2);
-    case UniquePitch: return QString::number(r.uniquePitch, 'f', 2);
+    case NoteDensity: return formatNumber(r.noteDensity, 2);
+    case UniquePitch: return formatNumber(r.uniquePitch, 2);
     case Period: // in bars; none: no period of 1, 2, 4 or 8; empty: not known (generated, or before schema 5)
         return r.period ? (*r.period > 0 ? QVariant(*r.period) : QVariant(tr("none"))) : QVariant();
     case Starred: return r.starred ? QStringLiteral("★") : QStringLiteral("☆");

@@ -7,11 +7,13 @@
 #include "ui/LibrarySession.h"
 #include "ui/jobs/JobRunner.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -27,7 +29,14 @@ namespace {
 enum Column { Name, Created, Data, Settings, Metrics, ColumnCount };
 constexpr int kEvaluationLoops = 64; // generated per evaluation: a minute or less on 2 cores
 
-QString num(const QJsonValue& v, int digits = 4) { return v.isDouble() ? QString::number(v.toDouble(), 'g', digits) : QStringLiteral("–"); }
+QString num(const QJsonValue& v, int digits = 4) { return v.isDouble() ? QLocale().toString(v.toDouble(), 'g', digits) : QStringLiteral("–"); }
+
+// model.json's "created" (ISO 8601, UTC) as a short date and time of the locale.
+QString createdText(const QString& iso)
+{
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : iso.left(10);
+}
 
 QString settingsText(const QJsonObject& parts)
 {
@@ -35,9 +44,9 @@ QString settingsText(const QJsonObject& parts)
     const QJsonObject vq = parts.value(QStringLiteral("vqvae")).toObject().value(QStringLiteral("settings")).toObject();
     const QJsonObject pr = parts.value(QStringLiteral("prior")).toObject().value(QStringLiteral("settings")).toObject();
     if (!vq.isEmpty())
-        out << QObject::tr("K %1, %2 epochs, batch %3").arg(num(vq["codes"]), num(vq["epochs"]), num(vq["batch"]));
+        out << ModelsPanel::tr("K %1, %2 epochs, batch %3").arg(num(vq["codes"]), num(vq["epochs"]), num(vq["batch"]));
     if (!pr.isEmpty())
-        out << QObject::tr("prior %1 x %2, %3 epochs").arg(num(pr["layers"]), num(pr["hidden"]), num(pr["epochs"]));
+        out << ModelsPanel::tr("prior %1 x %2, %3 epochs").arg(num(pr["layers"]), num(pr["hidden"]), num(pr["epochs"]));
     return out.join(QStringLiteral("; "));
 }
 
@@ -48,13 +57,13 @@ QString metricsText(const QJsonObject& parts)
     const QJsonObject p = parts.value(QStringLiteral("prior")).toObject();
     QStringList out;
     if (d.contains(QStringLiteral("threshold")))
-        out << QObject::tr("threshold %1").arg(num(d["threshold"]));
+        out << ModelsPanel::tr("threshold %1").arg(num(d["threshold"]));
     if (v.contains(QStringLiteral("hamming_error")))
-        out << QObject::tr("Hamming %1 %").arg(num(QJsonValue(v["hamming_error"].toDouble() * 100), 3));
+        out << ModelsPanel::tr("Hamming %1 %").arg(num(QJsonValue(v["hamming_error"].toDouble() * 100), 3));
     if (v.contains(QStringLiteral("perplexity")))
-        out << QObject::tr("perplexity %1").arg(num(v["perplexity"], 4));
+        out << ModelsPanel::tr("perplexity %1").arg(num(v["perplexity"], 4));
     if (p.contains(QStringLiteral("val_loss")))
-        out << QObject::tr("prior val. loss %1").arg(num(p["val_loss"]));
+        out << ModelsPanel::tr("prior val. loss %1").arg(num(p["val_loss"]));
     return out.join(QStringLiteral(", "));
 }
 
@@ -67,9 +76,9 @@ QString partsText(const ModelInfo& m)
     for (const std::string& p : m.pending)
         pending << QString::fromStdString(p);
     if (!pending.isEmpty())
-        return QObject::tr(" (unfinished: %1)").arg(pending.join(QStringLiteral(", ")));
+        return ModelsPanel::tr(" (unfinished: %1)").arg(pending.join(QStringLiteral(", ")));
     if (!missing.isEmpty())
-        return QObject::tr(" (no %1)").arg(missing.join(QStringLiteral(", ")));
+        return ModelsPanel::tr(" (no %1)").arg(missing.join(QStringLiteral(", ")));
     return {};
 }
 
@@ -198,7 +207,7 @@ void ModelsPanel::reload()
             item->setFont(f);
         }
         table_->setItem(row, Name, item);
-        table_->setItem(row, Created, new QTableWidgetItem(m.info.value(QStringLiteral("created")).toString().left(10)));
+        table_->setItem(row, Created, new QTableWidgetItem(createdText(m.info.value(QStringLiteral("created")).toString())));
         // model.json's record, else what the VQ-VAE's header says (a model trained with loopminer-cli).
         const QJsonObject vq = m.info.value(QStringLiteral("parts")).toObject().value(QStringLiteral("vqvae")).toObject();
         const QJsonValue loops = m.info.contains(QStringLiteral("loops")) ? m.info["loops"] : vq["loops"];

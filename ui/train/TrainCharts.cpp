@@ -130,8 +130,10 @@ TrainCharts::TrainCharts(QWidget* parent) : QWidget(parent)
     top->addWidget(new QLabel(tr("Curves of:"), this));
     top->addWidget(network_);
     top->addStretch(1);
-    for (QChart* c : {loss_, vq_})
+    for (QChart* c : {loss_, vq_}) {
         c->legend()->setAlignment(Qt::AlignBottom);
+        c->setLocalizeNumbers(true); // axis labels in the window's locale (QLocale(): a decimal comma in German)
+    }
     auto* charts = new QVBoxLayout;
     charts->addWidget(lossView, 3);
     charts->addWidget(vqView, 2);

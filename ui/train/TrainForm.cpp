@@ -32,10 +32,10 @@ constexpr double kPriorSample = 1.3e-3;
 QString duration(double s)
 {
     if (s < 60)
-        return QObject::tr("%1 s").arg(qMax(1, int(s + 0.5)));
+        return TrainForm::tr("%1 s").arg(qMax(1, int(s + 0.5)));
     if (s < 3600)
-        return QObject::tr("%1 min").arg(int(s / 60 + 0.5));
-    return QObject::tr("%1 h %2 min").arg(int(s / 3600)).arg(int(s / 60) % 60);
+        return TrainForm::tr("%1 min").arg(int(s / 60 + 0.5));
+    return TrainForm::tr("%1 h %2 min").arg(int(s / 3600)).arg(int(s / 60) % 60);
 }
 
 } // namespace

@@ -37,12 +37,12 @@ QString clockText(double s)
 QString partTitle(const std::string& part)
 {
     if (part == "detector")
-        return QObject::tr("detector");
+        return TrainView::tr("detector");
     if (part == "vqvae")
-        return QObject::tr("VQ-VAE");
+        return TrainView::tr("VQ-VAE");
     if (part == "cnnvae")
-        return QObject::tr("CNN-VAE");
-    return QObject::tr("prior");
+        return TrainView::tr("CNN-VAE");
+    return TrainView::tr("prior");
 }
 
 } // namespace
@@ -295,7 +295,7 @@ void TrainView::onPayload(const std::any& value)
     const double eta = p->etaSeconds + form_->estimateSeconds(later);
     const double elapsed = double(now) / 1000.0;
     const QString phase = p->phase == p->model ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(p->phase));
-    rate_->setText(tr("%1%2: epoch %3 of %4, batch %5 of %6 · %7 samples/s · elapsed %8 · ETA %9")
+    rate_->setText(tr("%1%2: epoch %L3 of %L4, batch %L5 of %L6 · %L7 samples/s · elapsed %8 · ETA %9")
                        .arg(partTitle(p->model), phase)
                        .arg(p->epoch)
                        .arg(p->epochs)

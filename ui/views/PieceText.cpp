@@ -43,12 +43,12 @@ namespace {
 QString audioSummary(const PieceDisplay& d, const QString& name)
 {
     const StoredPiece& a = *d.stored->piece;
-    QString text = PieceText::tr("<b>%1</b> — audio, %2 bars, %3 BPM (%4), downbeat %5 s, %6 Hz, %7 ch, %8 s")
+    QString text = PieceText::tr("<b>%1</b> — audio, %L2 bars, %L3 BPM (%4), downbeat %L5 s, %L6 Hz, %7 ch, %L8 s")
                        .arg(name)
                        .arg(a.bars)
                        .arg(a.tempoBpm, 0, 'f', 2)
                        .arg(a.tempoFromUser ? PieceText::tr("set by you")
-                                            : PieceText::tr("estimated, confidence %1").arg(a.bpmConfidence, 0, 'f', 2))
+                                            : PieceText::tr("estimated, confidence %L1").arg(a.bpmConfidence, 0, 'f', 2))
                        .arg(a.downbeat, 0, 'f', 3)
                        .arg(a.sampleRate)
                        .arg(a.channels)
@@ -63,14 +63,14 @@ QString midiSummary(const PieceDisplay& d, const QString& name)
     const PieceAnalysis& a = *d.midi;
     if (d.bars == 0 && d.allParts.bars == 0) {
         const QString why = QString::fromStdString(a.reason.empty() ? std::string("no notes") : a.reason);
-        return PieceText::tr("<b>%1</b> — %2 s, %3, tpq %4: no bars to show (%5)")
+        return PieceText::tr("<b>%1</b> — %L2 s, %3, tpq %4: no bars to show (%5)")
             .arg(name)
             .arg(d.seconds, 0, 'f', 0)
             .arg(PieceText::metre(a))
             .arg(a.ticksPerQuarter)
             .arg(why);
     }
-    QString text = PieceText::tr("<b>%1</b> — %2 bars, %3, %4 BPM, tpq %5")
+    QString text = PieceText::tr("<b>%1</b> — %L2 bars, %3, %L4 BPM, tpq %5")
                        .arg(name)
                        .arg(d.bars > 0 ? d.bars : d.allParts.bars) // a file the method reads nothing of: its parts' bars
                        .arg(PieceText::metre(a))
@@ -85,7 +85,7 @@ QString midiSummary(const PieceDisplay& d, const QString& name)
     else if (kept == 0)
         text += PieceText::tr(", no window kept: %1").arg(PieceText::noWindowReason(d.windows));
     else
-        text += PieceText::tr(", %1 of %2 windows kept").arg(kept).arg(windows);
+        text += PieceText::tr(", %L1 of %L2 windows kept").arg(kept).arg(windows);
     if (!a.allFourFour && a.usable)
         text += PieceText::tr(" (the generative models learn 4/4 loops only)");
     return text;

@@ -134,7 +134,7 @@ void PieceView::showGeneratedLoop(const LoopId& id)
     clear();
     generated_ = std::move(g);
     const StoredGeneratedLoop& l = *generated_;
-    info_->setText(tr("<b>Generated loop %1</b> · %2 · seed %3 · loop score %4 · %5 BPM%6")
+    info_->setText(tr("<b>Generated loop %1</b> · %2 · seed %3 · loop score %4 · %L5 BPM%6")
                        .arg(QString::fromStdString(id.text()), QString::fromStdString(l.modelName).toHtmlEscaped())
                        .arg(qulonglong(l.seed))
                        .arg(formatScore(l.loop.loopScore))

@@ -302,7 +302,7 @@ void SsmView::drawColourBar(QPainter& p, const QRect& area)
     p.setPen(palette().windowText().color());
     p.drawRect(bar.adjusted(0, 0, -1, -1));
     p.drawText(bar.right() + 4, bar.top() + 10, QStringLiteral("1"));
-    p.drawText(bar.right() + 4, bar.center().y() + 5, QStringLiteral("0.5"));
+    p.drawText(bar.right() + 4, bar.center().y() + 5, formatNumber(0.5, 1));
     p.drawText(bar.right() + 4, bar.bottom(), QStringLiteral("0"));
 }
 
@@ -380,7 +380,7 @@ void SsmView::mouseMoveEvent(QMouseEvent* e)
         QToolTip::showText(e->globalPosition().toPoint(), tr("bar %1, bar %2: both empty, nothing to compare").arg(row + 1).arg(col + 1), this);
     else if (row >= 0 && col >= 0 && area.contains(pos))
         QToolTip::showText(e->globalPosition().toPoint(),
-                           tr("bar %1, bar %2: %3").arg(row + 1).arg(col + 1).arg(matrix_[size_t(row) * size_t(bars_) + size_t(col)], 0, 'f', 3),
+                           tr("bar %1, bar %2: %L3").arg(row + 1).arg(col + 1).arg(matrix_[size_t(row) * size_t(bars_) + size_t(col)], 0, 'f', 3),
                            this);
     else
         QToolTip::hideText();

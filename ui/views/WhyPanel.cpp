@@ -35,7 +35,7 @@ QLabel* wrapped(QWidget* parent, const char* name)
     return l;
 }
 
-QString rText(const std::optional<double>& r) { return r ? QString::number(*r, 'f', 3) : QStringLiteral("–"); }
+QString rText(const std::optional<double>& r) { return r ? formatNumber(*r, 3) : QStringLiteral("–"); }
 
 WhyFacts generatedFacts(const StoredGeneratedLoop& g, LibraryDb& db)
 {
@@ -203,10 +203,10 @@ void WhyPanel::showFacts(const WhyFacts& f)
         const double best = *std::max_element(means.begin(), means.end());
         breaks_->setText((marked.size() == 1 ? tr("Bar %1 breaks the repetition most: mean similarity %2 to the other bars (the best bar: %3).")
                                   : tr("Bars %1 break the repetition most: mean similarity %2 to the other bars (the best bar: %3)."))
-                             .arg(bars.join(QStringLiteral(", ")), QString::number(means[size_t(marked.front())], 'f', 2),
-                                  QString::number(best, 'f', 2)));
+                             .arg(bars.join(QStringLiteral(", ")), formatNumber(means[size_t(marked.front())], 2),
+                                  formatNumber(best, 2)));
     }
-    const QString r = tr("r(1)&nbsp;%1 · r(2)&nbsp;%2 · r(4)&nbsp;%3 · r(8)&nbsp;%4 (a period needs %5)")
+    const QString r = tr("r(1)&nbsp;%1 · r(2)&nbsp;%2 · r(4)&nbsp;%3 · r(8)&nbsp;%4 (a period needs %L5)")
                           .arg(rText(f.detail.r[0]), rText(f.detail.r[1]), rText(f.detail.r[2]), rText(f.detail.r[3]))
                           .arg(kPeriodThreshold, 0, 'f', 2);
     if (!f.period)
@@ -216,7 +216,7 @@ void WhyPanel::showFacts(const WhyFacts& f)
     else
         period_->setText(tr("<b>No period</b> of 1, 2, 4 or 8 bars.<br>%1").arg(r));
     const QFileInfo file(f.file);
-    source_->setText(tr("<b>%1</b><br>Tracks: %2<br>Bars %3–%4 · %5 BPM")
+    source_->setText(tr("<b>%1</b><br>Tracks: %2<br>Bars %3–%4 · %L5 BPM")
                          .arg((file.exists() ? file.fileName() : f.file).toHtmlEscaped(), f.tracks.toHtmlEscaped())
                          .arg(f.startBar + 1)
                          .arg(f.startBar + format::kBarsPerWindow)
