@@ -102,6 +102,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Loaded at run time, so dpkg-shlibdeps cannot see them: the soundfont of the
 # built-in synth, the SVG icon engine, the BLAS that LibTorch runs on.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fluid-soundfont-gm, libqt6svg6, libopenblas0-openmp")
+# Qt's own dialogs (file chooser, buttons) in the user's language.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # CPack puts the summary first as the synopsis line.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "A desktop workstation for musicians and music researchers who want loops.
