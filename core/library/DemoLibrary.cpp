@@ -104,10 +104,14 @@ Result<bool> markDemoLibrary(const std::string& path, const std::string& dataDir
     if (!db)
         return db.error();
     const std::string dir = fs::absolute(dataDir).lexically_normal().string();
+    if (auto r = rebase(db->get(), path, dir, kDemoDataToken); !r)
+        return r;
+    if (auto r = setMeta(db->get(), path, kMetaDemoDataDir, kDemoDataToken); !r)
+        return r;
     for (const char* sql : {"PRAGMA journal_mode=DELETE", "VACUUM"})
         if (auto r = exec(db->get(), path, sql); !r)
             return r;
-    return setMeta(db->get(), path, kMetaDemoDataDir, dir);
+    return true;
 }
 
 Result<bool> installDemoLibrary(const std::string& shipped, const std::string& dataDir, const std::string& dest)
