@@ -1567,7 +1567,7 @@ Die Matrix wird aus den Schlagzeug- und Bassspuren gezeichnet (Schlagzeug auf Ka
     </message>
     <message>
         <source>Any tag</source>
-        <translation>Jedes Tag</translation>
+        <translation>Alle Tags</translation>
     </message>
 </context>
 <context>
