@@ -343,7 +343,9 @@ private Q_SLOTS:
         QCOMPARE(o["demo"].toString(), root + "/share/loopminer/demo");
         QVERIFY(QFile::exists(o["default_model"].toString() + "/detector.lmm"));
         QVERIFY(QFile::exists(o["default_model"].toString() + "/prior.lmm"));
+#ifdef LM_HAVE_DEMO // made with mma and LibTorch at build time
         QVERIFY(QDirIterator(o["demo"].toString(), {"*.mid"}, QDir::Files, QDirIterator::Subdirectories).hasNext());
+#endif
     }
 };
 
