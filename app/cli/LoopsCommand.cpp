@@ -2,6 +2,7 @@
 // panel lists them, best first, as a JSON array; with its favourites and tags.
 #include "CliCommon.h"
 #include "Commands.h"
+#include "LoopMarksJson.h"
 
 #include "core/base/JsonWriter.h"
 
@@ -36,11 +37,7 @@ void writeLoop(JsonWriter& j, const LoopRow& r)
         j.key("period").value(*r.period);
     else
         j.key("period").null();
-    j.key("starred").value(r.starred);
-    j.key("tags").beginArray();
-    for (const std::string& t : r.tags)
-        j.value(t);
-    j.endArray();
+    writeLoopMarks(j, r);
     j.endObject();
 }
 

@@ -3,6 +3,7 @@
 // the library is a usage error (exit 2), as a malformed one is.
 #include "CliCommon.h"
 #include "Commands.h"
+#include "LoopMarksJson.h"
 
 #include "core/base/JsonWriter.h"
 
@@ -63,11 +64,7 @@ void printMarks(LibraryDb& lib, const std::vector<LoopId>& ids)
     for (const LoopRow& r : lib.loopRows(q, 0, int64_t(ids.size()))) {
         j.beginObject();
         j.key("id").value(r.id.text());
-        j.key("starred").value(r.starred);
-        j.key("tags").beginArray();
-        for (const std::string& t : r.tags)
-            j.value(t);
-        j.endArray();
+        writeLoopMarks(j, r);
         j.endObject();
     }
     j.endArray();
